@@ -1,0 +1,25 @@
+package com.segments.application;
+
+import com.segments.domain.model.ModelVersion;
+
+/** Assigns one customer, given as raw fields, to a segment of the active (or a named) model. */
+public final class PredictSegment {
+
+    private final ModelLookup lookup;
+
+    public PredictSegment(ModelLookup lookup) {
+        this.lookup = lookup;
+    }
+
+    /**
+     * @throws com.segments.domain.feature.FieldValidationException naming a missing, unknown or non-numeric field
+     * @throws com.segments.domain.model.NoActiveModelException    when nothing has been trained yet
+     */
+    public Prediction predict(PredictCommand command) {
+        ModelVersion model = lookup.resolve(command.version());
+        double[] raw = model.model().schema().toRawVector(command.fields());
+        String idColumn = model.model().schema().idColumn();
+        Object id = idColumn == null ? null : command.fields().get(idColumn);
+        return new Prediction(model.version(), id == null ? null : id.toString(), model.model().assignInPlace(raw));
+    }
+}

@@ -1,0 +1,19 @@
+package com.segments.application;
+
+import com.segments.application.data.InferenceReport;
+import com.segments.domain.model.ModelVersion;
+
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * What a training run produced.
+ *
+ * @param model       the stored version (now active)
+ * @param inference   how the input was read
+ * @param diagnostics the plugin's own facts (iterations, restarts)
+ * @param fitTime     time spent in the plugin's fit
+ */
+public record TrainingReport(ModelVersion model, InferenceReport inference, Map<String, Object> diagnostics,
+                             Duration fitTime) {
+}

@@ -1,0 +1,111 @@
+package com.segments.application.data;
+
+import com.segments.application.ScoreReport;
+import com.segments.domain.cluster.Assignment;
+import com.segments.domain.feature.FeatureSchema;
+import com.segments.domain.feature.FieldValidationException;
+import com.segments.domain.model.ModelVersion;
+import com.segments.domain.model.TrainedModel;
+import de.siegmar.fastcsv.writer.CsvWriter;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Locale;
+
+/** Streams a CSV through a model's predict path into an output CSV. */
+public final class BatchScorer {
+
+    private BatchScorer() {
+    }
+
+    public static ScoreReport score(ModelVersion version, Path data, Character delimiter, Path out) {
+        TrainedModel model = version.model();
+        FeatureSchema schema = model.schema();
+        CsvSource source = CsvSource.open(data, delimiter);
+        Path target = out.toAbsolutePath();
+        Path temporary = temporaryBeside(target);
+        long[] perSegment = new long[model.segmentCount()];
+        long[] counts = new long[2]; // rows, outliers
+        try (Writer writer = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8);
+             CsvWriter csv = CsvWriter.builder().build(writer)) {
+            int[][] positions = new int[1][];
+            int[] idPosition = {-1};
+            double[] buffer = new double[schema.size()];
+            source.read(header -> {
+                try {
+                    positions[0] = schema.positionsIn(header, source.name());
+                } catch (FieldValidationException e) {
+                    throw new DataFileException(e.getMessage());
+                }
+                idPosition[0] = schema.idColumn() == null ? -1 : header.indexOf(schema.idColumn());
+                csv.writeRecord(idPosition[0] >= 0 ? schema.idColumn() : "row", "segment", "distance", "confidence", "outlier");
+            }, (row, line, fields) -> {
+                fillRaw(fields, positions[0], buffer, schema, source.name(), row, line);
+                Assignment assignment = model.assignInPlace(buffer);
+                String id = idPosition[0] >= 0 ? fields.get(idPosition[0]).strip() : Long.toString(row);
+                csv.writeRecord(id, Integer.toString(assignment.segment()), Double.toString(assignment.distance()),
+                        Double.toString(assignment.confidence()), Boolean.toString(assignment.outlier()));
+                perSegment[assignment.segment()]++;
+                counts[0]++;
+                if (assignment.outlier()) {
+                    counts[1]++;
+                }
+            });
+        } catch (IOException | UncheckedIOException e) {
+            deleteQuietly(temporary);
+            throw new DataFileException(target + ": cannot be written: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            deleteQuietly(temporary);
+            throw e;
+        }
+        try {
+            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            deleteQuietly(temporary);
+            throw new DataFileException(target + ": cannot be written: " + e.getMessage(), e);
+        }
+        return new ScoreReport(version.version(), counts[0], perSegment, counts[1], target);
+    }
+
+    private static void fillRaw(List<String> fields, int[] positions, double[] buffer, FeatureSchema schema,
+                                String file, long row, long line) {
+        for (int j = 0; j < positions.length; j++) {
+            String cell = fields.get(positions[j]);
+            if (Cells.isMissing(cell)) {
+                buffer[j] = Double.NaN;
+                continue;
+            }
+            double value = Cells.parseNumber(cell);
+            if (Double.isNaN(value)) {
+                throw new DataFileException(String.format(Locale.ROOT,
+                        "%s: row %d (line %d), column '%s': \"%s\" is not a number", file, row, line,
+                        schema.features().get(j), cell));
+            }
+            buffer[j] = value;
+        }
+    }
+
+    private static Path temporaryBeside(Path target) {
+        Path directory = target.getParent();
+        try {
+            Files.createDirectories(directory);
+            return Files.createTempFile(directory, "." + target.getFileName(), ".partial");
+        } catch (IOException e) {
+            throw new DataFileException(target + ": cannot be written: " + e.getMessage(), e);
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException ignored) {
+            // the original failure is the one worth reporting
+        }
+    }
+}

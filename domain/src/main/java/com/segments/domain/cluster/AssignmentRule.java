@@ -1,0 +1,15 @@
+package com.segments.domain.cluster;
+
+/**
+ * How a preprocessed customer vector is given a segment. Implementations are plain numbers (stored as JSON with
+ * the model) and run without any clustering library.
+ */
+public sealed interface AssignmentRule permits NearestCentroidRule {
+
+    int segmentCount();
+
+    int dimensions();
+
+    /** Assigns one preprocessed vector. Allocates only the result. */
+    Assignment assign(double[] vector);
+}

@@ -1,0 +1,80 @@
+package com.segments.domain.model;
+
+import com.segments.domain.cluster.AlgorithmParameters;
+import com.segments.domain.cluster.Assignment;
+import com.segments.domain.cluster.AssignmentRule;
+import com.segments.domain.feature.FeatureSchema;
+import com.segments.domain.feature.FittedPreprocessing;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Everything a trained segmentation is, as plain data: what it reads, how it transforms, how it assigns, what
+ * it found, and where it came from. Nothing in it can run code when loaded.
+ *
+ * @param algorithm        id of the plugin that fitted it
+ * @param parameters       the plugin's resolved parameters
+ * @param seed             the seed of the fit
+ * @param schema           the raw fields a customer must have
+ * @param preprocessing    fitted transformation from raw fields to the clustering space
+ * @param rule             assignment of a preprocessed vector to a segment
+ * @param segments         one per segment id, in id order
+ * @param metrics          quality at training time
+ * @param fingerprint      the training data
+ * @param libraryVersions  versions of the libraries that produced it (provenance)
+ */
+public record TrainedModel(
+        String algorithm,
+        AlgorithmParameters parameters,
+        long seed,
+        FeatureSchema schema,
+        FittedPreprocessing preprocessing,
+        AssignmentRule rule,
+        List<Segment> segments,
+        ModelMetrics metrics,
+        DataFingerprint fingerprint,
+        Map<String, String> libraryVersions) {
+
+    public TrainedModel {
+        Objects.requireNonNull(algorithm, "algorithm");
+        Objects.requireNonNull(parameters, "parameters");
+        Objects.requireNonNull(schema, "schema");
+        Objects.requireNonNull(preprocessing, "preprocessing");
+        Objects.requireNonNull(rule, "rule");
+        Objects.requireNonNull(metrics, "metrics");
+        Objects.requireNonNull(fingerprint, "fingerprint");
+        segments = List.copyOf(segments);
+        libraryVersions = Map.copyOf(libraryVersions);
+        if (preprocessing.width() != schema.size()) {
+            throw new IllegalArgumentException("preprocessing width " + preprocessing.width() + " != " + schema.size() + " features");
+        }
+        if (rule.segmentCount() != segments.size()) {
+            throw new IllegalArgumentException(rule.segmentCount() + " segments in the rule, " + segments.size() + " described");
+        }
+        for (int i = 0; i < segments.size(); i++) {
+            if (segments.get(i).id() != i) {
+                throw new IllegalArgumentException("segments must be in id order; position " + i + " has id " + segments.get(i).id());
+            }
+        }
+    }
+
+    public int segmentCount() {
+        return rule.segmentCount();
+    }
+
+    /**
+     * Assigns one raw feature vector. {@code raw} is overwritten with its preprocessed form, so the caller can
+     * reuse one buffer per thread and the hot path allocates only the result.
+     */
+    public Assignment assignInPlace(double[] raw) {
+        preprocessing.transformInPlace(raw);
+        return rule.assign(raw);
+    }
+
+    /** Assigns one raw feature vector, leaving it untouched. */
+    public Assignment assign(double[] raw) {
+        return assignInPlace(raw.clone());
+    }
+}

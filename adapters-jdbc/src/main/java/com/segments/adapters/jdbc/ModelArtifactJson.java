@@ -1,0 +1,126 @@
+package com.segments.adapters.jdbc;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.segments.domain.cluster.AlgorithmParameters;
+import com.segments.domain.cluster.AssignmentRule;
+import com.segments.domain.cluster.NearestCentroidRule;
+import com.segments.domain.feature.FeatureSchema;
+import com.segments.domain.feature.FittedPreprocessing;
+import com.segments.domain.feature.FittedStep;
+import com.segments.domain.feature.MedianImputation;
+import com.segments.domain.feature.Standardisation;
+import com.segments.domain.model.DataFingerprint;
+import com.segments.domain.model.ModelMetrics;
+import com.segments.domain.model.Segment;
+import com.segments.domain.model.TrainedModel;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A trained model as JSON text, and back. The document is plain numbers and names bound to fixed record types:
+ * no class names, no polymorphic typing, so reading an artifact can never instantiate anything but these records.
+ * Every document carries a format version; a reader refuses versions it does not know instead of guessing.
+ */
+final class ModelArtifactJson {
+
+    static final int FORMAT_VERSION = 1;
+    private static final String FORMAT = "segments-model";
+
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .serializationInclusion(JsonInclude.Include.NON_NULL)
+            .build();
+
+    private ModelArtifactJson() {
+    }
+
+    static String write(TrainedModel model) {
+        try {
+            return MAPPER.writeValueAsString(toDocument(model));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a model could not be written as JSON", e);
+        }
+    }
+
+    /** @throws ArtifactFormatException when the text is not a model artifact this version can read */
+    static TrainedModel read(String json) {
+        Document document;
+        try {
+            document = MAPPER.readValue(json, Document.class);
+        } catch (JsonProcessingException e) {
+            throw new ArtifactFormatException("stored model artifact is not valid: " + e.getOriginalMessage(), e);
+        }
+        if (!FORMAT.equals(document.format()) || document.formatVersion() != FORMAT_VERSION) {
+            throw new ArtifactFormatException("stored model artifact has format " + document.format() + " v"
+                    + document.formatVersion() + "; this Segments reads " + FORMAT + " v" + FORMAT_VERSION);
+        }
+        try {
+            return toModel(document);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new ArtifactFormatException("stored model artifact is inconsistent: " + e.getMessage(), e);
+        }
+    }
+
+    private static Document toDocument(TrainedModel model) {
+        List<StepJson> steps = model.preprocessing().steps().stream().map(step -> switch (step) {
+            case MedianImputation m -> new StepJson("median_imputation", m.medians(), null, null);
+            case Standardisation s -> new StepJson("standardisation", null, s.means(), s.scales());
+        }).toList();
+        RuleJson rule = switch (model.rule()) {
+            case NearestCentroidRule r -> new RuleJson("nearest_centroid", r.segmentCount(), r.dimensions(),
+                    r.centroids(), r.outlierRadius());
+        };
+        List<SegmentJson> segments = model.segments().stream().map(s -> new SegmentJson(s.id(), s.size(), s.share(),
+                s.centroid(), s.centroidOriginal())).toList();
+        return new Document(FORMAT, FORMAT_VERSION, model.algorithm(), model.parameters().values(), model.seed(),
+                new SchemaJson(model.schema().idColumn(), model.schema().features()), steps, rule, segments,
+                model.metrics(), model.fingerprint(), model.libraryVersions());
+    }
+
+    private static TrainedModel toModel(Document d) {
+        List<FittedStep> steps = d.preprocessing().stream().map(ModelArtifactJson::step).toList();
+        RuleJson r = d.rule();
+        AssignmentRule rule = switch (r.type()) {
+            case "nearest_centroid" -> new NearestCentroidRule(r.segmentCount(), r.dimensions(), r.centroids(), r.outlierRadius());
+            default -> throw new ArtifactFormatException("stored model artifact has an unknown assignment rule '" + r.type() + "'");
+        };
+        List<Segment> segments = d.segments().stream()
+                .map(s -> new Segment(s.id(), s.size(), s.share(), s.centroid(), s.centroidOriginal())).toList();
+        return new TrainedModel(d.algorithm(), new AlgorithmParameters(d.parameters()), d.seed(),
+                new FeatureSchema(d.schema().idColumn(), d.schema().features()), new FittedPreprocessing(steps), rule,
+                segments, d.metrics(), d.fingerprint(), d.libraryVersions());
+    }
+
+    private static FittedStep step(StepJson s) {
+        return switch (s.type()) {
+            case "median_imputation" -> new MedianImputation(s.medians());
+            case "standardisation" -> new Standardisation(s.means(), s.scales());
+            default -> throw new ArtifactFormatException("stored model artifact has an unknown preprocessing step '" + s.type() + "'");
+        };
+    }
+
+    record Document(String format, int formatVersion, String algorithm, Map<String, Integer> parameters, long seed,
+                    SchemaJson schema, List<StepJson> preprocessing, RuleJson rule, List<SegmentJson> segments,
+                    ModelMetrics metrics, DataFingerprint fingerprint, Map<String, String> libraryVersions) {
+    }
+
+    record SchemaJson(String idColumn, List<String> features) {
+    }
+
+    record StepJson(String type, double[] medians, double[] means, double[] scales) {
+    }
+
+    record RuleJson(String type, int segmentCount, int dimensions, double[] centroids, double[] outlierRadius) {
+    }
+
+    record SegmentJson(int id, long size, double share, double[] centroid, double[] centroidOriginal) {
+    }
+}

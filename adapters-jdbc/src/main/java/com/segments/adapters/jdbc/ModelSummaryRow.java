@@ -1,0 +1,11 @@
+package com.segments.adapters.jdbc;
+
+import io.micronaut.core.annotation.Introspected;
+
+import java.time.Instant;
+
+/** A model version without its artifact, for listing. */
+@Introspected
+record ModelSummaryRow(int version, String algorithm, int segmentCount, Instant createdAt, Double silhouette,
+                       String dataSource, long dataRows) {
+}

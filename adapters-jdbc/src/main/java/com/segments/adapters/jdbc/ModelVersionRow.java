@@ -1,0 +1,20 @@
+package com.segments.adapters.jdbc;
+
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.MappedEntity;
+
+import java.time.Instant;
+
+/** A row of {@code model_version}: the searchable facts of a model and its JSON artifact. */
+@MappedEntity("model_version")
+record ModelVersionRow(
+        @Id Integer version,
+        String algorithm,
+        int segmentCount,
+        Instant createdAt,
+        Double silhouette,
+        String dataSource,
+        long dataRows,
+        String dataSha256,
+        String artifact) {
+}

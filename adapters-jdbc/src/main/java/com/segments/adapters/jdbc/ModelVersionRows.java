@@ -1,0 +1,27 @@
+package com.segments.adapters.jdbc;
+
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.GenericRepository;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Micronaut Data access to {@code model_version}. H2 runs in PostgreSQL mode, so one dialect serves both. */
+@JdbcRepository(dialect = Dialect.POSTGRES)
+interface ModelVersionRows extends GenericRepository<ModelVersionRow, Integer> {
+
+    @Query("SELECT nextval('model_version_seq')")
+    long nextVersion();
+
+    ModelVersionRow save(ModelVersionRow row);
+
+    Optional<ModelVersionRow> findById(Integer version);
+
+    boolean existsById(Integer version);
+
+    @Query("SELECT version, algorithm, segment_count, created_at, silhouette, data_source, data_rows "
+            + "FROM model_version ORDER BY version DESC")
+    List<ModelSummaryRow> listNewestFirst();
+}

@@ -1,0 +1,37 @@
+package com.segments.adapters.jdbc;
+
+import com.segments.domain.cluster.AlgorithmParameters;
+import com.segments.domain.cluster.NearestCentroidRule;
+import com.segments.domain.feature.FeatureSchema;
+import com.segments.domain.feature.FittedPreprocessing;
+import com.segments.domain.feature.MedianImputation;
+import com.segments.domain.feature.Standardisation;
+import com.segments.domain.model.DataFingerprint;
+import com.segments.domain.model.ModelMetrics;
+import com.segments.domain.model.Segment;
+import com.segments.domain.model.TrainedModel;
+
+import java.util.List;
+import java.util.Map;
+
+/** Small hand-made models with awkward numbers (NaN, tiny and huge values) for storage tests. */
+final class ModelFixtures {
+
+    private ModelFixtures() {
+    }
+
+    static TrainedModel twoSegments(String source) {
+        FeatureSchema schema = new FeatureSchema("CUST_ID", List.of("BALANCE", "PURCHASES", "TENURE"));
+        FittedPreprocessing preprocessing = new FittedPreprocessing(List.of(
+                new MedianImputation(new double[] {873.385231, 361.28, 12}),
+                new Standardisation(new double[] {1564.47, 1003.2, 11.51}, new double[] {2081.41, 2136.5, 1.3381})));
+        NearestCentroidRule rule = new NearestCentroidRule(2, 3,
+                new double[] {-0.25, 0.1, 1e-300, 1.75, -0.0, 0.1 + 0.2}, new double[] {2.5, 3.25});
+        List<Segment> segments = List.of(
+                new Segment(0, 6000, 0.6, rule.centroid(0), new double[] {1000.5, 1200, 12}),
+                new Segment(1, 4000, 0.4, rule.centroid(1), new double[] {Double.NaN, 1e12, 11}));
+        return new TrainedModel("kmeans", new AlgorithmParameters(Map.of("k", 2, "restarts", 10)), 42L, schema,
+                preprocessing, rule, segments, new ModelMetrics(1234.5, 0.2187357173949732, 10_000),
+                new DataFingerprint(source, 10_000, "ab".repeat(32)), Map.of("kmeans", "Tribuo 4.3.2"));
+    }
+}

@@ -1,0 +1,144 @@
+package com.segments.adapters.jdbc;
+
+import com.segments.domain.model.ModelRepository;
+import com.segments.domain.model.ModelSummary;
+import com.segments.domain.model.ModelVersion;
+import com.segments.domain.model.TrainedModel;
+import com.segments.domain.model.UnknownModelException;
+import io.micronaut.context.ApplicationContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * What every {@link ModelRepository} must do, whatever stores it. Each database gets a subclass that says only
+ * which database to use.
+ */
+abstract class ModelRepositoryContract {
+
+    private TestDatabases.Database database;
+    private ApplicationContext context;
+    protected ModelRepository repository;
+
+    protected abstract TestDatabases.Database database();
+
+    @BeforeEach
+    void start() {
+        database = database();
+        context = ApplicationContext.run(database.properties());
+        repository = context.getBean(ModelRepository.class);
+    }
+
+    @AfterEach
+    void stop() {
+        if (context != null) {
+            context.close();
+        }
+        if (database != null) {
+            database.close();
+        }
+    }
+
+    @Test
+    void versionsAreNumberedFromOneInOrderOfCreation() {
+        ModelVersion first = repository.add(ModelFixtures.twoSegments("a.csv"), Instant.parse("2026-01-01T10:00:00Z"));
+        ModelVersion second = repository.add(ModelFixtures.twoSegments("b.csv"), Instant.parse("2026-01-02T10:00:00Z"));
+        assertThat(first.version()).isEqualTo(1);
+        assertThat(second.version()).isEqualTo(2);
+    }
+
+    @Test
+    void aStoredModelReadsBackEqualToTheLastBit() {
+        TrainedModel model = ModelFixtures.twoSegments("cc.csv");
+        Instant created = Instant.parse("2026-03-04T05:06:07.123456Z");
+        ModelVersion stored = repository.add(model, created);
+
+        ModelVersion read = repository.find(stored.version()).orElseThrow();
+
+        assertThat(read.version()).isEqualTo(stored.version());
+        assertThat(read.createdAt()).isEqualTo(created);
+        assertThat(read.model()).isEqualTo(model);
+        double[] raw = {100.0, Double.NaN, 12.0};
+        assertThat(read.model().assign(raw)).isEqualTo(model.assign(raw));
+    }
+
+    @Test
+    void findingAnUnknownVersionGivesNothing() {
+        assertThat(repository.find(99)).isEmpty();
+    }
+
+    @Test
+    void nothingIsActiveUntilAVersionIsActivated() {
+        repository.add(ModelFixtures.twoSegments("a.csv"), Instant.now());
+        assertThat(repository.activeVersion()).isEmpty();
+        assertThat(repository.list()).extracting(ModelSummary::active).containsOnly(false);
+    }
+
+    @Test
+    void activationMovesTheSingleActivePointer() {
+        int first = repository.add(ModelFixtures.twoSegments("a.csv"), Instant.now()).version();
+        int second = repository.add(ModelFixtures.twoSegments("b.csv"), Instant.now()).version();
+
+        repository.activate(first);
+        assertThat(repository.activeVersion()).hasValue(first);
+        repository.activate(second);
+        assertThat(repository.activeVersion()).hasValue(second);
+        repository.activate(first);
+        assertThat(repository.activeVersion()).hasValue(first);
+        assertThat(repository.list()).filteredOn(ModelSummary::active).extracting(ModelSummary::version).containsExactly(first);
+    }
+
+    @Test
+    void activatingAnUnknownVersionFailsAndKeepsTheActiveOne() {
+        int first = repository.add(ModelFixtures.twoSegments("a.csv"), Instant.now()).version();
+        repository.activate(first);
+
+        assertThatThrownBy(() -> repository.activate(42)).isInstanceOf(UnknownModelException.class)
+                .hasMessageContaining("42");
+        assertThat(repository.activeVersion()).hasValue(first);
+    }
+
+    @Test
+    void listShowsNewestFirstWithoutLoadingArtifacts() {
+        repository.add(ModelFixtures.twoSegments("a.csv"), Instant.parse("2026-01-01T00:00:00Z"));
+        repository.add(ModelFixtures.twoSegments("b.csv"), Instant.parse("2026-01-02T00:00:00Z"));
+
+        List<ModelSummary> list = repository.list();
+
+        assertThat(list).extracting(ModelSummary::version).containsExactly(2, 1);
+        ModelSummary newest = list.getFirst();
+        assertThat(newest.algorithm()).isEqualTo("kmeans");
+        assertThat(newest.segmentCount()).isEqualTo(2);
+        assertThat(newest.silhouette()).isEqualTo(0.2187357173949732);
+        assertThat(newest.dataSource()).isEqualTo("b.csv");
+        assertThat(newest.dataRows()).isEqualTo(10_000);
+    }
+
+    @Test
+    void concurrentWritersGetDistinctVersions() throws InterruptedException {
+        ConcurrentLinkedQueue<Integer> numbers = new ConcurrentLinkedQueue<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(4)) {
+            for (int i = 0; i < 12; i++) {
+                pool.submit(() -> numbers.add(repository.add(ModelFixtures.twoSegments("c.csv"), Instant.now()).version()));
+            }
+            pool.shutdown();
+            assertThat(pool.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
+        }
+        assertThat(numbers).hasSize(12).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void reportsItselfAvailable() {
+        assertThat(repository.isAvailable()).isTrue();
+    }
+}

@@ -2,6 +2,10 @@ package com.segments.application;
 
 import com.segments.domain.model.ModelVersion;
 
+import java.util.Map;
+import java.util.Objects;
+import java.util.OptionalInt;
+
 /** Assigns one customer, given as raw fields, to a segment of the active (or a named) model. */
 public final class PredictSegment {
 
@@ -15,11 +19,25 @@ public final class PredictSegment {
      * @throws com.segments.domain.feature.FieldValidationException naming a missing, unknown or non-numeric field
      * @throws com.segments.domain.model.NoActiveModelException    when nothing has been trained yet
      */
-    public Prediction predict(PredictCommand command) {
+    public Prediction predict(Command command) {
         ModelVersion model = lookup.resolve(command.version());
         double[] raw = model.model().schema().toRawVector(command.fields());
         String idColumn = model.model().schema().idColumn();
         Object id = idColumn == null ? null : command.fields().get(idColumn);
         return new Prediction(model.version(), id == null ? null : id.toString(), model.model().assignInPlace(raw));
+    }
+
+    /**
+     * Predict the segment of one customer.
+     *
+     * @param fields  the customer's raw fields by name (numbers, numeric strings, or null for unknown)
+     * @param version a model version, or empty for the active one
+     */
+    public record Command(Map<String, ?> fields, OptionalInt version) {
+
+        public Command {
+            Objects.requireNonNull(fields, "fields");
+            Objects.requireNonNull(version, "version");
+        }
     }
 }

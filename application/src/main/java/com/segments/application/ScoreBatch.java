@@ -3,6 +3,10 @@ package com.segments.application;
 import com.segments.application.data.BatchScorer;
 import com.segments.domain.model.ModelVersion;
 
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.OptionalInt;
+
 /**
  * Scores a whole file with one model, streaming: memory does not grow with the file. The output appears only when
  * every row has been scored; a bad row leaves no partial file behind.
@@ -15,8 +19,25 @@ public final class ScoreBatch {
         this.lookup = lookup;
     }
 
-    public ScoreReport score(ScoreCommand command) {
+    public ScoreReport score(Command command) {
         ModelVersion model = lookup.resolve(command.version());
         return BatchScorer.score(model, command.data(), command.delimiter(), command.out());
+    }
+
+    /**
+     * Score every row of a customer table with a model.
+     *
+     * @param data      the CSV file to score
+     * @param out       where to write one line per input row
+     * @param delimiter field separator of {@code data}, or {@code null} to detect it
+     * @param version   a model version, or empty for the active one
+     */
+    public record Command(Path data, Path out, Character delimiter, OptionalInt version) {
+
+        public Command {
+            Objects.requireNonNull(data, "data");
+            Objects.requireNonNull(out, "out");
+            Objects.requireNonNull(version, "version");
+        }
     }
 }

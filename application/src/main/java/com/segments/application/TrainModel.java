@@ -16,11 +16,13 @@ import com.segments.domain.model.ModelVersion;
 import com.segments.domain.model.Segment;
 import com.segments.domain.model.TrainedModel;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Reads a customer table, fits the preprocessing and the clustering, describes the segments, stores the result as
@@ -38,7 +40,7 @@ public final class TrainModel {
         this.clock = clock;
     }
 
-    public TrainingReport train(TrainCommand command) {
+    public TrainingReport train(Command command) {
         ClusteringAlgorithm algorithm = algorithms.require(command.algorithm());
         AlgorithmParameters parameters = algorithm.descriptor().resolve(command.parameters());
         CustomerTableReader.Table table = CustomerTableReader.read(command.data(), command.delimiter());
@@ -100,5 +102,26 @@ public final class TrainModel {
             segments.add(new Segment(c, sizes[c], (double) sizes[c] / labels.length, centre, original));
         }
         return segments;
+    }
+
+    /**
+     * Train a model on a customer table and make it the active one.
+     *
+     * @param data       the CSV file
+     * @param delimiter  field separator, or {@code null} to detect it
+     * @param algorithm  plugin id
+     * @param parameters plugin parameters given by the user; the rest take their defaults
+     * @param seed       seed of every random choice in the fit
+     */
+    public record Command(Path data, Character delimiter, String algorithm, Map<String, Integer> parameters, long seed) {
+
+        public static final String DEFAULT_ALGORITHM = "kmeans";
+        public static final long DEFAULT_SEED = 42L;
+
+        public Command {
+            Objects.requireNonNull(data, "data");
+            Objects.requireNonNull(algorithm, "algorithm");
+            parameters = Map.copyOf(parameters);
+        }
     }
 }

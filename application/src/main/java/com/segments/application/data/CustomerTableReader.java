@@ -173,7 +173,7 @@ public final class CustomerTableReader {
             FeatureSchema schema = new FeatureSchema(idIndex >= 0 ? header.get(idIndex) : null, featureNames);
             CustomerProfiles profiles = new CustomerProfiles(schema, ids, DataMatrix.wrap(rows, d, flat));
             return new Table(profiles, new InferenceReport(file, rows, report, warnings),
-                    new DataFingerprint(source.file().toString(), rows, sha256));
+                    new DataFingerprint(source.file().toAbsolutePath().normalize().toString(), rows, sha256));
         }
 
         private int chooseIdColumn() {

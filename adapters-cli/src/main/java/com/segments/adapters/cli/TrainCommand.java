@@ -1,0 +1,167 @@
+package com.segments.adapters.cli;
+
+import com.segments.application.TrainModel;
+import com.segments.application.TrainingReport;
+import com.segments.application.data.ColumnRole;
+import com.segments.application.data.InferenceReport;
+import com.segments.domain.model.ModelVersion;
+import com.segments.domain.model.Segment;
+import com.segments.domain.model.TrainedModel;
+import jakarta.inject.Inject;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = {"Train a segmentation on a customer CSV, store it as a new model version and make it active.",
+                "The id column and the numeric feature columns are inferred; the summary says what and why."})
+class TrainCommand implements Runnable {
+
+    @Inject
+    TrainModel trainModel;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--data", required = true, paramLabel = "FILE.csv", description = "customer table, one row per customer")
+    Path data;
+
+    @Option(names = "--k", paramLabel = "N", description = "number of segments (default: 4)")
+    Integer k;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "42", description = "random seed (default: ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--restarts", paramLabel = "R", description = "k-means++ restarts, best inertia wins (default: 10)")
+    Integer restarts;
+
+    @Option(names = "--algorithm", paramLabel = "ID", defaultValue = TrainModel.Command.DEFAULT_ALGORITHM,
+            description = "clustering plugin (default: ${DEFAULT-VALUE})")
+    String algorithm;
+
+    @Option(names = "--delimiter", paramLabel = "C", converter = Delimiters.class,
+            description = "field separator: ',', ';' or 'tab' (default: detected)")
+    Character delimiter;
+
+    @Option(names = "--json", description = "print the result as JSON")
+    boolean json;
+
+    @Override
+    public void run() {
+        Map<String, Integer> parameters = new HashMap<>();
+        if (k != null) {
+            parameters.put("k", k);
+        }
+        if (restarts != null) {
+            parameters.put("restarts", restarts);
+        }
+        TrainingReport report = trainModel.train(new TrainModel.Command(data, delimiter, algorithm, parameters, seed));
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(json ? Json.write(toJson(report)) + "\n" : toText(report));
+        out.flush();
+    }
+
+    private static String toText(TrainingReport report) {
+        InferenceReport inference = report.inference();
+        ModelVersion version = report.model();
+        TrainedModel model = version.model();
+        StringBuilder out = new StringBuilder();
+        out.append("Read ").append(inference.source()).append(": ").append(Numbers.count(inference.rows()))
+                .append(" customers, ").append(inference.columns().size()).append(" columns\n");
+        TextTable columns = TextTable.text();
+        for (InferenceReport.Column column : inference.columns()) {
+            String role = switch (column.role()) {
+                case ID -> "id";
+                case NUMERIC_FEATURE -> "feature";
+                case IGNORED -> "ignored";
+            };
+            columns.row("  " + role, column.name(), column.reason());
+        }
+        out.append(columns.render());
+        for (String warning : inference.warnings()) {
+            out.append("  warning: ").append(warning).append('\n');
+        }
+        out.append('\n').append(String.format(Locale.ROOT,
+                "Trained %s (%s seed=%d) in %.1f s: model version %d, now active%n", model.algorithm(),
+                model.parameters().describe(), model.seed(), report.fitTime().toMillis() / 1000.0, version.version()));
+        out.append(String.format(Locale.ROOT, "Silhouette %s (%s rows), inertia %s%n%n",
+                Numbers.metric(model.metrics().silhouette()), Numbers.count(model.metrics().silhouetteSampleSize()),
+                Numbers.value(model.metrics().inertia())));
+
+        List<Segment> segments = model.segments();
+        List<String> features = model.schema().features();
+        TextTable table = TextTable.numeric();
+        String[] header = new String[segments.size() + 1];
+        String[] sizes = new String[segments.size() + 1];
+        String[] shares = new String[segments.size() + 1];
+        header[0] = "segment";
+        sizes[0] = "size";
+        shares[0] = "share";
+        for (int s = 0; s < segments.size(); s++) {
+            header[s + 1] = Integer.toString(segments.get(s).id());
+            sizes[s + 1] = Numbers.count(segments.get(s).size());
+            shares[s + 1] = Numbers.percent(segments.get(s).share());
+        }
+        table.row(header).row(sizes).row(shares);
+        for (int j = 0; j < features.size(); j++) {
+            String[] row = new String[segments.size() + 1];
+            row[0] = features.get(j);
+            for (int s = 0; s < segments.size(); s++) {
+                row[s + 1] = Numbers.value(segments.get(s).centroidOriginal()[j]);
+            }
+            table.row(row);
+        }
+        out.append("Segment centres in original units (mean of members):\n").append(table.render());
+        return out.toString();
+    }
+
+    private static Map<String, Object> toJson(TrainingReport report) {
+        ModelVersion version = report.model();
+        TrainedModel model = version.model();
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("version", version.version());
+        json.put("active", true);
+        json.put("createdAt", version.createdAt().toString());
+        json.put("algorithm", model.algorithm());
+        json.put("parameters", model.parameters().values());
+        json.put("seed", model.seed());
+        json.put("source", report.inference().source());
+        json.put("rows", report.inference().rows());
+        json.put("idColumn", model.schema().idColumn());
+        json.put("features", model.schema().features());
+        json.put("ignoredColumns", report.inference().columns().stream()
+                .filter(c -> c.role() == ColumnRole.IGNORED)
+                .map(c -> Map.of("name", c.name(), "reason", c.reason())).toList());
+        json.put("warnings", report.inference().warnings());
+        json.put("silhouette", nullIfNaN(model.metrics().silhouette()));
+        json.put("silhouetteRows", model.metrics().silhouetteSampleSize());
+        json.put("inertia", model.metrics().inertia());
+        json.put("fitSeconds", report.fitTime().toMillis() / 1000.0);
+        json.put("diagnostics", report.diagnostics());
+        json.put("segments", model.segments().stream().map(s -> {
+            Map<String, Object> segment = new LinkedHashMap<>();
+            segment.put("id", s.id());
+            segment.put("size", s.size());
+            segment.put("share", s.share());
+            Map<String, Object> centre = new LinkedHashMap<>();
+            for (int j = 0; j < model.schema().size(); j++) {
+                centre.put(model.schema().features().get(j), nullIfNaN(s.centroidOriginal()[j]));
+            }
+            segment.put("centroid", centre);
+            return segment;
+        }).toList());
+        return json;
+    }
+
+    static Double nullIfNaN(double v) {
+        return Double.isNaN(v) ? null : v;
+    }
+}

@@ -1,0 +1,63 @@
+package com.segments.adapters.cli;
+
+import com.segments.application.AlgorithmCatalog;
+import com.segments.application.CheckHealth;
+import com.segments.application.ListModels;
+import com.segments.application.ModelLookup;
+import com.segments.application.PredictSegment;
+import com.segments.application.ScoreBatch;
+import com.segments.application.TrainModel;
+import com.segments.domain.model.ModelRepository;
+import io.micronaut.context.annotation.Factory;
+import jakarta.inject.Singleton;
+
+import java.time.Clock;
+
+/**
+ * The composition root: the application's use cases are plain classes, built here from the ports. The storage
+ * port comes from whichever adapter is on the class path (adapters-jdbc); the clustering plugins are found with
+ * {@link java.util.ServiceLoader}. Both doors, CLI and REST, receive these same instances.
+ */
+@Factory
+class UseCaseWiring {
+
+    @Singleton
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Singleton
+    AlgorithmCatalog algorithmCatalog() {
+        return AlgorithmCatalog.discover();
+    }
+
+    @Singleton
+    ModelLookup modelLookup(ModelRepository models) {
+        return new ModelLookup(models);
+    }
+
+    @Singleton
+    TrainModel trainModel(ModelRepository models, AlgorithmCatalog algorithms, Clock clock) {
+        return new TrainModel(models, algorithms, clock);
+    }
+
+    @Singleton
+    ScoreBatch scoreBatch(ModelLookup lookup) {
+        return new ScoreBatch(lookup);
+    }
+
+    @Singleton
+    PredictSegment predictSegment(ModelLookup lookup) {
+        return new PredictSegment(lookup);
+    }
+
+    @Singleton
+    ListModels listModels(ModelRepository models) {
+        return new ListModels(models);
+    }
+
+    @Singleton
+    CheckHealth checkHealth(ModelRepository models) {
+        return new CheckHealth(models);
+    }
+}

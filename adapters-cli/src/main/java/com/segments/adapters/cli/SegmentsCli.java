@@ -33,18 +33,38 @@ public class SegmentsCli implements Runnable {
     }
 
     public static void main(String[] args) {
-        int exit = execute(args, Map.of(), System.out, System.err);
-        if (exit != ServeCommand.KEEP_RUNNING) {
-            System.exit(exit);
+        Run run = launch(args, Map.of(), System.out, System.err);
+        if (run.exitCode() != ServeCommand.KEEP_RUNNING) {
+            System.exit(run.exitCode());
         }
     }
 
     /**
-     * Runs one command line. {@code properties} override configuration (tests point the datasource elsewhere).
+     * Runs one command line to completion. {@code properties} override configuration (tests point the datasource
+     * elsewhere).
      *
      * @return the exit code
      */
     public static int execute(String[] args, Map<String, Object> properties, PrintStream out, PrintStream err) {
+        try (Run run = launch(args, properties, out, err)) {
+            return run.exitCode();
+        }
+    }
+
+    /**
+     * A finished command, or a server still running ({@link ServeCommand#KEEP_RUNNING}) whose context closing the
+     * run stops.
+     */
+    public record Run(int exitCode, ApplicationContext context) implements AutoCloseable {
+        @Override
+        public void close() {
+            if (context.isRunning()) {
+                context.close();
+            }
+        }
+    }
+
+    public static Run launch(String[] args, Map<String, Object> properties, PrintStream out, PrintStream err) {
         Map<String, Object> settings = new HashMap<>(properties);
         settings.putIfAbsent("segments.home", segmentsHome());
         ApplicationContext context = ApplicationContext.builder()
@@ -52,19 +72,19 @@ public class SegmentsCli implements Runnable {
                 .environments("cli")
                 .properties(settings)
                 .start();
-        boolean keepContext = false;
         try {
             CommandLine commandLine = new CommandLine(SegmentsCli.class, new MicronautFactory(context));
             commandLine.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
             commandLine.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
             commandLine.setExecutionExceptionHandler(SegmentsCli::handleFailure);
             int exit = commandLine.execute(args);
-            keepContext = exit == ServeCommand.KEEP_RUNNING;
-            return exit;
-        } finally {
-            if (!keepContext) {
+            if (exit != ServeCommand.KEEP_RUNNING) {
                 context.close();
             }
+            return new Run(exit, context);
+        } catch (RuntimeException | Error e) {
+            context.close();
+            throw e;
         }
     }
 

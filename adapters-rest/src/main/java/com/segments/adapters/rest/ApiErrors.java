@@ -85,18 +85,16 @@ final class ApiErrors {
         }
     }
 
-    /** JSON of the wrong shape, an array where an object belongs, or a query parameter of the wrong type. */
+    /** A query parameter of the wrong type ({@code ?version=abc}). */
     @Produces
     @Singleton
     @Replaces(ConversionErrorHandler.class)
-    static class WrongShape implements ExceptionHandler<ConversionErrorException, HttpResponse<ErrorResponse>> {
+    static class WrongType implements ExceptionHandler<ConversionErrorException, HttpResponse<ErrorResponse>> {
         @Override
         public HttpResponse<ErrorResponse> handle(HttpRequest request, ConversionErrorException e) {
             String name = e.getArgument().getName();
-            String message = "fields".equals(name)
-                    ? "the body must be one JSON object of the customer's fields, {\"FIELD\": value, ...}"
-                    : "'" + name + "' has the wrong type: " + firstLine(e.getMessage());
-            return respond(HttpStatus.BAD_REQUEST, "invalid_request", message, "fields".equals(name) ? null : name);
+            return respond(HttpStatus.BAD_REQUEST, "invalid_request",
+                    "'" + name + "' has the wrong type: " + firstLine(e.getMessage()), name);
         }
     }
 

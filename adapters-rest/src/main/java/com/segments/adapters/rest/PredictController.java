@@ -1,15 +1,18 @@
 package com.segments.adapters.rest;
 
 import com.segments.application.PredictSegment;
+import com.segments.domain.SegmentsException;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.json.tree.JsonNode;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.OptionalInt;
 
@@ -24,14 +27,41 @@ public class PredictController {
     }
 
     /**
-     * @param fields  the customer's raw fields: every feature of the model (null for an unknown value, imputed as at
+     * @param body    the customer's raw fields: every feature of the model (null for an unknown value, imputed as at
      *                training), optionally the id field; nothing else
      * @param version a model version; the active one when absent
      */
     @Post(uri = "/predict", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
     @ExecuteOn(TaskExecutors.BLOCKING) // the first request for a version reads it from the database
-    public PredictionResponse predict(@Body Map<String, Object> fields, @Nullable @QueryValue Integer version) {
+    public PredictionResponse predict(@Body JsonNode body, @Nullable @QueryValue Integer version) {
         OptionalInt wanted = version == null ? OptionalInt.empty() : OptionalInt.of(version);
-        return PredictionResponse.of(predictSegment.predict(new PredictSegment.Command(fields, wanted)));
+        return PredictionResponse.of(predictSegment.predict(new PredictSegment.Command(fields(body), wanted)));
+    }
+
+    /**
+     * The body's fields as plain Java values. Bound as a tree rather than a {@code Map} because binding to a map
+     * drops explicit nulls, and null is how a client says "value unknown, impute it".
+     */
+    private static Map<String, Object> fields(JsonNode body) {
+        if (body == null || !body.isObject()) {
+            throw new SegmentsException("the body must be one JSON object of the customer's fields, {\"FIELD\": value, ...}");
+        }
+        Map<String, Object> fields = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> entry : body.entries()) {
+            JsonNode value = entry.getValue();
+            fields.put(entry.getKey(), value.isNull() ? null
+                    : value.isNumber() ? value.getNumberValue()
+                    : value.isString() ? value.getStringValue()
+                    : new Shape(value.isBoolean() ? "a boolean" : value.isArray() ? "an array" : "an object"));
+        }
+        return fields;
+    }
+
+    /** A JSON value that can never be a feature value; named in the error message. */
+    private record Shape(String description) {
+        @Override
+        public String toString() {
+            return description;
+        }
     }
 }

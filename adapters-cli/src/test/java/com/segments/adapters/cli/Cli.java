@@ -1,0 +1,53 @@
+package com.segments.adapters.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+
+/** Runs {@code segments} command lines in-process against one database, capturing what they print. */
+final class Cli {
+
+    static final Path SHARED = Path.of(System.getProperty("segments.shared.dir", "../../shared"));
+    static final Path CC_GENERAL = SHARED.resolve("data/cc_general/CC_GENERAL.csv");
+
+    private final Map<String, Object> properties;
+
+    Cli(Map<String, Object> properties) {
+        this.properties = properties;
+    }
+
+    record Result(int exitCode, String out, String err) {
+        JsonNode json() {
+            try {
+                return new ObjectMapper().readTree(out);
+            } catch (IOException e) {
+                throw new AssertionError("not JSON: " + out, e);
+            }
+        }
+    }
+
+    Result run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = SegmentsCli.execute(args, properties, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Result(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    /** Starts {@code segments serve} on a free port; closing the run stops it. */
+    SegmentsCli.Run serve() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        SegmentsCli.Run run = SegmentsCli.launch(new String[] {"serve", "--port", "0"}, properties,
+                new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
+        if (run.exitCode() != ServeCommand.KEEP_RUNNING) {
+            throw new AssertionError("serve exited with " + run.exitCode() + ": " + out);
+        }
+        return run;
+    }
+}

@@ -1,0 +1,214 @@
+package com.segments.adapters.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.segments.adapters.jdbc.TestDatabases;
+import io.micronaut.runtime.server.EmbeddedServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The HTTP API over a real socket, started by {@code segments serve}, against models trained by the CLI: both
+ * doors must give the same answer for the same customer.
+ */
+abstract class RestApiContract {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path work;
+
+    private TestDatabases.Database database;
+    private Cli cli;
+    private SegmentsCli.Run server;
+    private URI base;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    protected abstract TestDatabases.Database database(Path directory);
+
+    @BeforeEach
+    void start() {
+        database = database(work.resolve("db"));
+        Map<String, Object> properties = new HashMap<>(database.properties());
+        properties.put("segments.home", work.resolve("home").toString());
+        cli = new Cli(properties);
+        server = cli.serve();
+        base = URI.create(server.context().getBean(EmbeddedServer.class).getURL().toString());
+    }
+
+    @AfterEach
+    void stop() {
+        if (server != null) {
+            server.close();
+        }
+        database.close();
+    }
+
+    @Test
+    void beforeAnyTrainingPredictAnswers409SayingHowToTrain() throws Exception {
+        HttpResponse<String> response = post("/api/v1/predict", "{\"BALANCE\": 1}");
+        assertThat(response.statusCode()).isEqualTo(409);
+        JsonNode body = JSON.readTree(response.body());
+        assertThat(body.get("error").asText()).isEqualTo("no_active_model");
+        assertThat(body.get("message").asText()).contains("segments train --data");
+    }
+
+    @Test
+    void healthReportsTheDatabaseAndTheActiveModel() throws Exception {
+        HttpResponse<String> before = get("/health");
+        assertThat(before.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(before.body()).get("database").asText()).isEqualTo("UP");
+        assertThat(JSON.readTree(before.body()).has("activeModelVersion")).isFalse();
+
+        trainCcGeneral();
+
+        JsonNode after = JSON.readTree(get("/health").body());
+        assertThat(after.get("status").asText()).isEqualTo("UP");
+        assertThat(after.get("activeModelVersion").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void predictGivesTheSameSegmentAndDistanceAsBatchScoring() throws Exception {
+        trainCcGeneral();
+        Path scores = work.resolve("scores.csv");
+        Cli.Result scored = cli.run("score", "--data", Cli.CC_GENERAL.toString(), "--out", scores.toString());
+        assertThat(scored.exitCode()).as(scored.err()).isZero();
+        List<String> scoreLines = Files.readAllLines(scores);
+        List<String> dataLines = Files.readAllLines(Cli.CC_GENERAL);
+        assertThat(scoreLines).hasSize(8951);
+        String[] header = dataLines.getFirst().strip().split(",");
+
+        int checked = 0;
+        for (int row = 1; row < dataLines.size(); row += 7) {
+            String[] cells = dataLines.get(row).strip().split(",", -1);
+            ObjectNode customer = JSON.createObjectNode();
+            for (int j = 0; j < header.length; j++) {
+                if (j == 0) {
+                    customer.put(header[j], cells[j]);
+                } else if (cells[j].isEmpty()) {
+                    customer.putNull(header[j]);
+                } else {
+                    customer.put(header[j], Double.parseDouble(cells[j]));
+                }
+            }
+            HttpResponse<String> response = post("/api/v1/predict", customer.toString());
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            JsonNode prediction = JSON.readTree(response.body());
+            String[] expected = scoreLines.get(row).split(",");
+            assertThat(prediction.get("customerId").asText()).isEqualTo(expected[0]);
+            assertThat(prediction.get("segment").asInt()).as("row %d", row).isEqualTo(Integer.parseInt(expected[1]));
+            assertThat(prediction.get("distance").asDouble()).isEqualTo(Double.parseDouble(expected[2]));
+            assertThat(prediction.get("modelVersion").asInt()).isEqualTo(1);
+            checked++;
+        }
+        assertThat(checked).isGreaterThan(1000);
+    }
+
+    @Test
+    void aMissingFeatureIsA400NamingIt() throws Exception {
+        trainCcGeneral();
+        ObjectNode customer = ccGeneralCustomer();
+        customer.remove("PAYMENTS");
+        assertBadField(post("/api/v1/predict", customer.toString()), "PAYMENTS", "missing feature");
+    }
+
+    @Test
+    void aNonNumericValueIsA400NamingIt() throws Exception {
+        trainCcGeneral();
+        ObjectNode customer = ccGeneralCustomer();
+        customer.put("CREDIT_LIMIT", "a lot");
+        assertBadField(post("/api/v1/predict", customer.toString()), "CREDIT_LIMIT", "must be a number");
+    }
+
+    @Test
+    void anUnknownFieldIsA400NamingIt() throws Exception {
+        trainCcGeneral();
+        ObjectNode customer = ccGeneralCustomer();
+        customer.put("SHOE_SIZE", 42);
+        assertBadField(post("/api/v1/predict", customer.toString()), "SHOE_SIZE", "unknown field");
+    }
+
+    @Test
+    void anExplicitNullIsImputedLikeAnEmptyCell() throws Exception {
+        trainCcGeneral();
+        ObjectNode customer = ccGeneralCustomer();
+        customer.putNull("MINIMUM_PAYMENTS");
+        HttpResponse<String> response = post("/api/v1/predict", customer.toString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    }
+
+    @Test
+    void anUnknownVersionIsA404AndMalformedJsonA400() throws Exception {
+        trainCcGeneral();
+        HttpResponse<String> unknown = post("/api/v1/predict?version=99", ccGeneralCustomer().toString());
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(JSON.readTree(unknown.body()).get("message").asText()).contains("99");
+
+        HttpResponse<String> malformed = post("/api/v1/predict", "{\"BALANCE\": ");
+        assertThat(malformed.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(malformed.body()).get("error").asText()).isEqualTo("invalid_json");
+
+        HttpResponse<String> array = post("/api/v1/predict", "[1, 2]");
+        assertThat(array.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(array.body()).get("message").asText()).contains("one JSON object");
+    }
+
+    @Test
+    void aNamedVersionIsUsedWhenAsked() throws Exception {
+        trainCcGeneral();
+        assertThat(cli.run("train", "--data", Cli.CC_GENERAL.toString(), "--k", "6", "--restarts", "2").exitCode()).isZero();
+        JsonNode active = JSON.readTree(post("/api/v1/predict", ccGeneralCustomer().toString()).body());
+        JsonNode first = JSON.readTree(post("/api/v1/predict?version=1", ccGeneralCustomer().toString()).body());
+        assertThat(active.get("modelVersion").asInt()).isEqualTo(2);
+        assertThat(first.get("modelVersion").asInt()).isEqualTo(1);
+    }
+
+    private void trainCcGeneral() {
+        Cli.Result trained = cli.run("train", "--data", Cli.CC_GENERAL.toString(), "--k", "4", "--restarts", "3");
+        assertThat(trained.exitCode()).as(trained.err()).isZero();
+    }
+
+    private static ObjectNode ccGeneralCustomer() throws IOException {
+        List<String> lines = Files.readAllLines(Cli.CC_GENERAL);
+        String[] header = lines.getFirst().strip().split(",");
+        String[] cells = lines.get(1).strip().split(",", -1);
+        ObjectNode customer = JSON.createObjectNode();
+        customer.put(header[0], cells[0]);
+        for (int j = 1; j < header.length; j++) {
+            customer.put(header[j], Double.parseDouble(cells[j]));
+        }
+        return customer;
+    }
+
+    private static void assertBadField(HttpResponse<String> response, String field, String text) throws IOException {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        JsonNode body = JSON.readTree(response.body());
+        assertThat(body.get("field").asText()).isEqualTo(field);
+        assertThat(body.get("message").asText()).contains(text).contains(field);
+    }
+
+    private HttpResponse<String> post(String path, String body) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(base.resolve(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+}

@@ -1,0 +1,89 @@
+package com.segments.application;
+
+import com.segments.domain.SegmentsException;
+import com.segments.domain.model.ModelVersion;
+import com.segments.domain.model.NoActiveModelException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.OptionalInt;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class TrainModelTest {
+
+    @TempDir
+    Path dir;
+
+    private final InMemoryModelRepository models = new InMemoryModelRepository();
+    private final TrainModel trainModel = new TrainModel(models, AlgorithmCatalog.discover(),
+            Clock.fixed(Instant.parse("2026-05-01T12:00:00Z"), ZoneOffset.UTC));
+    private final PredictSegment predictSegment = new PredictSegment(new ModelLookup(models));
+
+    private Path customers() {
+        Path file = dir.resolve("customers.csv");
+        new GenerateCustomers().generate(new GenerateCustomers.Command(400, file, null, 3L));
+        return file;
+    }
+
+    @Test
+    void storesAndActivatesADescribedModel() {
+        TrainingReport report = trainModel.train(new TrainModel.Command(customers(), null, "kmeans", Map.of("k", 4), 9L));
+        ModelVersion version = report.model();
+        assertThat(version.version()).isEqualTo(1);
+        assertThat(version.createdAt()).isEqualTo(Instant.parse("2026-05-01T12:00:00Z"));
+        assertThat(models.activeVersion()).hasValue(1);
+        assertThat(version.model().segments()).hasSize(4);
+        assertThat(version.model().segments().stream().mapToLong(s -> s.size()).sum()).isEqualTo(400);
+        assertThat(version.model().segments().stream().mapToDouble(s -> s.share()).sum()).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(version.model().metrics().silhouette()).isBetween(-1.0, 1.0);
+        assertThat(version.model().parameters().values()).containsEntry("k", 4).containsEntry("restarts", 10);
+        assertThat(version.model().libraryVersions()).containsKey("kmeans");
+    }
+
+    @Test
+    void theSameSeedTrainsTheSameModel() {
+        Path file = customers();
+        TrainingReport first = trainModel.train(new TrainModel.Command(file, null, "kmeans", Map.of("k", 3), 5L));
+        TrainingReport second = trainModel.train(new TrainModel.Command(file, null, "kmeans", Map.of("k", 3), 5L));
+        assertThat(second.model().model()).isEqualTo(first.model().model());
+    }
+
+    @Test
+    void predictAgreesWithTheSegmentTrainingGaveARow() throws IOException {
+        Path file = customers();
+        TrainingReport report = trainModel.train(new TrainModel.Command(file, null, "kmeans", Map.of("k", 4), 1L));
+        String[] header = Files.readAllLines(file).getFirst().split(",");
+        String[] row = Files.readAllLines(file).get(1).split(",", -1);
+        Map<String, Object> fields = new java.util.HashMap<>();
+        for (int j = 0; j < header.length; j++) {
+            fields.put(header[j], row[j].isEmpty() ? null : row[j]);
+        }
+        Prediction prediction = predictSegment.predict(new PredictSegment.Command(fields, OptionalInt.empty()));
+        assertThat(prediction.modelVersion()).isEqualTo(report.model().version());
+        assertThat(prediction.customerId()).isEqualTo(row[0]);
+    }
+
+    @Test
+    void nothingIsStoredWhenTheInputIsRefused() throws IOException {
+        Path tooFew = dir.resolve("few.csv");
+        Files.writeString(tooFew, "id,a\n1,1\n2,2\n");
+        assertThatThrownBy(() -> trainModel.train(new TrainModel.Command(tooFew, null, "kmeans", Map.of("k", 3), 1L)))
+                .isInstanceOf(SegmentsException.class).hasMessageContaining("k = 3").hasMessageContaining("has 2");
+        assertThatThrownBy(() -> trainModel.train(new TrainModel.Command(tooFew, null, "dbscan", Map.of(), 1L)))
+                .isInstanceOf(SegmentsException.class).hasMessageContaining("unknown algorithm 'dbscan'; available: kmeans");
+        assertThatThrownBy(() -> trainModel.train(new TrainModel.Command(tooFew, null, "kmeans", Map.of("k", 0), 1L)))
+                .isInstanceOf(SegmentsException.class).hasMessageContaining("between 2 and 1000");
+        assertThat(models.list()).isEmpty();
+        assertThatThrownBy(() -> predictSegment.predict(new PredictSegment.Command(Map.of(), OptionalInt.empty())))
+                .isInstanceOf(NoActiveModelException.class);
+    }
+}

@@ -49,6 +49,20 @@ class TrainModelTest {
         assertThat(version.model().libraryVersions()).containsKey("kmeans");
     }
 
+    /**
+     * The walking skeleton's acceptance: on CC GENERAL, with the default preprocessing (median imputation then
+     * standardisation), k = 4 is no worse than scikit-learn's KMeans(n_clusters=4, n_init=10). The figure is
+     * scikit-learn 1.9.1's inertia on that matrix, measured by benchmarks/scripts/kmeans-vs-sklearn.sh.
+     */
+    @Test
+    void ccGeneralInertiaIsWithinOnePercentOfScikitLearn() {
+        double sklearnInertia = 99061.94;
+        Path cc = Path.of(System.getProperty("segments.shared.dir", "../../shared"), "data/cc_general/CC_GENERAL.csv");
+        TrainingReport report = trainModel.train(new TrainModel.Command(cc, null, "kmeans", Map.of("k", 4), 0L));
+        assertThat(report.model().model().metrics().inertia()).isLessThanOrEqualTo(sklearnInertia * 1.01);
+        assertThat(report.model().model().metrics().silhouetteSampleSize()).isEqualTo(8950);
+    }
+
     @Test
     void theSameSeedTrainsTheSameModel() {
         Path file = customers();

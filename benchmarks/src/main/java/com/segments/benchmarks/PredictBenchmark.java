@@ -1,0 +1,84 @@
+package com.segments.benchmarks;
+
+import com.segments.domain.cluster.Assignment;
+import com.segments.domain.cluster.NearestCentroidRule;
+import com.segments.domain.feature.FittedPreprocessing;
+import com.segments.domain.feature.MedianImputation;
+import com.segments.domain.feature.Standardisation;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Predicting one customer through the domain path, as REST predict and batch scoring both do: median imputation,
+ * standardisation, nearest of k centroids. 17 raw features and k = 8 as in the CC GENERAL case. Each call copies
+ * a raw customer into a reused buffer (as the scorer does), so what is measured allocates only the result.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+public class PredictBenchmark {
+
+    @Param({"17"})
+    int features;
+
+    @Param({"8"})
+    int k;
+
+    private FittedPreprocessing preprocessing;
+    private NearestCentroidRule rule;
+    private double[][] customers;
+    private double[] buffer;
+    private int next;
+
+    @Setup
+    public void setUp() {
+        SplittableRandom random = new SplittableRandom(42);
+        double[] medians = new double[features];
+        double[] means = new double[features];
+        double[] scales = new double[features];
+        for (int j = 0; j < features; j++) {
+            medians[j] = random.nextDouble(0, 1000);
+            means[j] = random.nextDouble(0, 1000);
+            scales[j] = random.nextDouble(10, 500);
+        }
+        preprocessing = new FittedPreprocessing(List.of(new MedianImputation(medians), new Standardisation(means, scales)));
+        double[] centroids = new double[k * features];
+        for (int i = 0; i < centroids.length; i++) {
+            centroids[i] = random.nextGaussian();
+        }
+        double[] radius = new double[k];
+        java.util.Arrays.fill(radius, 3.0);
+        rule = new NearestCentroidRule(k, features, centroids, radius);
+        customers = new double[1024][features];
+        for (double[] customer : customers) {
+            for (int j = 0; j < features; j++) {
+                customer[j] = random.nextDouble() < 0.02 ? Double.NaN : random.nextDouble(0, 3000);
+            }
+        }
+        buffer = new double[features];
+    }
+
+    @Benchmark
+    public Assignment predictOne() {
+        double[] customer = customers[next++ & 1023];
+        System.arraycopy(customer, 0, buffer, 0, features);
+        preprocessing.transformInPlace(buffer);
+        return rule.assign(buffer);
+    }
+}

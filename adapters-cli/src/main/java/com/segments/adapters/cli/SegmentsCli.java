@@ -65,6 +65,11 @@ public class SegmentsCli implements Runnable {
     }
 
     public static Run launch(String[] args, Map<String, Object> properties, PrintStream out, PrintStream err) {
+        // The embedded H2 database lets a second process (train while serve runs) in through a TCP server of
+        // its own; keep that server on loopback, never on a network interface.
+        if (System.getProperty("h2.bindAddress") == null) {
+            System.setProperty("h2.bindAddress", "127.0.0.1");
+        }
         Map<String, Object> settings = new HashMap<>(properties);
         settings.putIfAbsent("segments.home", segmentsHome());
         ApplicationContext context = ApplicationContext.builder()

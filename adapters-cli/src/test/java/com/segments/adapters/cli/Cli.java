@@ -22,6 +22,13 @@ final class Cli {
         this.properties = properties;
     }
 
+    /** A CLI on the given test database, with its own SEGMENTS_HOME under {@code work}. */
+    static Cli on(com.segments.adapters.jdbc.TestDatabases.Database database, Path work) {
+        Map<String, Object> properties = new java.util.HashMap<>(database.properties());
+        properties.put("segments.home", work.resolve("home").toString());
+        return new Cli(properties);
+    }
+
     record Result(int exitCode, String out, String err) {
         JsonNode json() {
             try {

@@ -11,9 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,9 +32,7 @@ abstract class EndToEndContract {
     @BeforeEach
     void openDatabase() {
         database = database(work.resolve("db"));
-        Map<String, Object> properties = new HashMap<>(database.properties());
-        properties.put("segments.home", work.resolve("home").toString());
-        cli = new Cli(properties);
+        cli = Cli.on(database, work);
     }
 
     @AfterEach

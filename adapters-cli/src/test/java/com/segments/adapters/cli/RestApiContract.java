@@ -17,9 +17,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -45,9 +43,7 @@ abstract class RestApiContract {
     @BeforeEach
     void start() {
         database = database(work.resolve("db"));
-        Map<String, Object> properties = new HashMap<>(database.properties());
-        properties.put("segments.home", work.resolve("home").toString());
-        cli = new Cli(properties);
+        cli = Cli.on(database, work);
         server = cli.serve();
         base = URI.create(server.context().getBean(EmbeddedServer.class).getURL().toString());
     }

@@ -13,20 +13,15 @@ import org.tribuo.ImmutableFeatureMap;
 import org.tribuo.MutableDataset;
 import org.tribuo.Tribuo;
 import org.tribuo.clustering.ClusterID;
-import org.tribuo.clustering.ClusteringFactory;
 import org.tribuo.clustering.kmeans.KMeansModel;
 import org.tribuo.clustering.kmeans.KMeansTrainer;
-import org.tribuo.impl.ArrayExample;
 import org.tribuo.math.distance.L2Distance;
 import org.tribuo.math.la.DenseVector;
-import org.tribuo.provenance.SimpleDataSourceProvenance;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -72,9 +67,9 @@ public final class TribuoKMeansAlgorithm implements ClusteringAlgorithm {
         int k = parameters.get("k");
         int restarts = parameters.get("restarts");
         int maxIterations = parameters.get("maxIterations");
-        checkFittable(data, k);
+        FitSupport.checkFittable(data, k);
 
-        MutableDataset<ClusterID> dataset = toDataset(data);
+        MutableDataset<ClusterID> dataset = FitSupport.tribuoDataset(data);
         long[] seeds = restartSeeds(seed, restarts);
         List<Restart> results = runRestarts(dataset, data, k, maxIterations, seeds);
         Restart best = results.getFirst();
@@ -87,29 +82,6 @@ public final class TribuoKMeansAlgorithm implements ClusteringAlgorithm {
                 "restarts", restarts,
                 "bestRestart", best.index + 1,
                 "restartInertias", Arrays.stream(results.stream().mapToDouble(r -> r.inertia).toArray()).boxed().toList()));
-    }
-
-    private static void checkFittable(DataMatrix data, int k) {
-        if (data.rows() == 0) {
-            throw new SegmentsException("cannot cluster an empty data set (0 rows)");
-        }
-        if (k > data.rows()) {
-            throw new SegmentsException("k = " + k + " is larger than the " + data.rows() + " rows to cluster");
-        }
-        for (double v : data.rowMajorView()) {
-            if (!Double.isFinite(v)) {
-                throw new SegmentsException("k-means needs finite values; impute missing values first");
-            }
-        }
-        Set<List<Double>> distinct = new HashSet<>();
-        double[] row = new double[data.columns()];
-        for (int i = 0; i < data.rows() && distinct.size() < k; i++) {
-            distinct.add(Arrays.stream(data.copyRow(i, row)).boxed().toList());
-        }
-        if (distinct.size() < k) {
-            throw new SegmentsException("k = " + k + " segments need " + k + " distinct rows; the data has only "
-                    + distinct.size());
-        }
     }
 
     private static long[] restartSeeds(long seed, int restarts) {
@@ -169,31 +141,13 @@ public final class TribuoKMeansAlgorithm implements ClusteringAlgorithm {
         for (int c = 0; c < k; c++) {
             for (int j = 0; j < d; j++) {
                 // Tribuo numbers features by sorted name; look each column up by its name to be sure.
-                centroids[c * d + j] = vectors[c].get(features.get(featureName(j)).getID());
+                centroids[c * d + j] = vectors[c].get(features.get(FitSupport.featureName(j)).getID());
             }
         }
         double[] rows = data.rowMajorView();
         NearestCentroidRule rule = NearestCentroidRule.fromCentroids(k, d, centroids, rows);
         int[] labels = rule.labelAll(rows);
         return new Restart(index, rule, labels, Inertia.of(data, labels, rule));
-    }
-
-    private static MutableDataset<ClusterID> toDataset(DataMatrix data) {
-        ClusteringFactory factory = new ClusteringFactory();
-        MutableDataset<ClusterID> dataset = new MutableDataset<>(new SimpleDataSourceProvenance("segments", factory), factory);
-        String[] names = new String[data.columns()];
-        for (int j = 0; j < names.length; j++) {
-            names[j] = featureName(j);
-        }
-        double[] row = new double[data.columns()];
-        for (int i = 0; i < data.rows(); i++) {
-            dataset.add(new ArrayExample<>(ClusteringFactory.UNASSIGNED_CLUSTER_ID, names, data.copyRow(i, row)));
-        }
-        return dataset;
-    }
-
-    private static String featureName(int column) {
-        return String.format("f%05d", column);
     }
 
     private record Restart(int index, NearestCentroidRule rule, int[] labels, double inertia) {

@@ -1,8 +1,12 @@
 package com.segments.algorithms;
 
+import com.segments.domain.metric.AdjustedMutualInformation;
 import com.segments.domain.metric.AdjustedRandIndex;
+import com.segments.domain.metric.ClusterQuality;
 import com.segments.domain.metric.Silhouette;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
 
@@ -52,5 +56,32 @@ class ReferenceMetricsTest {
         double expected = ref.json.get("ward_k4").get("ari_vs_kmeans_k4").asDouble();
         assertThat(AdjustedRandIndex.of(ref.labels("ward_k4"), ref.labels("kmeans_k4")))
                 .isCloseTo(expected, within(expected * 1e-6));
+    }
+
+    /** Silhouette, Davies-Bouldin and Calinski-Harabasz of each reference labeling (HDBSCAN: over non-noise rows). */
+    @ParameterizedTest
+    @ValueSource(strings = {"kmeans_k4", "ward_k4", "hdbscan_mcs50"})
+    void internalMetricsOfEachReferenceLabelingMatchScikitLearn(String labeling) throws IOException {
+        CcGeneralReference ref = CcGeneralReference.load();
+        var expected = ref.json.get(labeling);
+        ClusterQuality quality = ClusterQuality.of(ref.x, ref.labels(labeling), Integer.MAX_VALUE, 0L);
+        assertRelative(quality.silhouette(), expected.get("silhouette").asDouble());
+        assertRelative(quality.daviesBouldin(), expected.get("davies_bouldin").asDouble());
+        assertRelative(quality.calinskiHarabasz(), expected.get("calinski_harabasz").asDouble());
+        if (expected.has("noise_fraction")) {
+            assertRelative(quality.noiseFraction(), expected.get("noise_fraction").asDouble());
+            assertThat(quality.segments()).isEqualTo(expected.get("clusters").asInt());
+        }
+    }
+
+    @Test
+    void adjustedMutualInformationBetweenWardAndKMeansMatchesScikitLearn() throws IOException {
+        CcGeneralReference ref = CcGeneralReference.load();
+        assertRelative(AdjustedMutualInformation.of(ref.labels("ward_k4"), ref.labels("kmeans_k4")),
+                ref.json.get("ward_k4").get("ami_vs_kmeans_k4").asDouble());
+    }
+
+    private static void assertRelative(double actual, double expected) {
+        assertThat(actual).isCloseTo(expected, within(Math.abs(expected) * 1e-6));
     }
 }

@@ -16,7 +16,7 @@ import java.util.SplittableRandom;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The contract every clustering plugin keeps, checked on the K-Means plugin. */
+/** What only K-Means promises: scikit-learn's inertia, and its parameter bounds. The shared contract is in PluginContractTests. */
 class TribuoKMeansAlgorithmTest {
 
     private final TribuoKMeansAlgorithm kmeans = new TribuoKMeansAlgorithm();
@@ -32,65 +32,6 @@ class TribuoKMeansAlgorithmTest {
         double sklearn = ref.json.get("kmeans_best_of_10_inertia_by_k").get(Integer.toString(k)).get("inertia").asDouble();
         ClusteringResult result = kmeans.fit(ref.x, parameters(k, 10), 0L);
         assertThat(result.inertia()).isLessThanOrEqualTo(sklearn * 1.01);
-    }
-
-    @Test
-    void sameSeedGivesIdenticalLabelsAndCentroids() throws IOException {
-        DataMatrix x = CcGeneralReference.load().x;
-        ClusteringResult first = kmeans.fit(x, parameters(5, 4), 7L);
-        ClusteringResult second = kmeans.fit(x, parameters(5, 4), 7L);
-        assertThat(second.labels()).isEqualTo(first.labels());
-        assertThat(second.rule()).isEqualTo(first.rule());
-        assertThat(second.inertia()).isEqualTo(first.inertia());
-    }
-
-    @Test
-    void predictingATrainingRowGivesItsTrainingLabel() throws IOException {
-        DataMatrix x = CcGeneralReference.load().x;
-        ClusteringResult result = kmeans.fit(x, parameters(4, 3), 1L);
-        for (int i = 0; i < x.rows(); i++) {
-            assertThat(result.rule().assign(x.row(i)).segment()).as("row %d", i).isEqualTo(result.labels()[i]);
-        }
-    }
-
-    @Test
-    void recoversWellSeparatedBlobsExactly() {
-        SplittableRandom random = new SplittableRandom(3);
-        double[][] centres = {{0, 0, 0}, {20, 0, 0}, {0, 20, 0}, {0, 0, 20}};
-        int perBlob = 50;
-        double[][] rows = new double[centres.length * perBlob][];
-        int[] truth = new int[rows.length];
-        for (int i = 0; i < rows.length; i++) {
-            int blob = i / perBlob;
-            truth[i] = blob;
-            rows[i] = new double[3];
-            for (int j = 0; j < 3; j++) {
-                rows[i][j] = centres[blob][j] + random.nextDouble(-1, 1);
-            }
-        }
-        ClusteringResult result = kmeans.fit(DataMatrix.ofRows(rows), parameters(4, 5), 11L);
-        assertThat(AdjustedRandIndex.of(result.labels(), truth)).isEqualTo(1.0);
-    }
-
-    @Test
-    void rejectsEmptyInput() {
-        DataMatrix empty = DataMatrix.wrap(0, 3, new double[0]);
-        assertThatThrownBy(() -> kmeans.fit(empty, parameters(2, 1), 1L))
-                .isInstanceOf(SegmentsException.class).hasMessageContaining("empty");
-    }
-
-    @Test
-    void rejectsASingleRow() {
-        DataMatrix one = DataMatrix.ofRows(new double[][] {{1, 2}});
-        assertThatThrownBy(() -> kmeans.fit(one, parameters(2, 1), 1L))
-                .isInstanceOf(SegmentsException.class).hasMessageContaining("larger than the 1 rows");
-    }
-
-    @Test
-    void rejectsKLargerThanTheNumberOfRows() {
-        DataMatrix three = DataMatrix.ofRows(new double[][] {{1}, {2}, {3}});
-        assertThatThrownBy(() -> kmeans.fit(three, parameters(5, 1), 1L))
-                .isInstanceOf(SegmentsException.class).hasMessageContaining("k = 5");
     }
 
     @Test

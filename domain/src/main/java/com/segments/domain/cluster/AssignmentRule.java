@@ -4,7 +4,7 @@ package com.segments.domain.cluster;
  * How a preprocessed customer vector is given a segment. Implementations are plain numbers (stored as JSON with
  * the model) and run without any clustering library.
  */
-public sealed interface AssignmentRule permits NearestCentroidRule {
+public sealed interface AssignmentRule permits NearestCentroidRule, NearestExemplarRule {
 
     int segmentCount();
 
@@ -12,4 +12,7 @@ public sealed interface AssignmentRule permits NearestCentroidRule {
 
     /** Assigns one preprocessed vector. Allocates only the result. */
     Assignment assign(double[] vector);
+
+    /** The segment (or {@link Assignment#NOISE}) of every row of a flat row-major array. */
+    int[] labelAll(double[] rows);
 }

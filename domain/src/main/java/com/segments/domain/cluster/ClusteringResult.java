@@ -6,21 +6,27 @@ import java.util.Objects;
 /**
  * A plugin's answer in domain terms.
  *
- * @param labels      segment of each training row, {@code 0 .. rule.segmentCount() - 1}; they are the rule's own
- *                    assignments of the training rows, so predicting a training row gives its label back
+ * @param labels      segment of each training row, {@code 0 .. rule.segmentCount() - 1}, or
+ *                    {@link Assignment#NOISE}
  * @param rule        how a new (preprocessed) customer is assigned
  * @param inertia     sum of squared distances of rows to their assigned centroid
  * @param diagnostics plugin facts worth reporting (iterations, restarts, the winning restart)
  */
 public record ClusteringResult(int[] labels, AssignmentRule rule, double inertia, Map<String, Object> diagnostics) {
 
+    /** Rows labelled {@link Assignment#NOISE}, as a share of all rows. */
+    public double noiseFraction() {
+        long noise = java.util.Arrays.stream(labels).filter(l -> l == Assignment.NOISE).count();
+        return labels.length == 0 ? 0 : (double) noise / labels.length;
+    }
+
     public ClusteringResult {
         Objects.requireNonNull(labels, "labels");
         Objects.requireNonNull(rule, "rule");
         diagnostics = Map.copyOf(diagnostics);
         for (int label : labels) {
-            if (label < 0 || label >= rule.segmentCount()) {
-                throw new IllegalArgumentException("label " + label + " outside 0.." + (rule.segmentCount() - 1));
+            if (label < Assignment.NOISE || label >= rule.segmentCount()) {
+                throw new IllegalArgumentException("label " + label + " outside -1.." + (rule.segmentCount() - 1));
             }
         }
     }

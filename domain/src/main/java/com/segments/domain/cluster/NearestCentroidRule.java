@@ -105,7 +105,7 @@ public record NearestCentroidRule(int segmentCount, int dimensions, double[] cen
         return best;
     }
 
-    /** Labels every row of a flat row-major array. */
+    @Override
     public int[] labelAll(double[] rows) {
         int n = rows.length / dimensions;
         int[] labels = new int[n];

@@ -1,0 +1,121 @@
+package com.segments.algorithms;
+
+import com.segments.domain.SegmentsException;
+import com.segments.domain.cluster.AssignmentRule;
+import com.segments.domain.feature.DataMatrix;
+import org.tribuo.MutableDataset;
+import org.tribuo.clustering.ClusterID;
+import org.tribuo.clustering.ClusteringFactory;
+import org.tribuo.impl.ArrayExample;
+import org.tribuo.provenance.SimpleDataSourceProvenance;
+
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.SplittableRandom;
+
+/** What every plugin checks before fitting, and the memory guardrail shared by the O(n²) algorithms. */
+final class FitSupport {
+
+    private FitSupport() {
+    }
+
+    /** Refuses input no clustering can use, naming why. */
+    static void checkFittable(DataMatrix data, int segments) {
+        if (data.rows() == 0) {
+            throw new SegmentsException("cannot cluster an empty data set (0 rows)");
+        }
+        if (segments > data.rows()) {
+            throw new SegmentsException("k = " + segments + " is larger than the " + data.rows() + " rows to cluster");
+        }
+        for (double v : data.rowMajorView()) {
+            if (!Double.isFinite(v)) {
+                throw new SegmentsException("clustering needs finite values; impute missing values first");
+            }
+        }
+        Set<List<Double>> distinct = new HashSet<>();
+        double[] row = new double[data.columns()];
+        for (int i = 0; i < data.rows() && distinct.size() < segments; i++) {
+            distinct.add(Arrays.stream(data.copyRow(i, row)).boxed().toList());
+        }
+        if (distinct.size() < segments) {
+            throw new SegmentsException("k = " + segments + " segments need " + segments
+                    + " distinct rows; the data has only " + distinct.size());
+        }
+    }
+
+    /**
+     * How many rows an O(n²)-memory algorithm may fit on: at most {@code maxFitRows}, and fewer when the estimated
+     * memory ({@code bytesPerPair} per pair of rows) would take more than half of what this JVM may still use.
+     */
+    static int affordableRows(int rows, int maxFitRows, double bytesPerPair) {
+        Runtime runtime = Runtime.getRuntime();
+        long available = runtime.maxMemory() - (runtime.totalMemory() - runtime.freeMemory());
+        int byMemory = (int) Math.min(Integer.MAX_VALUE, Math.floor(Math.sqrt(available / bytesPerPair)));
+        return Math.min(rows, Math.min(maxFitRows, byMemory));
+    }
+
+    /** A seeded uniform sample of {@code size} distinct row indices, sorted. */
+    static int[] sample(int rows, int size, long seed) {
+        int[] all = new int[rows];
+        for (int i = 0; i < rows; i++) {
+            all[i] = i;
+        }
+        SplittableRandom random = new SplittableRandom(seed);
+        for (int i = 0; i < size; i++) {
+            int swap = i + random.nextInt(rows - i);
+            int tmp = all[i];
+            all[i] = all[swap];
+            all[swap] = tmp;
+        }
+        int[] chosen = Arrays.copyOf(all, size);
+        Arrays.sort(chosen);
+        return chosen;
+    }
+
+    /**
+     * Training labels for every row: the algorithm's own labels for the rows it fitted on, the rule's for the rest.
+     */
+    static int[] labelsForAllRows(DataMatrix data, int[] fitted, int[] fittedLabels, AssignmentRule rule) {
+        if (fitted.length == data.rows()) {
+            return fittedLabels.clone();
+        }
+        int[] labels = rule.labelAll(data.rowMajorView());
+        for (int i = 0; i < fitted.length; i++) {
+            labels[fitted[i]] = fittedLabels[i];
+        }
+        return labels;
+    }
+
+    /** Share of rows whose training label the rule gives back: 1 for k-means, reported for the others. */
+    static double agreement(DataMatrix data, int[] labels, AssignmentRule rule) {
+        int[] predicted = rule.labelAll(data.rowMajorView());
+        long same = 0;
+        for (int i = 0; i < labels.length; i++) {
+            if (predicted[i] == labels[i]) {
+                same++;
+            }
+        }
+        return labels.length == 0 ? 1.0 : (double) same / labels.length;
+    }
+
+    /** A Tribuo dataset of the rows; features are named so that Tribuo's sorted ids follow column order. */
+    static MutableDataset<ClusterID> tribuoDataset(DataMatrix data) {
+        ClusteringFactory factory = new ClusteringFactory();
+        MutableDataset<ClusterID> dataset = new MutableDataset<>(new SimpleDataSourceProvenance("segments", factory), factory);
+        String[] names = new String[data.columns()];
+        for (int j = 0; j < names.length; j++) {
+            names[j] = featureName(j);
+        }
+        double[] row = new double[data.columns()];
+        for (int i = 0; i < data.rows(); i++) {
+            dataset.add(new ArrayExample<>(ClusteringFactory.UNASSIGNED_CLUSTER_ID, names, data.copyRow(i, row)));
+        }
+        return dataset;
+    }
+
+    static String featureName(int column) {
+        return String.format("f%05d", column);
+    }
+}

@@ -1,0 +1,148 @@
+package com.segments.algorithms;
+
+import com.segments.domain.cluster.AlgorithmDescriptor;
+import com.segments.domain.cluster.AlgorithmParameters;
+import com.segments.domain.cluster.ClusteringAlgorithm;
+import com.segments.domain.cluster.ClusteringResult;
+import com.segments.domain.cluster.NearestCentroidRule;
+import com.segments.domain.cluster.ParameterSpec;
+import com.segments.domain.feature.DataMatrix;
+import com.segments.domain.metric.Inertia;
+import smile.clustering.HierarchicalClustering;
+import smile.clustering.linkage.CompleteLinkage;
+import smile.clustering.linkage.Linkage;
+import smile.clustering.linkage.SingleLinkage;
+import smile.clustering.linkage.UPGMALinkage;
+import smile.clustering.linkage.WardLinkage;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Agglomerative clustering on Smile's {@link HierarchicalClustering}, one plugin id per linkage. A new customer
+ * goes to the nearest segment centroid of the training assignment: an approximation (the tree itself cannot place
+ * a new point), whose agreement with the training labels is reported.
+ *
+ * <p>Smile keeps the n(n-1)/2 proximity matrix in memory as floats, and its Ward linkage overflows an int above
+ * 46,340 rows. Above {@code maxFitRows} rows (or fewer when memory would not allow it) the tree is built on a
+ * seeded sample and the other rows are assigned with the prediction rule; the result says so.
+ *
+ * <p>The tree does not depend on k, so the last one built is kept and cut again when only k changes (a comparison
+ * over k = 2..10 builds it once).
+ */
+public abstract class SmileHierarchicalAlgorithm implements ClusteringAlgorithm {
+
+    /** Smile's condensed proximity matrix: one float per pair, plus room for its working copies. */
+    private static final double BYTES_PER_PAIR = 3.0;
+    private static final int WARD_LIMIT = 46_340;
+
+    private final AlgorithmDescriptor descriptor;
+    private final Function<double[][], Linkage> linkage;
+    private Tree last;
+
+    private record Tree(DataMatrix data, int[] fitted, HierarchicalClustering clustering) {
+    }
+
+    SmileHierarchicalAlgorithm(String id, String description, Function<double[][], Linkage> linkage) {
+        this.descriptor = new AlgorithmDescriptor(id, description, "Smile " + smileVersion(),
+                List.of(new ParameterSpec("k", "number of segments", 2, 1000, 4),
+                        new ParameterSpec("maxFitRows", "build the tree on a seeded sample of this many rows at most",
+                                100, WARD_LIMIT, 10_000)));
+        this.linkage = linkage;
+    }
+
+    /** Ward's minimum-variance linkage: compact segments of similar size, the hierarchical analogue of k-means. */
+    public static final class Ward extends SmileHierarchicalAlgorithm {
+        public Ward() {
+            super("ward", "agglomerative clustering, Ward linkage (Smile)", WardLinkage::of);
+        }
+    }
+
+    /** Complete linkage: the largest distance between members decides merges. */
+    public static final class Complete extends SmileHierarchicalAlgorithm {
+        public Complete() {
+            super("complete-linkage", "agglomerative clustering, complete linkage (Smile)", CompleteLinkage::of);
+        }
+    }
+
+    /** Average linkage (UPGMA): the mean distance between members decides merges. */
+    public static final class Average extends SmileHierarchicalAlgorithm {
+        public Average() {
+            super("average-linkage", "agglomerative clustering, average linkage / UPGMA (Smile)", UPGMALinkage::of);
+        }
+    }
+
+    /** Single linkage: the nearest members decide merges; finds chains, is sensitive to noise. */
+    public static final class Single extends SmileHierarchicalAlgorithm {
+        public Single() {
+            super("single-linkage", "agglomerative clustering, single linkage (Smile)", SingleLinkage::of);
+        }
+    }
+
+    @Override
+    public AlgorithmDescriptor descriptor() {
+        return descriptor;
+    }
+
+    @Override
+    public ClusteringResult fit(DataMatrix data, AlgorithmParameters parameters, long seed) {
+        int k = parameters.get("k");
+        FitSupport.checkFittable(data, k);
+        int fitRows = FitSupport.affordableRows(data.rows(), parameters.get("maxFitRows"), BYTES_PER_PAIR);
+        Tree tree = tree(data, fitRows, seed);
+        int[] fittedLabels = tree.clustering().partition(k);
+        DataMatrix fitted = tree.fitted().length == data.rows() ? data : data.selectRows(tree.fitted());
+        int d = data.columns();
+        double[] centroids = new double[k * d];
+        long[] sizes = new long[k];
+        double[] x = fitted.rowMajorView();
+        for (int i = 0; i < fittedLabels.length; i++) {
+            sizes[fittedLabels[i]]++;
+            for (int j = 0; j < d; j++) {
+                centroids[fittedLabels[i] * d + j] += x[i * d + j];
+            }
+        }
+        for (int c = 0; c < k; c++) {
+            for (int j = 0; j < d; j++) {
+                centroids[c * d + j] /= sizes[c];
+            }
+        }
+        NearestCentroidRule rule = NearestCentroidRule.fromCentroids(k, d, centroids, data.rowMajorView());
+        int[] labels = FitSupport.labelsForAllRows(data, tree.fitted(), fittedLabels, rule);
+        Map<String, Object> diagnostics = new LinkedHashMap<>();
+        diagnostics.put("fittedRows", tree.fitted().length);
+        diagnostics.put("sampled", tree.fitted().length < data.rows());
+        diagnostics.put("predictAgreement", FitSupport.agreement(data, labels, rule));
+        return new ClusteringResult(labels, rule, Inertia.of(data, labels, rule), diagnostics);
+    }
+
+    private synchronized Tree tree(DataMatrix data, int fitRows, long seed) {
+        int[] fitted = fitRows == data.rows() ? identity(data.rows()) : FitSupport.sample(data.rows(), fitRows, seed);
+        if (last != null && last.data() == data && Arrays.equals(last.fitted(), fitted)) {
+            return last;
+        }
+        DataMatrix rows = fitted.length == data.rows() ? data : data.selectRows(fitted);
+        double[][] points = new double[rows.rows()][];
+        for (int i = 0; i < points.length; i++) {
+            points[i] = rows.row(i);
+        }
+        last = new Tree(data, fitted, HierarchicalClustering.fit(linkage.apply(points)));
+        return last;
+    }
+
+    private static int[] identity(int n) {
+        int[] all = new int[n];
+        for (int i = 0; i < n; i++) {
+            all[i] = i;
+        }
+        return all;
+    }
+
+    private static String smileVersion() {
+        String version = HierarchicalClustering.class.getPackage().getImplementationVersion();
+        return version == null ? "6.2.5" : version;
+    }
+}

@@ -1,0 +1,18 @@
+package com.segments.algorithms;
+
+import com.segments.domain.cluster.ClusteringAlgorithm;
+
+import java.util.Map;
+
+class CompleteLinkageContractTest extends ClusteringAlgorithmContract {
+
+    @Override
+    protected ClusteringAlgorithm algorithm() {
+        return new SmileHierarchicalAlgorithm.Complete();
+    }
+
+    @Override
+    protected Map<String, Integer> parametersFor(int segments) {
+        return Map.of("k", segments);
+    }
+}

@@ -16,9 +16,11 @@ import smile.clustering.linkage.UPGMALinkage;
 import smile.clustering.linkage.WardLinkage;
 
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.WeakHashMap;
 import java.util.function.Function;
 
 /**
@@ -30,8 +32,8 @@ import java.util.function.Function;
  * 46,340 rows. Above {@code maxFitRows} rows (or fewer when memory would not allow it) the tree is built on a
  * seeded sample and the other rows are assigned with the prediction rule; the result says so.
  *
- * <p>The tree does not depend on k, so the last one built is kept and cut again when only k changes (a comparison
- * over k = 2..10 builds it once).
+ * <p>The tree does not depend on k, so trees are kept per data set (weakly: they go when the data do) and cut again
+ * when only k changes; a comparison over k = 2..10, bootstrap refits included, builds each tree once.
  */
 public abstract class SmileHierarchicalAlgorithm implements ClusteringAlgorithm {
 
@@ -41,9 +43,9 @@ public abstract class SmileHierarchicalAlgorithm implements ClusteringAlgorithm 
 
     private final AlgorithmDescriptor descriptor;
     private final Function<double[][], Linkage> linkage;
-    private Tree last;
+    private final Map<DataMatrix, Map<List<Integer>, Tree>> trees = new WeakHashMap<>();
 
-    private record Tree(DataMatrix data, int[] fitted, HierarchicalClustering clustering) {
+    private record Tree(int[] fitted, HierarchicalClustering clustering) {
     }
 
     SmileHierarchicalAlgorithm(String id, String description, Function<double[][], Linkage> linkage) {
@@ -121,16 +123,19 @@ public abstract class SmileHierarchicalAlgorithm implements ClusteringAlgorithm 
 
     private synchronized Tree tree(DataMatrix data, int fitRows, long seed) {
         int[] fitted = fitRows == data.rows() ? identity(data.rows()) : FitSupport.sample(data.rows(), fitRows, seed);
-        if (last != null && last.data() == data && Arrays.equals(last.fitted(), fitted)) {
-            return last;
+        List<Integer> key = Arrays.stream(fitted).boxed().toList();
+        Map<List<Integer>, Tree> forData = trees.computeIfAbsent(data, ignored -> new HashMap<>());
+        Tree tree = forData.get(key);
+        if (tree == null) {
+            DataMatrix rows = fitted.length == data.rows() ? data : data.selectRows(fitted);
+            double[][] points = new double[rows.rows()][];
+            for (int i = 0; i < points.length; i++) {
+                points[i] = rows.row(i);
+            }
+            tree = new Tree(fitted, HierarchicalClustering.fit(linkage.apply(points)));
+            forData.put(key, tree);
         }
-        DataMatrix rows = fitted.length == data.rows() ? data : data.selectRows(fitted);
-        double[][] points = new double[rows.rows()][];
-        for (int i = 0; i < points.length; i++) {
-            points[i] = rows.row(i);
-        }
-        last = new Tree(data, fitted, HierarchicalClustering.fit(linkage.apply(points)));
-        return last;
+        return tree;
     }
 
     private static int[] identity(int n) {

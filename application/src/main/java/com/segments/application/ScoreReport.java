@@ -6,8 +6,9 @@ import java.nio.file.Path;
  * @param modelVersion the version that scored
  * @param rows         rows written
  * @param perSegment   rows per segment id
- * @param outliers     rows flagged as outliers
+ * @param noise        rows no segment claims (segment -1 in the output)
+ * @param outliers     rows flagged as outliers (noise included)
  * @param out          the file written
  */
-public record ScoreReport(int modelVersion, long rows, long[] perSegment, long outliers, Path out) {
+public record ScoreReport(int modelVersion, long rows, long[] perSegment, long noise, long outliers, Path out) {
 }

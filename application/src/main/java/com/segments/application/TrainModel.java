@@ -3,12 +3,14 @@ package com.segments.application;
 import com.segments.application.data.CustomerTableReader;
 import com.segments.domain.SegmentsException;
 import com.segments.domain.cluster.AlgorithmParameters;
+import com.segments.domain.cluster.Assignment;
 import com.segments.domain.cluster.ClusteringAlgorithm;
 import com.segments.domain.cluster.ClusteringResult;
 import com.segments.domain.cluster.NearestCentroidRule;
 import com.segments.domain.feature.CustomerProfiles;
 import com.segments.domain.feature.DataMatrix;
 import com.segments.domain.feature.FittedPreprocessing;
+import com.segments.domain.metric.ClusterQuality;
 import com.segments.domain.metric.Silhouette;
 import com.segments.domain.model.ModelMetrics;
 import com.segments.domain.model.ModelRepository;
@@ -43,7 +45,8 @@ public final class TrainModel {
     public TrainingReport train(Command command) {
         ClusteringAlgorithm algorithm = algorithms.require(command.algorithm());
         AlgorithmParameters parameters = algorithm.descriptor().resolve(command.parameters());
-        CustomerTableReader.Table table = CustomerTableReader.read(command.data(), command.delimiter());
+        PreparedData data = PreparedData.load(command.data(), command.delimiter());
+        CustomerTableReader.Table table = data.table();
         CustomerProfiles profiles = table.profiles();
         Integer k = parameters.values().get("k");
         if (k != null && k > profiles.size()) {
@@ -51,18 +54,16 @@ public final class TrainModel {
                     + table.report().source() + " has " + profiles.size());
         }
 
-        FittedPreprocessing preprocessing = FittedPreprocessing.fitMedianAndStandardise(profiles);
-        DataMatrix scaled = preprocessing.transform(profiles.values());
+        FittedPreprocessing preprocessing = data.preprocessing();
+        DataMatrix scaled = data.scaled();
         long started = System.nanoTime();
         ClusteringResult result = algorithm.fit(scaled, parameters, command.seed());
         Duration fitTime = Duration.ofNanos(System.nanoTime() - started);
 
-        int segmentCount = result.rule().segmentCount();
-        Silhouette.Result silhouette = silhouette(scaled, result.labels(), segmentCount, command.seed());
-        List<Segment> segments = describe(result, preprocessing.impute(profiles.values()));
+        ClusterQuality quality = ClusterQuality.of(scaled, result.labels(), Silhouette.DEFAULT_MAX_ROWS, command.seed());
+        List<Segment> segments = describe(result, scaled, preprocessing.impute(profiles.values()));
         TrainedModel model = new TrainedModel(algorithm.id(), parameters, command.seed(), profiles.schema(),
-                preprocessing, result.rule(), segments,
-                new ModelMetrics(result.inertia(), silhouette.value(), silhouette.rowsUsed()),
+                preprocessing, result.rule(), segments, ModelMetrics.of(result.inertia(), quality),
                 table.fingerprint(), Map.of(algorithm.id(), algorithm.descriptor().library(),
                         "java", Runtime.version().toString()));
         ModelVersion stored = models.add(model, clock.instant());
@@ -70,38 +71,49 @@ public final class TrainModel {
         return new TrainingReport(stored, table.report(), result.diagnostics(), fitTime);
     }
 
-    private static Silhouette.Result silhouette(DataMatrix scaled, int[] labels, int k, long seed) {
-        long occupied = java.util.Arrays.stream(labels).distinct().count();
-        if (occupied < 2) {
-            return new Silhouette.Result(Double.NaN, 0);
-        }
-        return Silhouette.compute(scaled, labels, k, Silhouette.DEFAULT_MAX_ROWS, seed);
-    }
-
-    /** Sizes, shares and centres of each segment: scaled centres from the rule, original ones from members. */
-    private static List<Segment> describe(ClusteringResult result, DataMatrix imputed) {
+    /**
+     * Sizes, shares and centres of each segment (noise rows belong to none): the centre in the clustering space is
+     * the centroid for centroid rules and the members' mean otherwise; in original units, the members' mean.
+     */
+    private static List<Segment> describe(ClusteringResult result, DataMatrix scaled, DataMatrix imputed) {
         int k = result.rule().segmentCount();
-        int d = imputed.columns();
         int[] labels = result.labels();
+        double[][] original = memberMeans(imputed, labels, k);
+        double[][] centre = memberMeans(scaled, labels, k);
         long[] sizes = new long[k];
-        double[][] sums = new double[k][d];
-        double[] x = imputed.rowMajorView();
-        for (int i = 0; i < labels.length; i++) {
-            sizes[labels[i]]++;
-            for (int j = 0; j < d; j++) {
-                sums[labels[i]][j] += x[i * d + j];
+        for (int label : labels) {
+            if (label != Assignment.NOISE) {
+                sizes[label]++;
             }
         }
         List<Segment> segments = new ArrayList<>(k);
         for (int c = 0; c < k; c++) {
-            double[] original = new double[d];
-            for (int j = 0; j < d; j++) {
-                original[j] = sizes[c] == 0 ? Double.NaN : sums[c][j] / sizes[c];
-            }
-            double[] centre = result.rule() instanceof NearestCentroidRule rule ? rule.centroid(c) : new double[0];
-            segments.add(new Segment(c, sizes[c], (double) sizes[c] / labels.length, centre, original));
+            double[] position = result.rule() instanceof NearestCentroidRule rule ? rule.centroid(c) : centre[c];
+            segments.add(new Segment(c, sizes[c], (double) sizes[c] / labels.length, position, original[c]));
         }
         return segments;
+    }
+
+    private static double[][] memberMeans(DataMatrix x, int[] labels, int k) {
+        int d = x.columns();
+        double[][] sums = new double[k][d];
+        long[] sizes = new long[k];
+        double[] v = x.rowMajorView();
+        for (int i = 0; i < labels.length; i++) {
+            if (labels[i] == Assignment.NOISE) {
+                continue;
+            }
+            sizes[labels[i]]++;
+            for (int j = 0; j < d; j++) {
+                sums[labels[i]][j] += v[i * d + j];
+            }
+        }
+        for (int c = 0; c < k; c++) {
+            for (int j = 0; j < d; j++) {
+                sums[c][j] = sizes[c] == 0 ? Double.NaN : sums[c][j] / sizes[c];
+            }
+        }
+        return sums;
     }
 
     /**

@@ -93,7 +93,8 @@ class TrainModelTest {
         assertThatThrownBy(() -> trainModel.train(new TrainModel.Command(tooFew, null, "kmeans", Map.of("k", 3), 1L)))
                 .isInstanceOf(SegmentsException.class).hasMessageContaining("k = 3").hasMessageContaining("has 2");
         assertThatThrownBy(() -> trainModel.train(new TrainModel.Command(tooFew, null, "dbscan", Map.of(), 1L)))
-                .isInstanceOf(SegmentsException.class).hasMessageContaining("unknown algorithm 'dbscan'; available: kmeans");
+                .isInstanceOf(SegmentsException.class).hasMessageContaining("unknown algorithm 'dbscan'; available: ")
+                .hasMessageContaining("hdbscan").hasMessageContaining("kmeans").hasMessageContaining("ward");
         assertThatThrownBy(() -> trainModel.train(new TrainModel.Command(tooFew, null, "kmeans", Map.of("k", 0), 1L)))
                 .isInstanceOf(SegmentsException.class).hasMessageContaining("between 2 and 1000");
         assertThat(models.list()).isEmpty();

@@ -51,6 +51,7 @@ class ScoreCommand implements Runnable {
             summary.put("modelVersion", report.modelVersion());
             summary.put("rows", report.rows());
             summary.put("perSegment", report.perSegment());
+            summary.put("noise", report.noise());
             summary.put("outliers", report.outliers());
             summary.put("out", report.out().toString());
             writer.println(Json.write(summary));
@@ -61,6 +62,10 @@ class ScoreCommand implements Runnable {
             for (int s = 0; s < report.perSegment().length; s++) {
                 table.row(Integer.toString(s), Numbers.count(report.perSegment()[s]),
                         Numbers.percent(report.rows() == 0 ? 0 : (double) report.perSegment()[s] / report.rows()));
+            }
+            if (report.noise() > 0) {
+                table.row("noise", Numbers.count(report.noise()),
+                        Numbers.percent((double) report.noise() / report.rows()));
             }
             writer.print(table.render());
             writer.printf("%s rows flagged as outliers%n", Numbers.count(report.outliers()));

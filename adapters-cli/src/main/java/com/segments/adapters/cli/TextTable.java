@@ -7,20 +7,25 @@ import java.util.List;
 final class TextTable {
 
     private final List<String[]> rows = new ArrayList<>();
-    private final boolean allLeft;
+    private final int leftColumns;
 
-    private TextTable(boolean allLeft) {
-        this.allLeft = allLeft;
+    private TextTable(int leftColumns) {
+        this.leftColumns = leftColumns;
     }
 
     /** First column left-aligned, the others (numbers) right-aligned. */
     static TextTable numeric() {
-        return new TextTable(false);
+        return new TextTable(1);
+    }
+
+    /** The first {@code leftColumns} columns left-aligned (labels), the others (numbers) right-aligned. */
+    static TextTable numeric(int leftColumns) {
+        return new TextTable(leftColumns);
     }
 
     /** Every column left-aligned. */
     static TextTable text() {
-        return new TextTable(true);
+        return new TextTable(Integer.MAX_VALUE);
     }
 
     TextTable row(String... cells) {
@@ -42,7 +47,7 @@ final class TextTable {
             for (int c = 0; c < row.length; c++) {
                 String cell = row[c];
                 String pad = " ".repeat(widths[c] - cell.length());
-                line.append(c == 0 ? "" : "  ").append(c == 0 || allLeft ? cell + pad : pad + cell);
+                line.append(c == 0 ? "" : "  ").append(c < leftColumns ? cell + pad : pad + cell);
             }
             out.append(line.toString().stripTrailing()).append('\n');
         }

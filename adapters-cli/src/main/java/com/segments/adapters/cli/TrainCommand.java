@@ -44,8 +44,12 @@ class TrainCommand implements Runnable {
     Integer restarts;
 
     @Option(names = "--algorithm", paramLabel = "ID", defaultValue = TrainModel.Command.DEFAULT_ALGORITHM,
-            description = "clustering plugin (default: ${DEFAULT-VALUE})")
+            description = "clustering plugin: kmeans, ward, complete-linkage, average-linkage, single-linkage, "
+                    + "hdbscan (default: ${DEFAULT-VALUE}; 'segments algorithms' lists them with their parameters)")
     String algorithm;
+
+    @Option(names = "--param", paramLabel = "NAME=VALUE", description = "any plugin parameter, e.g. minClusterSize=50")
+    Map<String, Integer> extra = new HashMap<>();
 
     @Option(names = "--delimiter", paramLabel = "C", converter = Delimiters.class,
             description = "field separator: ',', ';' or 'tab' (default: detected)")
@@ -56,7 +60,7 @@ class TrainCommand implements Runnable {
 
     @Override
     public void run() {
-        Map<String, Integer> parameters = new HashMap<>();
+        Map<String, Integer> parameters = new HashMap<>(extra);
         if (k != null) {
             parameters.put("k", k);
         }
@@ -92,9 +96,22 @@ class TrainCommand implements Runnable {
         out.append('\n').append(String.format(Locale.ROOT,
                 "Trained %s (%s seed=%d) in %.1f s: model version %d, now active%n", model.algorithm(),
                 model.parameters().describe(), model.seed(), report.fitTime().toMillis() / 1000.0, version.version()));
-        out.append(String.format(Locale.ROOT, "Silhouette %s (%s rows), inertia %s%n%n",
+        out.append(String.format(Locale.ROOT, "Silhouette %s (%s rows), Davies-Bouldin %s, Calinski-Harabasz %s, inertia %s%n",
                 Numbers.metric(model.metrics().silhouette()), Numbers.count(model.metrics().silhouetteSampleSize()),
+                Numbers.metric(model.metrics().daviesBouldin()), Numbers.value(model.metrics().calinskiHarabasz()),
                 Numbers.value(model.metrics().inertia())));
+        if (model.metrics().noiseFraction() > 0) {
+            out.append("Noise: ").append(Numbers.percent(model.metrics().noiseFraction()))
+                    .append(" of customers belong to no segment (segment -1 when scored)\n");
+        }
+        if (Boolean.TRUE.equals(report.diagnostics().get("sampled"))) {
+            out.append("Fitted on a seeded sample of ").append(Numbers.count(((Number) report.diagnostics().get("fittedRows")).longValue()))
+                    .append(" rows (the algorithm needs memory growing with rows squared); the rest were assigned by its prediction rule\n");
+        }
+        if (report.diagnostics().get("predictAgreement") instanceof Double agreement && agreement < 1) {
+            out.append("Prediction rule agrees with ").append(Numbers.percent(agreement)).append(" of the training labels\n");
+        }
+        out.append('\n');
 
         List<Segment> segments = model.segments();
         List<String> features = model.schema().features();
@@ -143,6 +160,9 @@ class TrainCommand implements Runnable {
         json.put("warnings", report.inference().warnings());
         json.put("silhouette", nullIfNaN(model.metrics().silhouette()));
         json.put("silhouetteRows", model.metrics().silhouetteSampleSize());
+        json.put("daviesBouldin", nullIfNaN(model.metrics().daviesBouldin()));
+        json.put("calinskiHarabasz", nullIfNaN(model.metrics().calinskiHarabasz()));
+        json.put("noiseFraction", nullIfNaN(model.metrics().noiseFraction()));
         json.put("inertia", model.metrics().inertia());
         json.put("fitSeconds", report.fitTime().toMillis() / 1000.0);
         json.put("diagnostics", report.diagnostics());

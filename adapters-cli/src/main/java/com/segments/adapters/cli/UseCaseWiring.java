@@ -2,16 +2,19 @@ package com.segments.adapters.cli;
 
 import com.segments.application.AlgorithmCatalog;
 import com.segments.application.CheckHealth;
+import com.segments.application.CompareAlgorithms;
 import com.segments.application.ListModels;
 import com.segments.application.ModelLookup;
 import com.segments.application.PredictSegment;
 import com.segments.application.ScoreBatch;
 import com.segments.application.TrainModel;
+import com.segments.domain.feature.Projector;
 import com.segments.domain.model.ModelRepository;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
+import java.util.ServiceLoader;
 
 /**
  * The composition root: the application's use cases are plain classes, built here from the ports. The storage
@@ -54,6 +57,11 @@ class UseCaseWiring {
     @Singleton
     ListModels listModels(ModelRepository models) {
         return new ListModels(models);
+    }
+
+    @Singleton
+    CompareAlgorithms compareAlgorithms(AlgorithmCatalog algorithms) {
+        return new CompareAlgorithms(algorithms, ServiceLoader.load(Projector.class).findFirst());
     }
 
     @Singleton

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.segments.domain.cluster.AlgorithmParameters;
 import com.segments.domain.cluster.AssignmentRule;
 import com.segments.domain.cluster.NearestCentroidRule;
+import com.segments.domain.cluster.NearestExemplarRule;
 import com.segments.domain.feature.FeatureSchema;
 import com.segments.domain.feature.FittedPreprocessing;
 import com.segments.domain.feature.FittedStep;
@@ -76,13 +77,18 @@ final class ModelArtifactJson {
         }).toList();
         RuleJson rule = switch (model.rule()) {
             case NearestCentroidRule r -> new RuleJson("nearest_centroid", r.segmentCount(), r.dimensions(),
-                    r.centroids(), r.outlierRadius());
+                    r.centroids(), r.outlierRadius(), null, null, null);
+            case NearestExemplarRule r -> new RuleJson("nearest_exemplar", r.segmentCount(), r.dimensions(),
+                    null, null, r.exemplars(), r.exemplarSegments(), r.reach());
         };
+        ModelMetrics m = model.metrics();
+        MetricsJson metrics = new MetricsJson(m.inertia(), m.silhouette(), m.silhouetteSampleSize(), m.noiseFraction(),
+                m.daviesBouldin(), m.calinskiHarabasz());
         List<SegmentJson> segments = model.segments().stream().map(s -> new SegmentJson(s.id(), s.size(), s.share(),
                 s.centroid(), s.centroidOriginal())).toList();
         return new Document(FORMAT, FORMAT_VERSION, model.algorithm(), model.parameters().values(), model.seed(),
                 new SchemaJson(model.schema().idColumn(), model.schema().features()), steps, rule, segments,
-                model.metrics(), model.fingerprint(), model.libraryVersions());
+                metrics, model.fingerprint(), model.libraryVersions());
     }
 
     private static TrainedModel toModel(Document d) {
@@ -90,13 +96,15 @@ final class ModelArtifactJson {
         RuleJson r = d.rule();
         AssignmentRule rule = switch (r.type()) {
             case "nearest_centroid" -> new NearestCentroidRule(r.segmentCount(), r.dimensions(), r.centroids(), r.outlierRadius());
+            case "nearest_exemplar" -> new NearestExemplarRule(r.segmentCount(), r.dimensions(), r.exemplars(),
+                    r.exemplarSegments(), r.reach());
             default -> throw new ArtifactFormatException("stored model artifact has an unknown assignment rule '" + r.type() + "'");
         };
         List<Segment> segments = d.segments().stream()
                 .map(s -> new Segment(s.id(), s.size(), s.share(), s.centroid(), s.centroidOriginal())).toList();
         return new TrainedModel(d.algorithm(), new AlgorithmParameters(d.parameters()), d.seed(),
                 new FeatureSchema(d.schema().idColumn(), d.schema().features()), new FittedPreprocessing(steps), rule,
-                segments, d.metrics(), d.fingerprint(), d.libraryVersions());
+                segments, d.metrics().toModel(), d.fingerprint(), d.libraryVersions());
     }
 
     private static FittedStep step(StepJson s) {
@@ -109,7 +117,7 @@ final class ModelArtifactJson {
 
     record Document(String format, int formatVersion, String algorithm, Map<String, Integer> parameters, long seed,
                     SchemaJson schema, List<StepJson> preprocessing, RuleJson rule, List<SegmentJson> segments,
-                    ModelMetrics metrics, DataFingerprint fingerprint, Map<String, String> libraryVersions) {
+                    MetricsJson metrics, DataFingerprint fingerprint, Map<String, String> libraryVersions) {
     }
 
     record SchemaJson(String idColumn, List<String> features) {
@@ -118,7 +126,21 @@ final class ModelArtifactJson {
     record StepJson(String type, double[] medians, double[] means, double[] scales) {
     }
 
-    record RuleJson(String type, int segmentCount, int dimensions, double[] centroids, double[] outlierRadius) {
+    record RuleJson(String type, int segmentCount, int dimensions, double[] centroids, double[] outlierRadius,
+                    double[] exemplars, int[] exemplarSegments, double[] reach) {
+    }
+
+    /** Metrics added after format v1's first models are optional: absent reads as NaN (not recorded). */
+    record MetricsJson(double inertia, double silhouette, int silhouetteSampleSize, Double noiseFraction,
+                       Double daviesBouldin, Double calinskiHarabasz) {
+        ModelMetrics toModel() {
+            return new ModelMetrics(inertia, silhouette, silhouetteSampleSize, orNaN(noiseFraction),
+                    orNaN(daviesBouldin), orNaN(calinskiHarabasz));
+        }
+
+        private static double orNaN(Double value) {
+            return value == null ? Double.NaN : value;
+        }
     }
 
     record SegmentJson(int id, long size, double share, double[] centroid, double[] centroidOriginal) {

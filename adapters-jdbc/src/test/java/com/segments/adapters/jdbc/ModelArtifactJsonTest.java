@@ -26,6 +26,21 @@ class ModelArtifactJsonTest {
     }
 
     @Test
+    void aDensityModelWithExemplarsAndNoiseSurvivesTheRoundTrip() {
+        TrainedModel model = ModelFixtures.withNoise("x.csv");
+        TrainedModel read = ModelArtifactJson.read(ModelArtifactJson.write(model));
+        assertThat(read).isEqualTo(model);
+        assertThat(read.assign(new double[] {5000, 5000, 5})).isEqualTo(model.assign(new double[] {5000, 5000, 5}));
+    }
+
+    @Test
+    void metricsAddedAfterTheFirstModelsReadAsNotRecorded() throws IOException {
+        TrainedModel read = ModelArtifactJson.read(fixture());
+        assertThat(read.metrics().daviesBouldin()).isNaN();
+        assertThat(read.metrics().silhouette()).isEqualTo(0.2187357173949732);
+    }
+
+    @Test
     void refusesAFormatVersionItDoesNotKnow() throws IOException {
         String future = fixture().replace("\"formatVersion\" : 1", "\"formatVersion\" : 2");
         assertThatThrownBy(() -> ModelArtifactJson.read(future)).isInstanceOf(ArtifactFormatException.class)

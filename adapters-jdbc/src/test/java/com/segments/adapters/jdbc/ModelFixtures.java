@@ -31,7 +31,17 @@ final class ModelFixtures {
                 new Segment(0, 6000, 0.6, rule.centroid(0), new double[] {1000.5, 1200, 12}),
                 new Segment(1, 4000, 0.4, rule.centroid(1), new double[] {Double.NaN, 1e12, 11}));
         return new TrainedModel("kmeans", new AlgorithmParameters(Map.of("k", 2, "restarts", 10)), 42L, schema,
-                preprocessing, rule, segments, new ModelMetrics(1234.5, 0.2187357173949732, 10_000),
+                preprocessing, rule, segments, new ModelMetrics(1234.5, 0.2187357173949732, 10_000, Double.NaN, Double.NaN, Double.NaN),
                 new DataFingerprint(source, 10_000, "ab".repeat(32)), Map.of("kmeans", "Tribuo 4.3.2"));
+    }
+
+    /** A density-based model: exemplars with reaches, noise in the metrics. */
+    static TrainedModel withNoise(String source) {
+        TrainedModel base = twoSegments(source);
+        com.segments.domain.cluster.NearestExemplarRule rule = new com.segments.domain.cluster.NearestExemplarRule(2, 3,
+                new double[] {0, 0, 0, 0.5, 0, 0, 9, 9, 9}, new int[] {0, 0, 1}, new double[] {1.25, 0.75, 2});
+        return new TrainedModel("hdbscan", new AlgorithmParameters(Map.of("minClusterSize", 50, "neighbours", 5)), 7L,
+                base.schema(), base.preprocessing(), rule, base.segments(),
+                new ModelMetrics(99.5, 0.4676, 2311, 0.7419, 0.7464, 1936.79), base.fingerprint(), base.libraryVersions());
     }
 }

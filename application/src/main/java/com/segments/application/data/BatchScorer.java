@@ -31,7 +31,7 @@ public final class BatchScorer {
         Path target = out.toAbsolutePath();
         Path temporary = temporaryBeside(target);
         long[] perSegment = new long[model.segmentCount()];
-        long[] counts = new long[2]; // rows, outliers
+        long[] counts = new long[3]; // rows, outliers, noise
         try (Writer writer = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8);
              CsvWriter csv = CsvWriter.builder().build(writer)) {
             int[][] positions = new int[1][];
@@ -51,7 +51,11 @@ public final class BatchScorer {
                 String id = idPosition[0] >= 0 ? fields.get(idPosition[0]).strip() : Long.toString(row);
                 csv.writeRecord(id, Integer.toString(assignment.segment()), Double.toString(assignment.distance()),
                         Double.toString(assignment.confidence()), Boolean.toString(assignment.outlier()));
-                perSegment[assignment.segment()]++;
+                if (assignment.isNoise()) {
+                    counts[2]++;
+                } else {
+                    perSegment[assignment.segment()]++;
+                }
                 counts[0]++;
                 if (assignment.outlier()) {
                     counts[1]++;
@@ -70,7 +74,7 @@ public final class BatchScorer {
             deleteQuietly(temporary);
             throw new DataFileException(target + ": cannot be written: " + e.getMessage(), e);
         }
-        return new ScoreReport(version.version(), counts[0], perSegment, counts[1], target);
+        return new ScoreReport(version.version(), counts[0], perSegment, counts[2], counts[1], target);
     }
 
     private static void fillRaw(List<String> fields, int[] positions, double[] buffer, FeatureSchema schema,

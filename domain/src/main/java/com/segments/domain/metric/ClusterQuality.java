@@ -22,7 +22,7 @@ public record ClusterQuality(int segments, double noiseFraction, double silhouet
             throw new IllegalArgumentException(labels.length + " labels for " + data.rows() + " rows");
         }
         int[] kept = java.util.stream.IntStream.range(0, labels.length).filter(i -> labels[i] != Assignment.NOISE).toArray();
-        double noise = labels.length == 0 ? 0 : 1.0 - (double) kept.length / labels.length;
+        double noise = labels.length == 0 ? 0 : (double) (labels.length - kept.length) / labels.length;
         DataMatrix x = kept.length == labels.length ? data : data.selectRows(kept);
         int[] compact = compact(labels, kept);
         int k = 0;

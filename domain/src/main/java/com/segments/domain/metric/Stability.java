@@ -1,6 +1,7 @@
 package com.segments.domain.metric;
 
 import com.segments.domain.cluster.Assignment;
+import com.segments.domain.cluster.Assignment;
 import com.segments.domain.cluster.AssignmentRule;
 import com.segments.domain.feature.DataMatrix;
 
@@ -16,7 +17,10 @@ import java.util.function.BiFunction;
  * "stable". The mean adjusted Rand index between the refits' labelings says how much the whole partition moves.
  *
  * <p>Bootstrap samples have {@code min(n, sampleSize)} rows drawn with replacement (an m-out-of-n bootstrap when
- * the data are larger), so that stability stays affordable for algorithms whose fit grows with n².
+ * the data are larger), so that stability stays affordable for algorithms whose fit grows with n². The samples are
+ * drawn once ({@link #samples}) and can be shared by every configuration compared on the same data, so that the
+ * configurations are judged on the same resamples. A refit that fails (finds no segment) counts as dissolving
+ * every segment.
  */
 public final class Stability {
 
@@ -43,22 +47,40 @@ public final class Stability {
         }
     }
 
-    /**
-     * @param refit fits the algorithm on a sample, with a seed, and returns its assignment rule
-     */
-    public static Result bootstrap(DataMatrix data, int[] labels, int segments, int refits, int sampleSize, long seed,
-                                   BiFunction<DataMatrix, Long, AssignmentRule> refit) {
+    /** B bootstrap samples of {@code min(n, sampleSize)} rows each, drawn with replacement from a seed. */
+    public static List<DataMatrix> samples(DataMatrix data, int refits, int sampleSize, long seed) {
         int n = data.rows();
         int m = Math.min(n, sampleSize);
         SplittableRandom random = new SplittableRandom(seed);
-        double[] jaccardSums = new double[segments];
-        List<int[]> labelings = new ArrayList<>();
+        List<DataMatrix> samples = new ArrayList<>(refits);
         for (int b = 0; b < refits; b++) {
             int[] sample = new int[m];
             for (int i = 0; i < m; i++) {
                 sample[i] = random.nextInt(n);
             }
-            AssignmentRule rule = refit.apply(data.selectRows(sample), random.nextLong());
+            samples.add(data.selectRows(sample));
+        }
+        return samples;
+    }
+
+    /**
+     * @param samples from {@link #samples}
+     * @param refit   fits the algorithm on a sample with a seed and returns its rule, or null when the fit failed
+     */
+    public static Result bootstrap(DataMatrix data, int[] labels, int segments, List<DataMatrix> samples, long seed,
+                                   BiFunction<DataMatrix, Long, AssignmentRule> refit) {
+        int refits = samples.size();
+        SplittableRandom random = new SplittableRandom(seed);
+        double[] jaccardSums = new double[segments];
+        List<int[]> labelings = new ArrayList<>();
+        for (DataMatrix sample : samples) {
+            AssignmentRule rule = refit.apply(sample, random.nextLong());
+            if (rule == null) {
+                int[] allNoise = new int[data.rows()];
+                java.util.Arrays.fill(allNoise, Assignment.NOISE);
+                labelings.add(allNoise);
+                continue;
+            }
             int[] relabelled = rule.labelAll(data.rowMajorView());
             labelings.add(relabelled);
             double[] best = bestJaccard(labels, segments, relabelled, rule.segmentCount());
@@ -78,7 +100,8 @@ public final class Stability {
                 pairs++;
             }
         }
-        return new Result(jaccard, pairs == 0 ? Double.NaN : ariSum / pairs, refits, m);
+        return new Result(jaccard, pairs == 0 ? Double.NaN : ariSum / pairs, refits,
+                samples.isEmpty() ? 0 : samples.getFirst().rows());
     }
 
     /** For each original segment, the best Jaccard index against any segment of the other labeling. */

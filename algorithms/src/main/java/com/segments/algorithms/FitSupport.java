@@ -21,6 +21,22 @@ final class FitSupport {
     private FitSupport() {
     }
 
+    /**
+     * Threads a fit may use: the {@code segments.threads} system property, else one per core. Results never depend
+     * on it (each plugin splits work so that the same seed gives the same answer on any number of threads).
+     */
+    static int threads() {
+        String configured = System.getProperty("segments.threads");
+        if (configured != null && !configured.isBlank()) {
+            try {
+                return Math.max(1, Integer.parseInt(configured.strip()));
+            } catch (NumberFormatException e) {
+                throw new SegmentsException("segments.threads must be a whole number, got '" + configured + "'");
+            }
+        }
+        return Runtime.getRuntime().availableProcessors();
+    }
+
     /** Refuses input no clustering can use, naming why. */
     static void checkFittable(DataMatrix data, int segments) {
         if (data.rows() == 0) {

@@ -73,7 +73,7 @@ public final class TribuoHdbscanAlgorithm implements ClusteringAlgorithm {
 
         MutableDataset<ClusterID> dataset = FitSupport.tribuoDataset(rows);
         HdbscanTrainer trainer = new HdbscanTrainer(minClusterSize, new L2Distance(), Math.min(neighbours, rows.rows() - 1),
-                Runtime.getRuntime().availableProcessors(), NeighboursQueryFactoryType.BRUTE_FORCE);
+                FitSupport.threads(), NeighboursQueryFactoryType.BRUTE_FORCE);
         HdbscanModel model = trainer.train(dataset);
 
         Map<Integer, Integer> segmentOf = new TreeMap<>();

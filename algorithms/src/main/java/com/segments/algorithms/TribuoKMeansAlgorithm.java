@@ -95,7 +95,7 @@ public final class TribuoKMeansAlgorithm implements ClusteringAlgorithm {
 
     private static List<Restart> runRestarts(MutableDataset<ClusterID> dataset, DataMatrix data, int k,
                                              int maxIterations, long[] seeds) {
-        int threads = Math.max(1, Math.min(seeds.length, Runtime.getRuntime().availableProcessors()));
+        int threads = Math.max(1, Math.min(seeds.length, FitSupport.threads()));
         if (threads == 1) {
             List<Restart> results = new ArrayList<>();
             for (int r = 0; r < seeds.length; r++) {

@@ -26,7 +26,7 @@ class TribuoKMeansAlgorithmTest {
     }
 
     @ParameterizedTest(name = "k = {0}")
-    @ValueSource(ints = {2, 4, 7, 10})
+    @ValueSource(ints = {2, 3, 4, 5, 6, 7, 8, 9, 10})
     void inertiaOnCcGeneralIsWithinOnePercentOfScikitLearnsBestOfTen(int k) throws IOException {
         CcGeneralReference ref = CcGeneralReference.load();
         double sklearn = ref.json.get("kmeans_best_of_10_inertia_by_k").get(Integer.toString(k)).get("inertia").asDouble();

@@ -14,9 +14,22 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /** What every plugin checks before fitting, and the memory guardrail shared by the O(n²) algorithms. */
 final class FitSupport {
+
+    /**
+     * Tribuo logs every k-means iteration at INFO through java.util.logging; formatting those records costs a large
+     * share of a small fit and floods the console. Every plugin passes through here before fitting, so the level is
+     * set before Tribuo runs; the logger is held so the setting is not lost to garbage collection.
+     */
+    private static final Logger TRIBUO_LOGGER = Logger.getLogger("org.tribuo");
+
+    static {
+        TRIBUO_LOGGER.setLevel(Level.WARNING);
+    }
 
     private FitSupport() {
     }

@@ -24,8 +24,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * HDBSCAN* on Tribuo's {@link HdbscanTrainer}: density-based segments of any shape, and noise, customers no segment
@@ -42,12 +40,6 @@ public final class TribuoHdbscanAlgorithm implements ClusteringAlgorithm {
     /** Tribuo labels noise 0 (HdbscanTrainer.OUTLIER_NOISE_CLUSTER_LABEL, package-private there). */
     private static final int TRIBUO_NOISE = 0;
     private static final double BYTES_PER_PAIR = 16.0;
-    private static final Logger TRIBUO_LOGGER = Logger.getLogger("org.tribuo");
-
-    static {
-        TRIBUO_LOGGER.setLevel(Level.WARNING);
-    }
-
     private static final AlgorithmDescriptor DESCRIPTOR = new AlgorithmDescriptor(ID,
             "HDBSCAN*: density-based segments, noise as its own outcome", "Tribuo " + Tribuo.VERSION,
             List.of(new ParameterSpec("minClusterSize", "smallest group that counts as a segment", 2, 100_000, 50),

@@ -27,8 +27,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * K-Means on Tribuo's {@link KMeansTrainer} with k-means++ initialisation. Like scikit-learn's {@code n_init},
@@ -40,15 +38,6 @@ public final class TribuoKMeansAlgorithm implements ClusteringAlgorithm {
 
     public static final String ID = "kmeans";
 
-    /**
-     * Tribuo logs every iteration at INFO through java.util.logging; formatting those records costs a large share
-     * of a small fit. The logger is held here so the level set on it is not lost to garbage collection.
-     */
-    private static final Logger TRIBUO_LOGGER = Logger.getLogger("org.tribuo");
-
-    static {
-        TRIBUO_LOGGER.setLevel(Level.WARNING);
-    }
 
     private static final AlgorithmDescriptor DESCRIPTOR = new AlgorithmDescriptor(ID,
             "K-Means (Lloyd) with k-means++ initialisation; keeps the best of several seeded restarts",

@@ -117,13 +117,7 @@ public record NearestCentroidRule(int segmentCount, int dimensions, double[] cen
 
     /** Squared distance of the row at {@code offset} to centroid {@code c}. */
     public double squaredDistance(double[] rows, int offset, int c) {
-        int base = c * dimensions;
-        double sum = 0;
-        for (int j = 0; j < dimensions; j++) {
-            double diff = rows[offset + j] - centroids[base + j];
-            sum += diff * diff;
-        }
-        return sum;
+        return Vectors.squaredDistance(rows, offset, centroids, c * dimensions, dimensions);
     }
 
     /** Centroid {@code c} as a new array. */

@@ -87,13 +87,7 @@ public record NearestExemplarRule(int segmentCount, int dimensions, double[] exe
     }
 
     private double squaredDistance(double[] rows, int offset, int exemplar) {
-        int base = exemplar * dimensions;
-        double sum = 0;
-        for (int j = 0; j < dimensions; j++) {
-            double diff = rows[offset + j] - exemplars[base + j];
-            sum += diff * diff;
-        }
-        return sum;
+        return Vectors.squaredDistance(rows, offset, exemplars, exemplar * dimensions, dimensions);
     }
 
     @Override

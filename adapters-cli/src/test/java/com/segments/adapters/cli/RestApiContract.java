@@ -117,6 +117,46 @@ abstract class RestApiContract {
     }
 
     @Test
+    void aDensityModelAnswersNoiseTheWayScoringDoes() throws Exception {
+        Cli.Result trained = cli.run("train", "--data", Cli.CC_GENERAL.toString(), "--algorithm", "hdbscan",
+                "--param", "minClusterSize=50", "--param", "neighbours=50");
+        assertThat(trained.exitCode()).as(trained.err()).isZero();
+        Path scores = work.resolve("hdbscan.csv");
+        assertThat(cli.run("score", "--data", Cli.CC_GENERAL.toString(), "--out", scores.toString()).exitCode()).isZero();
+        List<String> scoreLines = Files.readAllLines(scores);
+        List<String> dataLines = Files.readAllLines(Cli.CC_GENERAL);
+        String[] header = dataLines.getFirst().strip().split(",");
+        int noise = 0;
+        int member = 0;
+        for (int row = 1; row < dataLines.size() && (noise < 5 || member < 5); row++) {
+            boolean isNoise = scoreLines.get(row).split(",")[1].equals("-1");
+            if (isNoise ? noise >= 5 : member >= 5) {
+                continue;
+            }
+            String[] cells = dataLines.get(row).strip().split(",", -1);
+            ObjectNode customer = JSON.createObjectNode();
+            customer.put(header[0], cells[0]);
+            for (int j = 1; j < header.length; j++) {
+                if (cells[j].isEmpty()) {
+                    customer.putNull(header[j]);
+                } else {
+                    customer.put(header[j], Double.parseDouble(cells[j]));
+                }
+            }
+            JsonNode prediction = JSON.readTree(post("/api/v1/predict", customer.toString()).body());
+            assertThat(prediction.get("noise").asBoolean()).as("row %d", row).isEqualTo(isNoise);
+            assertThat(prediction.get("segment").asInt()).isEqualTo(Integer.parseInt(scoreLines.get(row).split(",")[1]));
+            if (isNoise) {
+                noise++;
+            } else {
+                member++;
+            }
+        }
+        assertThat(noise).isEqualTo(5);
+        assertThat(member).isEqualTo(5);
+    }
+
+    @Test
     void aMissingFeatureIsA400NamingIt() throws Exception {
         trainCcGeneral();
         ObjectNode customer = ccGeneralCustomer();

@@ -8,22 +8,27 @@ import java.util.OptionalInt;
 public final class CheckHealth {
 
     private final ModelRepository models;
+    private final ActiveModel active;
 
-    public CheckHealth(ModelRepository models) {
+    public CheckHealth(ModelRepository models, ActiveModel active) {
         this.models = models;
+        this.active = active;
     }
 
     /**
-     * @param databaseUp   the model store answered
-     * @param activeModel  the active version, empty when none is active or the store is down
+     * @param databaseUp  the model store answered
+     * @param activeModel the version predictions are served from (from memory: it keeps serving when the store is
+     *                    down), empty when none is active
      */
     public record Health(boolean databaseUp, OptionalInt activeModel) {
     }
 
     public Health check() {
-        if (!models.isAvailable()) {
-            return new Health(false, OptionalInt.empty());
+        boolean up = models.isAvailable();
+        if (up) {
+            active.refresh();
         }
-        return new Health(true, models.activeVersion());
+        OptionalInt serving = active.current().map(m -> OptionalInt.of(m.version())).orElse(OptionalInt.empty());
+        return new Health(up, serving);
     }
 }

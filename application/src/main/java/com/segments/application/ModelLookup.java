@@ -1,37 +1,44 @@
 package com.segments.application;
 
+import com.segments.domain.SegmentsException;
 import com.segments.domain.model.ModelRepository;
 import com.segments.domain.model.ModelVersion;
 import com.segments.domain.model.NoActiveModelException;
 import com.segments.domain.model.UnknownModelException;
 
 import java.util.Map;
-import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Finds the model a request asks for: a given version, or the active one. Versions never change once stored, so
- * loaded ones are kept in memory and a request costs at most one look-up of which version is active.
+ * Finds the model a request asks for. The active model comes from memory ({@link ActiveModel}); a version or an
+ * alias is read from the store once per version and then kept, since a stored version never changes.
  */
 public final class ModelLookup {
 
     private static final int CACHED_VERSIONS = 8;
 
     private final ModelRepository models;
+    private final ActiveModel active;
     private final Map<Integer, ModelVersion> loaded = new ConcurrentHashMap<>();
 
-    public ModelLookup(ModelRepository models) {
+    public ModelLookup(ModelRepository models, ActiveModel active) {
         this.models = models;
+        this.active = active;
     }
 
     /**
-     * @param version a version number, or empty for the active version
-     * @throws NoActiveModelException when no version is given and none is active
+     * @throws NoActiveModelException when the active model is asked for and none is active
      * @throws UnknownModelException  when the version does not exist
+     * @throws SegmentsException      when the alias points nowhere
      */
-    public ModelVersion resolve(OptionalInt version) {
-        int wanted = version.isPresent() ? version.getAsInt()
-                : models.activeVersion().orElseThrow(NoActiveModelException::new);
+    public ModelVersion resolve(ModelReference reference) {
+        if (reference.version() == null && reference.alias() == null) {
+            return active.current().orElseThrow(NoActiveModelException::new);
+        }
+        int wanted = reference.version() != null ? reference.version()
+                : models.alias(reference.alias()).orElseThrow(() -> new SegmentsException(
+                        "no model has the alias '" + reference.alias() + "'; set one with: segments models alias "
+                                + reference.alias() + " VERSION"));
         ModelVersion model = loaded.get(wanted);
         if (model != null) {
             return model;

@@ -20,7 +20,7 @@ public final class PredictSegment {
      * @throws com.segments.domain.model.NoActiveModelException    when nothing has been trained yet
      */
     public Prediction predict(Command command) {
-        ModelVersion model = lookup.resolve(command.version());
+        ModelVersion model = lookup.resolve(command.model());
         double[] raw = model.model().schema().toRawVector(command.fields());
         String idColumn = model.model().schema().idColumn();
         Object id = idColumn == null ? null : command.fields().get(idColumn);
@@ -31,13 +31,13 @@ public final class PredictSegment {
      * Predict the segment of one customer.
      *
      * @param fields  the customer's raw fields by name (numbers, numeric strings, or null for unknown)
-     * @param version a model version, or empty for the active one
+     * @param model  a version, an alias, or {@link ModelReference#ACTIVE}
      */
-    public record Command(Map<String, ?> fields, OptionalInt version) {
+    public record Command(Map<String, ?> fields, ModelReference model) {
 
         public Command {
             Objects.requireNonNull(fields, "fields");
-            Objects.requireNonNull(version, "version");
+            Objects.requireNonNull(model, "model");
         }
     }
 }

@@ -20,7 +20,7 @@ public final class ScoreBatch {
     }
 
     public ScoreReport score(Command command) {
-        ModelVersion model = lookup.resolve(command.version());
+        ModelVersion model = lookup.resolve(command.model());
         return BatchScorer.score(model, command.data(), command.delimiter(), command.out());
     }
 
@@ -30,14 +30,14 @@ public final class ScoreBatch {
      * @param data      the CSV file to score
      * @param out       where to write one line per input row
      * @param delimiter field separator of {@code data}, or {@code null} to detect it
-     * @param version   a model version, or empty for the active one
+     * @param model     a version, an alias, or {@link ModelReference#ACTIVE}
      */
-    public record Command(Path data, Path out, Character delimiter, OptionalInt version) {
+    public record Command(Path data, Path out, Character delimiter, ModelReference model) {
 
         public Command {
             Objects.requireNonNull(data, "data");
             Objects.requireNonNull(out, "out");
-            Objects.requireNonNull(version, "version");
+            Objects.requireNonNull(model, "model");
         }
     }
 }

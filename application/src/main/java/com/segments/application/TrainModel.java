@@ -34,11 +34,13 @@ public final class TrainModel {
 
     private final ModelRepository models;
     private final AlgorithmCatalog algorithms;
+    private final ActivateModel activateModel;
     private final Clock clock;
 
-    public TrainModel(ModelRepository models, AlgorithmCatalog algorithms, Clock clock) {
+    public TrainModel(ModelRepository models, AlgorithmCatalog algorithms, ActivateModel activateModel, Clock clock) {
         this.models = models;
         this.algorithms = algorithms;
+        this.activateModel = activateModel;
         this.clock = clock;
     }
 
@@ -66,8 +68,8 @@ public final class TrainModel {
                 preprocessing, result.rule(), segments, ModelMetrics.of(result.inertia(), quality),
                 table.fingerprint(), Map.of(algorithm.id(), algorithm.descriptor().library(),
                         "java", Runtime.version().toString()));
-        ModelVersion stored = models.add(model, clock.instant());
-        models.activate(stored.version());
+        ModelVersion stored = models.add(model, clock.instant(), command.triggeredBy());
+        activateModel.activate(stored.version());
         return new TrainingReport(stored, table.report(), result.diagnostics(), fitTime);
     }
 
@@ -124,8 +126,14 @@ public final class TrainModel {
      * @param algorithm  plugin id
      * @param parameters plugin parameters given by the user; the rest take their defaults
      * @param seed       seed of every random choice in the fit
+     * @param triggeredBy what asked for it (cli, api), stored with the version
      */
-    public record Command(Path data, Character delimiter, String algorithm, Map<String, Integer> parameters, long seed) {
+    public record Command(Path data, Character delimiter, String algorithm, Map<String, Integer> parameters, long seed,
+                          String triggeredBy) {
+
+        public Command(Path data, Character delimiter, String algorithm, Map<String, Integer> parameters, long seed) {
+            this(data, delimiter, algorithm, parameters, seed, "cli");
+        }
 
         public static final String DEFAULT_ALGORITHM = "kmeans";
         public static final long DEFAULT_SEED = 42L;
@@ -133,6 +141,7 @@ public final class TrainModel {
         public Command {
             Objects.requireNonNull(data, "data");
             Objects.requireNonNull(algorithm, "algorithm");
+            Objects.requireNonNull(triggeredBy, "triggeredBy");
             parameters = Map.copyOf(parameters);
         }
     }

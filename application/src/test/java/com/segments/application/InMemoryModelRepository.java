@@ -1,6 +1,9 @@
 package com.segments.application;
 
+import com.segments.domain.SegmentsException;
+import com.segments.domain.model.Activation;
 import com.segments.domain.model.ModelRepository;
+import com.segments.domain.model.ModelStatus;
 import com.segments.domain.model.ModelSummary;
 import com.segments.domain.model.ModelVersion;
 import com.segments.domain.model.TrainedModel;
@@ -9,52 +12,121 @@ import com.segments.domain.model.UnknownModelException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.TreeMap;
 
-/** A model store in a list, for use-case tests that are about the use case, not about storage. */
+/**
+ * A model store in memory, for use-case tests that are about the use case, not about storage. It can be made
+ * unreachable, as a database that went away.
+ */
 final class InMemoryModelRepository implements ModelRepository {
 
     private final List<ModelVersion> versions = new ArrayList<>();
+    private final Map<Integer, ModelStatus> statuses = new HashMap<>();
+    private final Map<String, Integer> aliases = new TreeMap<>();
+    private final List<Activation> activations = new ArrayList<>();
     private Integer active;
+    private boolean down;
+
+    synchronized void goDown() {
+        down = true;
+    }
+
+    private void check() {
+        if (down) {
+            throw new IllegalStateException("the store is unreachable");
+        }
+    }
 
     @Override
-    public synchronized ModelVersion add(TrainedModel model, Instant createdAt) {
-        ModelVersion version = new ModelVersion(versions.size() + 1, createdAt, model);
+    public synchronized ModelVersion add(TrainedModel model, Instant createdAt, String triggeredBy) {
+        check();
+        ModelVersion version = new ModelVersion(versions.size() + 1, createdAt, triggeredBy, model);
         versions.add(version);
+        statuses.put(version.version(), ModelStatus.READY);
         return version;
     }
 
     @Override
     public synchronized Optional<ModelVersion> find(int version) {
+        check();
         return versions.stream().filter(v -> v.version() == version).findFirst();
     }
 
     @Override
+    public synchronized Optional<ModelSummary> summary(int version) {
+        return list().stream().filter(s -> s.version() == version).findFirst();
+    }
+
+    @Override
     public synchronized OptionalInt activeVersion() {
+        check();
         return active == null ? OptionalInt.empty() : OptionalInt.of(active);
     }
 
     @Override
-    public synchronized void activate(int version) {
+    public synchronized Activation activate(int version, Instant at, String reason) {
         if (find(version).isEmpty()) {
             throw new UnknownModelException(version);
         }
+        if (statuses.get(version) == ModelStatus.FAILED) {
+            throw new SegmentsException("model version " + version + " is FAILED");
+        }
+        OptionalInt previous = activeVersion();
+        if (active != null && active != version) {
+            statuses.put(active, ModelStatus.RETIRED);
+        }
+        statuses.put(version, ModelStatus.ACTIVE);
         active = version;
+        Activation activation = new Activation(version, previous, at, reason);
+        activations.addFirst(activation);
+        return activation;
+    }
+
+    @Override
+    public synchronized List<Activation> activations() {
+        check();
+        return List.copyOf(activations);
+    }
+
+    @Override
+    public synchronized void setAlias(String alias, int version) {
+        if (find(version).isEmpty()) {
+            throw new UnknownModelException(version);
+        }
+        aliases.put(alias, version);
+    }
+
+    @Override
+    public synchronized OptionalInt alias(String alias) {
+        check();
+        Integer version = aliases.get(alias);
+        return version == null ? OptionalInt.empty() : OptionalInt.of(version);
+    }
+
+    @Override
+    public synchronized Map<String, Integer> aliases() {
+        check();
+        return Map.copyOf(aliases);
     }
 
     @Override
     public synchronized List<ModelSummary> list() {
+        check();
         return versions.stream().sorted(Comparator.comparingInt(ModelVersion::version).reversed())
                 .map(v -> new ModelSummary(v.version(), v.model().algorithm(), v.model().segmentCount(), v.createdAt(),
-                        active != null && active == v.version(), v.model().metrics().silhouette(),
-                        v.model().fingerprint().source(), v.model().fingerprint().rows()))
+                        statuses.get(v.version()), null, v.triggeredBy(),
+                        aliases.entrySet().stream().filter(e -> e.getValue() == v.version()).map(Map.Entry::getKey).toList(),
+                        v.model().metrics().silhouette(), v.model().fingerprint().source(), v.model().fingerprint().rows()))
                 .toList();
     }
 
     @Override
-    public boolean isAvailable() {
-        return true;
+    public synchronized boolean isAvailable() {
+        return !down;
     }
 }

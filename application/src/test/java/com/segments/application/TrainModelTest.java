@@ -13,7 +13,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
-import java.util.OptionalInt;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -24,9 +23,11 @@ class TrainModelTest {
     Path dir;
 
     private final InMemoryModelRepository models = new InMemoryModelRepository();
+    private final Clock clock = Clock.fixed(Instant.parse("2026-05-01T12:00:00Z"), ZoneOffset.UTC);
+    private final ActiveModel active = new ActiveModel(models);
     private final TrainModel trainModel = new TrainModel(models, AlgorithmCatalog.discover(),
-            Clock.fixed(Instant.parse("2026-05-01T12:00:00Z"), ZoneOffset.UTC));
-    private final PredictSegment predictSegment = new PredictSegment(new ModelLookup(models));
+            new ActivateModel(models, active, clock), clock);
+    private final PredictSegment predictSegment = new PredictSegment(new ModelLookup(models, active));
 
     private Path customers() {
         Path file = dir.resolve("customers.csv");
@@ -81,7 +82,7 @@ class TrainModelTest {
         for (int j = 0; j < header.length; j++) {
             fields.put(header[j], row[j].isEmpty() ? null : row[j]);
         }
-        Prediction prediction = predictSegment.predict(new PredictSegment.Command(fields, OptionalInt.empty()));
+        Prediction prediction = predictSegment.predict(new PredictSegment.Command(fields, ModelReference.ACTIVE));
         assertThat(prediction.modelVersion()).isEqualTo(report.model().version());
         assertThat(prediction.customerId()).isEqualTo(row[0]);
     }
@@ -98,7 +99,7 @@ class TrainModelTest {
         assertThatThrownBy(() -> trainModel.train(new TrainModel.Command(tooFew, null, "kmeans", Map.of("k", 0), 1L)))
                 .isInstanceOf(SegmentsException.class).hasMessageContaining("between 2 and 1000");
         assertThat(models.list()).isEmpty();
-        assertThatThrownBy(() -> predictSegment.predict(new PredictSegment.Command(Map.of(), OptionalInt.empty())))
+        assertThatThrownBy(() -> predictSegment.predict(new PredictSegment.Command(Map.of(), ModelReference.ACTIVE)))
                 .isInstanceOf(NoActiveModelException.class);
     }
 }

@@ -1,5 +1,6 @@
 package com.segments.adapters.cli;
 
+import com.segments.application.ModelReference;
 import com.segments.application.ScoreBatch;
 import com.segments.application.ScoreReport;
 import jakarta.inject.Inject;
@@ -11,7 +12,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.OptionalInt;
 
 @Command(name = "score", mixinStandardHelpOptions = true,
         description = {"Assign every row of a customer CSV to a segment.",
@@ -31,8 +31,8 @@ class ScoreCommand implements Runnable {
     @Option(names = "--out", required = true, paramLabel = "OUT.csv", description = "where to write the scores")
     Path out;
 
-    @Option(names = "--model", paramLabel = "VERSION", description = "model version (default: the active one)")
-    Integer model;
+    @Option(names = "--model", paramLabel = "VERSION|ALIAS", description = "model version or alias (default: the active one)")
+    String model;
 
     @Option(names = "--delimiter", paramLabel = "C", converter = Delimiters.class,
             description = "field separator of the input: ',', ';' or 'tab' (default: detected)")
@@ -43,8 +43,7 @@ class ScoreCommand implements Runnable {
 
     @Override
     public void run() {
-        OptionalInt version = model == null ? OptionalInt.empty() : OptionalInt.of(model);
-        ScoreReport report = scoreBatch.score(new ScoreBatch.Command(data, out, delimiter, version));
+        ScoreReport report = scoreBatch.score(new ScoreBatch.Command(data, out, delimiter, ModelReference.parse(model)));
         PrintWriter writer = spec.commandLine().getOut();
         if (json) {
             Map<String, Object> summary = new LinkedHashMap<>();

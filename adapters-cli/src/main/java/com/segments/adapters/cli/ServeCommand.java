@@ -26,6 +26,9 @@ class ServeCommand implements Callable<Integer> {
     @Inject
     CheckHealth checkHealth;
 
+    @Inject
+    ActiveModelRefresher refresher;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -42,6 +45,7 @@ class ServeCommand implements Callable<Integer> {
                 Map.of("micronaut.server.port", port == 0 ? -1 : port, "micronaut.server.host", host)));
         EmbeddedServer server = context.getBean(EmbeddedServer.class);
         server.start();
+        refresher.start();
         Runtime.getRuntime().addShutdownHook(new Thread(context::close, "segments-shutdown"));
         CheckHealth.Health health = checkHealth.check();
         PrintWriter out = spec.commandLine().getOut();

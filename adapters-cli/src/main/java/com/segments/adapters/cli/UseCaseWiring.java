@@ -1,5 +1,7 @@
 package com.segments.adapters.cli;
 
+import com.segments.application.ActivateModel;
+import com.segments.application.ActiveModel;
 import com.segments.application.AlgorithmCatalog;
 import com.segments.application.CheckHealth;
 import com.segments.application.CompareAlgorithms;
@@ -7,6 +9,7 @@ import com.segments.application.ListModels;
 import com.segments.application.ModelLookup;
 import com.segments.application.PredictSegment;
 import com.segments.application.ScoreBatch;
+import com.segments.application.ShowModel;
 import com.segments.application.TrainModel;
 import com.segments.domain.feature.Projector;
 import com.segments.domain.model.ModelRepository;
@@ -35,13 +38,28 @@ class UseCaseWiring {
     }
 
     @Singleton
-    ModelLookup modelLookup(ModelRepository models) {
-        return new ModelLookup(models);
+    ActiveModel activeModel(ModelRepository models) {
+        return new ActiveModel(models);
     }
 
     @Singleton
-    TrainModel trainModel(ModelRepository models, AlgorithmCatalog algorithms, Clock clock) {
-        return new TrainModel(models, algorithms, clock);
+    ModelLookup modelLookup(ModelRepository models, ActiveModel active) {
+        return new ModelLookup(models, active);
+    }
+
+    @Singleton
+    ActivateModel activateModel(ModelRepository models, ActiveModel active, Clock clock) {
+        return new ActivateModel(models, active, clock);
+    }
+
+    @Singleton
+    ShowModel showModel(ModelRepository models, ModelLookup lookup) {
+        return new ShowModel(models, lookup);
+    }
+
+    @Singleton
+    TrainModel trainModel(ModelRepository models, AlgorithmCatalog algorithms, ActivateModel activateModel, Clock clock) {
+        return new TrainModel(models, algorithms, activateModel, clock);
     }
 
     @Singleton
@@ -65,7 +83,7 @@ class UseCaseWiring {
     }
 
     @Singleton
-    CheckHealth checkHealth(ModelRepository models) {
-        return new CheckHealth(models);
+    CheckHealth checkHealth(ModelRepository models, ActiveModel active) {
+        return new CheckHealth(models, active);
     }
 }

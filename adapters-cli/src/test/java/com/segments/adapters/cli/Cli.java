@@ -26,8 +26,12 @@ final class Cli {
     static Cli on(com.segments.adapters.jdbc.TestDatabases.Database database, Path work) {
         Map<String, Object> properties = new java.util.HashMap<>(database.properties());
         properties.put("segments.home", work.resolve("home").toString());
+        properties.put("segments.api.key", API_KEY);
         return new Cli(properties);
     }
+
+    /** The API key test servers are started with. */
+    static final String API_KEY = "test-key-" + java.util.UUID.randomUUID();
 
     record Result(int exitCode, String out, String err) {
         JsonNode json() {

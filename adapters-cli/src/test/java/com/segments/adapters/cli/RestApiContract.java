@@ -157,6 +157,108 @@ abstract class RestApiContract {
     }
 
     @Test
+    void changingModelsNeedsTheApiKey() throws Exception {
+        trainCcGeneral();
+        assertThat(send("POST", "/api/v1/models/1/activate", "", null).statusCode()).isEqualTo(401);
+        HttpResponse<String> wrong = send("POST", "/api/v1/models/1/activate", "", "not-the-key");
+        assertThat(wrong.statusCode()).isEqualTo(403);
+        assertThat(JSON.readTree(wrong.body()).get("error").asText()).isEqualTo("api_key_wrong");
+        assertThat(send("POST", "/api/v1/models/1/activate", "", Cli.API_KEY).statusCode()).isEqualTo(200);
+        assertThat(get("/api/v1/models").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void activationRollbackAndAliasesChangeWhatPredictUsesAtOnce() throws Exception {
+        trainCcGeneral();
+        assertThat(cli.run("train", "--data", Cli.CC_GENERAL.toString(), "--k", "6", "--restarts", "2").exitCode()).isZero();
+        String customer = ccGeneralCustomer().toString();
+        assertThat(awaitServed(customer, 2)).isEqualTo(2); // trained by another process: reaches the server on refresh
+
+        HttpResponse<String> activated = send("POST", "/api/v1/models/1/activate", "", Cli.API_KEY);
+        assertThat(activated.statusCode()).as(activated.body()).isEqualTo(200);
+        assertThat(JSON.readTree(activated.body()).get("previous").asInt()).isEqualTo(2);
+        assertThat(predictedVersion(customer, "")).isEqualTo(1);
+
+        HttpResponse<String> rolledBack = send("POST", "/api/v1/models/rollback", "", Cli.API_KEY);
+        assertThat(JSON.readTree(rolledBack.body()).get("active").asInt()).isEqualTo(2);
+        assertThat(predictedVersion(customer, "")).isEqualTo(2);
+
+        assertThat(send("PUT", "/api/v1/aliases/champion", "{\"version\": 1}", Cli.API_KEY).statusCode()).isEqualTo(200);
+        assertThat(predictedVersion(customer, "?model=champion")).isEqualTo(1);
+        HttpResponse<String> unknownAlias = post("/api/v1/predict?model=challenger", customer);
+        assertThat(unknownAlias.statusCode()).isEqualTo(400);
+        assertThat(unknownAlias.body()).contains("no model has the alias 'challenger'");
+
+        JsonNode models = JSON.readTree(get("/api/v1/models").body());
+        assertThat(models.get(0).get("status").asText()).isEqualTo("ACTIVE");
+        assertThat(models.get(1).get("status").asText()).isEqualTo("RETIRED");
+        assertThat(models.get(1).get("aliases").get(0).asText()).isEqualTo("champion");
+        JsonNode shown = JSON.readTree(get("/api/v1/models/champion").body());
+        assertThat(shown.get("model").get("version").asInt()).isEqualTo(1);
+        assertThat(shown.get("segmentProfiles")).hasSize(4);
+        assertThat(shown.get("segmentProfiles").get(0).get("centre").has("BALANCE")).isTrue();
+        assertThat(get("/api/v1/models/9").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void anActivationByAnotherProcessReachesTheServer() throws Exception {
+        trainCcGeneral();
+        assertThat(cli.run("train", "--data", Cli.CC_GENERAL.toString(), "--k", "5", "--restarts", "2").exitCode()).isZero();
+        String customer = ccGeneralCustomer().toString();
+        assertThat(awaitServed(customer, 2)).isEqualTo(2);
+        assertThat(cli.run("models", "activate", "1").exitCode()).isZero();
+        assertThat(awaitServed(customer, 1)).isEqualTo(1);
+    }
+
+    /** Predicts until {@code version} answers or twice the refresh period has passed; returns the last version seen. */
+    private int awaitServed(String customer, int version) throws Exception {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(2 * ActiveModelRefresher.PERIOD_SECONDS + 1);
+        int served = predictedVersion(customer, "");
+        while (served != version && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            served = predictedVersion(customer, "");
+        }
+        return served;
+    }
+
+    @Test
+    void whenTheDatabaseGoesAwayPredictionsContinueFromMemoryAndHealthSaysDown() throws Exception {
+        trainCcGeneral();
+        String customer = ccGeneralCustomer().toString();
+        JsonNode before = JSON.readTree(post("/api/v1/predict", customer).body());
+        // Close the server's connection pool under it: every database call fails from now on.
+        io.micronaut.jdbc.DataSourceResolver resolver = server.context().getBean(io.micronaut.jdbc.DataSourceResolver.class);
+        for (javax.sql.DataSource dataSource : server.context().getBeansOfType(javax.sql.DataSource.class)) {
+            if (resolver.resolve(dataSource) instanceof AutoCloseable pool) {
+                pool.close();
+            }
+        }
+        HttpResponse<String> during = post("/api/v1/predict", customer);
+        assertThat(during.statusCode()).as(during.body()).isEqualTo(200);
+        assertThat(JSON.readTree(during.body())).isEqualTo(before);
+        HttpResponse<String> health = get("/health");
+        assertThat(health.statusCode()).isEqualTo(503);
+        assertThat(JSON.readTree(health.body()).get("database").asText()).isEqualTo("DOWN");
+        assertThat(JSON.readTree(health.body()).get("activeModelVersion").asInt()).isEqualTo(1);
+    }
+
+    private int predictedVersion(String customer, String query) throws Exception {
+        HttpResponse<String> response = post("/api/v1/predict" + query, customer);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return JSON.readTree(response.body()).get("modelVersion").asInt();
+    }
+
+    private HttpResponse<String> send(String method, String path, String body, String apiKey)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(body));
+        if (apiKey != null) {
+            request.header("X-API-Key", apiKey);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
     void aMissingFeatureIsA400NamingIt() throws Exception {
         trainCcGeneral();
         ObjectNode customer = ccGeneralCustomer();
@@ -209,9 +311,8 @@ abstract class RestApiContract {
     void aNamedVersionIsUsedWhenAsked() throws Exception {
         trainCcGeneral();
         assertThat(cli.run("train", "--data", Cli.CC_GENERAL.toString(), "--k", "6", "--restarts", "2").exitCode()).isZero();
-        JsonNode active = JSON.readTree(post("/api/v1/predict", ccGeneralCustomer().toString()).body());
+        assertThat(awaitServed(ccGeneralCustomer().toString(), 2)).isEqualTo(2);
         JsonNode first = JSON.readTree(post("/api/v1/predict?version=1", ccGeneralCustomer().toString()).body());
-        assertThat(active.get("modelVersion").asInt()).isEqualTo(2);
         assertThat(first.get("modelVersion").asInt()).isEqualTo(1);
     }
 

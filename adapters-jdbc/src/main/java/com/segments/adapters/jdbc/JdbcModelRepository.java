@@ -1,6 +1,9 @@
 package com.segments.adapters.jdbc;
 
+import com.segments.domain.SegmentsException;
+import com.segments.domain.model.Activation;
 import com.segments.domain.model.ModelRepository;
+import com.segments.domain.model.ModelStatus;
 import com.segments.domain.model.ModelSummary;
 import com.segments.domain.model.ModelVersion;
 import com.segments.domain.model.TrainedModel;
@@ -10,7 +13,11 @@ import jakarta.inject.Singleton;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -22,28 +29,36 @@ class JdbcModelRepository implements ModelRepository {
 
     private final ModelVersionRows versions;
     private final ModelPointerRows pointers;
+    private final ModelActivationRows activations;
 
-    JdbcModelRepository(ModelVersionRows versions, ModelPointerRows pointers) {
+    JdbcModelRepository(ModelVersionRows versions, ModelPointerRows pointers, ModelActivationRows activations) {
         this.versions = versions;
         this.pointers = pointers;
+        this.activations = activations;
     }
 
     @Override
-    public ModelVersion add(TrainedModel model, Instant createdAt) {
+    public ModelVersion add(TrainedModel model, Instant createdAt, String triggeredBy) {
         // Both databases keep microseconds at most; store what will be read back.
         Instant stored = createdAt.truncatedTo(ChronoUnit.MICROS);
         int version = Math.toIntExact(versions.nextVersion());
         double silhouette = model.metrics().silhouette();
         versions.save(new ModelVersionRow(version, model.algorithm(), model.segmentCount(), stored,
                 Double.isNaN(silhouette) ? null : silhouette, model.fingerprint().source(), model.fingerprint().rows(),
-                model.fingerprint().sha256(), ModelArtifactJson.write(model)));
-        return new ModelVersion(version, stored, model);
+                model.fingerprint().sha256(), ModelArtifactJson.write(model), ModelStatus.READY.name(), null, triggeredBy));
+        return new ModelVersion(version, stored, triggeredBy, model);
     }
 
     @Override
     public Optional<ModelVersion> find(int version) {
-        return versions.findById(version)
-                .map(row -> new ModelVersion(row.version(), row.createdAt(), ModelArtifactJson.read(row.artifact())));
+        return versions.findById(version).map(row -> new ModelVersion(row.version(), row.createdAt(), row.triggeredBy(),
+                ModelArtifactJson.read(row.artifact())));
+    }
+
+    @Override
+    public Optional<ModelSummary> summary(int version) {
+        Map<Integer, List<String>> aliases = aliasesByVersion();
+        return versions.summary(version).map(row -> toSummary(row, aliases));
     }
 
     @Override
@@ -56,19 +71,62 @@ class JdbcModelRepository implements ModelRepository {
 
     @Override
     @Transactional
-    public void activate(int version) {
+    public Activation activate(int version, Instant at, String reason) {
+        Instant when = at.truncatedTo(ChronoUnit.MICROS);
+        ModelPointerRow pointer = pointers.lock(ACTIVE)
+                .orElseThrow(() -> new IllegalStateException("the 'active' pointer row is missing; was the schema migrated?"));
+        ModelStatus status = versions.summary(version).map(row -> ModelStatus.valueOf(row.status()))
+                .orElseThrow(() -> new UnknownModelException(version));
+        if (status == ModelStatus.FAILED || status == ModelStatus.TRAINING) {
+            throw new SegmentsException("model version " + version + " is " + status + " and cannot serve predictions");
+        }
+        OptionalInt previous = pointer.version() == null ? OptionalInt.empty() : OptionalInt.of(pointer.version());
+        if (previous.isPresent() && previous.getAsInt() == version) {
+            return new Activation(version, previous, when, reason);
+        }
+        pointers.point(ACTIVE, version, when);
+        previous.ifPresent(p -> versions.updateStatus(p, ModelStatus.RETIRED.name()));
+        versions.updateStatus(version, ModelStatus.ACTIVE.name());
+        activations.save(new ModelActivationRow(activations.nextId(), version,
+                previous.isPresent() ? previous.getAsInt() : null, when, reason));
+        return new Activation(version, previous, when, reason);
+    }
+
+    @Override
+    public List<Activation> activations() {
+        return activations.newestFirst().stream().map(row -> new Activation(row.version(),
+                row.previous() == null ? OptionalInt.empty() : OptionalInt.of(row.previous()), row.activatedAt(),
+                row.reason())).toList();
+    }
+
+    @Override
+    @Transactional
+    public void setAlias(String alias, int version) {
         if (!versions.existsById(version)) {
             throw new UnknownModelException(version);
         }
-        pointers.point(ACTIVE, version, Instant.now().truncatedTo(ChronoUnit.MICROS));
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        if (pointers.point(alias, version, now) == 0) {
+            pointers.save(new ModelPointerRow(alias, version, now));
+        }
+    }
+
+    @Override
+    public OptionalInt alias(String alias) {
+        return pointers.findById(alias).map(ModelPointerRow::version).map(OptionalInt::of).orElse(OptionalInt.empty());
+    }
+
+    @Override
+    public Map<String, Integer> aliases() {
+        Map<String, Integer> aliases = new TreeMap<>();
+        pointers.aliases().forEach(row -> aliases.put(row.name(), row.version()));
+        return aliases;
     }
 
     @Override
     public List<ModelSummary> list() {
-        OptionalInt active = activeVersion();
-        return versions.listNewestFirst().stream().map(row -> new ModelSummary(row.version(), row.algorithm(),
-                row.segmentCount(), row.createdAt(), active.isPresent() && active.getAsInt() == row.version(),
-                row.silhouette() == null ? Double.NaN : row.silhouette(), row.dataSource(), row.dataRows())).toList();
+        Map<Integer, List<String>> aliases = aliasesByVersion();
+        return versions.listNewestFirst().stream().map(row -> toSummary(row, aliases)).toList();
     }
 
     @Override
@@ -79,5 +137,18 @@ class JdbcModelRepository implements ModelRepository {
         } catch (RuntimeException e) {
             return false;
         }
+    }
+
+    private Map<Integer, List<String>> aliasesByVersion() {
+        Map<Integer, List<String>> byVersion = new HashMap<>();
+        aliases().forEach((alias, version) -> byVersion.computeIfAbsent(version, v -> new ArrayList<>()).add(alias));
+        return byVersion;
+    }
+
+    private static ModelSummary toSummary(ModelSummaryRow row, Map<Integer, List<String>> aliases) {
+        return new ModelSummary(row.version(), row.algorithm(), row.segmentCount(), row.createdAt(),
+                ModelStatus.valueOf(row.status()), row.statusReason(), row.triggeredBy(),
+                aliases.getOrDefault(row.version(), List.of()),
+                row.silhouette() == null ? Double.NaN : row.silhouette(), row.dataSource(), row.dataRows());
     }
 }

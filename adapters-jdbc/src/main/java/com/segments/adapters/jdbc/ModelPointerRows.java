@@ -20,4 +20,13 @@ interface ModelPointerRows extends GenericRepository<ModelPointerRow, String> {
 
     @Query("UPDATE model_pointer SET version = :version, updated_at = :updatedAt WHERE name = :name")
     long point(String name, int version, Instant updatedAt);
+
+    /** The pointer row, locked until the transaction ends: activations queue here instead of racing. */
+    @Query("SELECT name, version, updated_at FROM model_pointer WHERE name = :name FOR UPDATE")
+    Optional<ModelPointerRow> lock(String name);
+
+    ModelPointerRow save(ModelPointerRow row);
+
+    @Query("SELECT name, version, updated_at FROM model_pointer WHERE name <> 'active' AND version IS NOT NULL ORDER BY name")
+    java.util.List<ModelPointerRow> aliases();
 }

@@ -16,5 +16,8 @@ record ModelVersionRow(
         String dataSource,
         long dataRows,
         String dataSha256,
-        String artifact) {
+        String artifact,
+        String status,
+        @io.micronaut.core.annotation.Nullable String statusReason,
+        String triggeredBy) {
 }

@@ -21,7 +21,15 @@ interface ModelVersionRows extends GenericRepository<ModelVersionRow, Integer> {
 
     boolean existsById(Integer version);
 
-    @Query("SELECT version, algorithm, segment_count, created_at, silhouette, data_source, data_rows "
-            + "FROM model_version ORDER BY version DESC")
+    @Query("SELECT " + SUMMARY_COLUMNS + " FROM model_version ORDER BY version DESC")
     List<ModelSummaryRow> listNewestFirst();
+
+    @Query("SELECT " + SUMMARY_COLUMNS + " FROM model_version WHERE version = :version")
+    Optional<ModelSummaryRow> summary(int version);
+
+    @Query("UPDATE model_version SET status = :status WHERE version = :version")
+    long updateStatus(int version, String status);
+
+    String SUMMARY_COLUMNS = "version, algorithm, segment_count, created_at, silhouette, data_source, data_rows, status, "
+            + "status_reason, triggered_by";
 }

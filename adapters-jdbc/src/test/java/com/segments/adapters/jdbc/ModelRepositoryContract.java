@@ -1,6 +1,8 @@
 package com.segments.adapters.jdbc;
 
+import com.segments.domain.model.Activation;
 import com.segments.domain.model.ModelRepository;
+import com.segments.domain.model.ModelStatus;
 import com.segments.domain.model.ModelSummary;
 import com.segments.domain.model.ModelVersion;
 import com.segments.domain.model.TrainedModel;
@@ -51,8 +53,8 @@ abstract class ModelRepositoryContract {
 
     @Test
     void versionsAreNumberedFromOneInOrderOfCreation() {
-        ModelVersion first = repository.add(ModelFixtures.twoSegments("a.csv"), Instant.parse("2026-01-01T10:00:00Z"));
-        ModelVersion second = repository.add(ModelFixtures.twoSegments("b.csv"), Instant.parse("2026-01-02T10:00:00Z"));
+        ModelVersion first = repository.add(ModelFixtures.twoSegments("a.csv"), Instant.parse("2026-01-01T10:00:00Z"), "test");
+        ModelVersion second = repository.add(ModelFixtures.twoSegments("b.csv"), Instant.parse("2026-01-02T10:00:00Z"), "test");
         assertThat(first.version()).isEqualTo(1);
         assertThat(second.version()).isEqualTo(2);
     }
@@ -61,7 +63,7 @@ abstract class ModelRepositoryContract {
     void aStoredModelReadsBackEqualToTheLastBit() {
         TrainedModel model = ModelFixtures.twoSegments("cc.csv");
         Instant created = Instant.parse("2026-03-04T05:06:07.123456Z");
-        ModelVersion stored = repository.add(model, created);
+        ModelVersion stored = repository.add(model, created, "test");
 
         ModelVersion read = repository.find(stored.version()).orElseThrow();
 
@@ -79,39 +81,39 @@ abstract class ModelRepositoryContract {
 
     @Test
     void nothingIsActiveUntilAVersionIsActivated() {
-        repository.add(ModelFixtures.twoSegments("a.csv"), Instant.now());
+        repository.add(ModelFixtures.twoSegments("a.csv"), Instant.now(), "test");
         assertThat(repository.activeVersion()).isEmpty();
         assertThat(repository.list()).extracting(ModelSummary::active).containsOnly(false);
     }
 
     @Test
     void activationMovesTheSingleActivePointer() {
-        int first = repository.add(ModelFixtures.twoSegments("a.csv"), Instant.now()).version();
-        int second = repository.add(ModelFixtures.twoSegments("b.csv"), Instant.now()).version();
+        int first = repository.add(ModelFixtures.twoSegments("a.csv"), Instant.now(), "test").version();
+        int second = repository.add(ModelFixtures.twoSegments("b.csv"), Instant.now(), "test").version();
 
-        repository.activate(first);
+        repository.activate(first, Instant.now(), "activate");
         assertThat(repository.activeVersion()).hasValue(first);
-        repository.activate(second);
+        repository.activate(second, Instant.now(), "activate");
         assertThat(repository.activeVersion()).hasValue(second);
-        repository.activate(first);
+        repository.activate(first, Instant.now(), "activate");
         assertThat(repository.activeVersion()).hasValue(first);
         assertThat(repository.list()).filteredOn(ModelSummary::active).extracting(ModelSummary::version).containsExactly(first);
     }
 
     @Test
     void activatingAnUnknownVersionFailsAndKeepsTheActiveOne() {
-        int first = repository.add(ModelFixtures.twoSegments("a.csv"), Instant.now()).version();
-        repository.activate(first);
+        int first = repository.add(ModelFixtures.twoSegments("a.csv"), Instant.now(), "test").version();
+        repository.activate(first, Instant.now(), "activate");
 
-        assertThatThrownBy(() -> repository.activate(42)).isInstanceOf(UnknownModelException.class)
+        assertThatThrownBy(() -> repository.activate(42, Instant.now(), "activate")).isInstanceOf(UnknownModelException.class)
                 .hasMessageContaining("42");
         assertThat(repository.activeVersion()).hasValue(first);
     }
 
     @Test
     void listShowsNewestFirstWithoutLoadingArtifacts() {
-        repository.add(ModelFixtures.twoSegments("a.csv"), Instant.parse("2026-01-01T00:00:00Z"));
-        repository.add(ModelFixtures.twoSegments("b.csv"), Instant.parse("2026-01-02T00:00:00Z"));
+        repository.add(ModelFixtures.twoSegments("a.csv"), Instant.parse("2026-01-01T00:00:00Z"), "test");
+        repository.add(ModelFixtures.twoSegments("b.csv"), Instant.parse("2026-01-02T00:00:00Z"), "test");
 
         List<ModelSummary> list = repository.list();
 
@@ -129,7 +131,7 @@ abstract class ModelRepositoryContract {
         ConcurrentLinkedQueue<Integer> numbers = new ConcurrentLinkedQueue<>();
         try (ExecutorService pool = Executors.newFixedThreadPool(4)) {
             for (int i = 0; i < 12; i++) {
-                pool.submit(() -> numbers.add(repository.add(ModelFixtures.twoSegments("c.csv"), Instant.now()).version()));
+                pool.submit(() -> numbers.add(repository.add(ModelFixtures.twoSegments("c.csv"), Instant.now(), "test").version()));
             }
             pool.shutdown();
             assertThat(pool.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
@@ -140,5 +142,59 @@ abstract class ModelRepositoryContract {
     @Test
     void reportsItselfAvailable() {
         assertThat(repository.isAvailable()).isTrue();
+    }
+
+    @Test
+    void activationMovesStatusesAndIsRecorded() {
+        int first = repository.add(ModelFixtures.twoSegments("a.csv"), Instant.now(), "test").version();
+        int second = repository.add(ModelFixtures.twoSegments("b.csv"), Instant.now(), "api").version();
+        assertThat(repository.summary(first).orElseThrow().status()).isEqualTo(ModelStatus.READY);
+
+        Activation one = repository.activate(first, Instant.parse("2026-02-01T00:00:00Z"), "activate");
+        Activation two = repository.activate(second, Instant.parse("2026-02-02T00:00:00Z"), "activate");
+
+        assertThat(one.previous()).isEmpty();
+        assertThat(two.previous()).hasValue(first);
+        assertThat(repository.summary(first).orElseThrow().status()).isEqualTo(ModelStatus.RETIRED);
+        assertThat(repository.summary(second).orElseThrow().status()).isEqualTo(ModelStatus.ACTIVE);
+        assertThat(repository.summary(second).orElseThrow().triggeredBy()).isEqualTo("api");
+        assertThat(repository.activations()).extracting(Activation::version).containsExactly(second, first);
+        assertThat(repository.activations().getFirst().at()).isEqualTo(Instant.parse("2026-02-02T00:00:00Z"));
+    }
+
+    @Test
+    void aliasesPointAtVersionsAndShowInTheList() {
+        int first = repository.add(ModelFixtures.twoSegments("a.csv"), Instant.now(), "test").version();
+        int second = repository.add(ModelFixtures.twoSegments("b.csv"), Instant.now(), "test").version();
+        repository.setAlias("champion", first);
+        repository.setAlias("challenger", second);
+        repository.setAlias("champion", second);
+
+        assertThat(repository.alias("champion")).hasValue(second);
+        assertThat(repository.alias("nobody")).isEmpty();
+        assertThat(repository.aliases()).containsExactly(java.util.Map.entry("challenger", second),
+                java.util.Map.entry("champion", second));
+        assertThat(repository.summary(second).orElseThrow().aliases()).containsExactly("challenger", "champion");
+        assertThatThrownBy(() -> repository.setAlias("champion", 77)).isInstanceOf(UnknownModelException.class);
+    }
+
+    @Test
+    void concurrentActivationsLeaveExactlyOneActiveVersion() throws InterruptedException {
+        List<Integer> versions = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            versions.add(repository.add(ModelFixtures.twoSegments("c.csv"), Instant.now(), "test").version());
+        }
+        try (ExecutorService pool = Executors.newFixedThreadPool(4)) {
+            for (int round = 0; round < 5; round++) {
+                for (int version : versions) {
+                    pool.submit(() -> repository.activate(version, Instant.now(), "activate"));
+                }
+            }
+            pool.shutdown();
+            assertThat(pool.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
+        }
+        List<ModelSummary> active = repository.list().stream().filter(ModelSummary::active).toList();
+        assertThat(active).hasSize(1);
+        assertThat(repository.activeVersion()).hasValue(active.getFirst().version());
     }
 }

@@ -1,5 +1,6 @@
 package com.segments.adapters.rest;
 
+import com.segments.application.ModelReference;
 import com.segments.application.PredictSegment;
 import com.segments.domain.SegmentsException;
 import io.micronaut.core.annotation.Nullable;
@@ -14,7 +15,6 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.OptionalInt;
 
 /** Predicts the segment of one customer given as a flat JSON object of raw fields. */
 @Controller("/api/v1")
@@ -29,13 +29,15 @@ public class PredictController {
     /**
      * @param body    the customer's raw fields: every feature of the model (null for an unknown value, imputed as at
      *                training), optionally the id field; nothing else
-     * @param version a model version; the active one when absent
+     * @param model   a model version or alias ({@code champion}); the active model when absent
+     * @param version a model version (the older spelling of {@code model})
      */
     @Post(uri = "/predict", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
-    @ExecuteOn(TaskExecutors.BLOCKING) // the first request for a version reads it from the database
-    public PredictionResponse predict(@Body JsonNode body, @Nullable @QueryValue Integer version) {
-        OptionalInt wanted = version == null ? OptionalInt.empty() : OptionalInt.of(version);
-        return PredictionResponse.of(predictSegment.predict(new PredictSegment.Command(fields(body), wanted)));
+    @ExecuteOn(TaskExecutors.BLOCKING) // the first request for a version or alias reads it from the database
+    public PredictionResponse predict(@Body JsonNode body, @Nullable @QueryValue String model,
+                                      @Nullable @QueryValue Integer version) {
+        ModelReference reference = version != null ? new ModelReference(version, null) : ModelReference.parse(model);
+        return PredictionResponse.of(predictSegment.predict(new PredictSegment.Command(fields(body), reference)));
     }
 
     /**

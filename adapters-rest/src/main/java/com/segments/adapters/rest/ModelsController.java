@@ -1,0 +1,114 @@
+package com.segments.adapters.rest;
+
+import com.segments.application.ActivateModel;
+import com.segments.application.ListModels;
+import com.segments.application.ModelReference;
+import com.segments.application.ShowModel;
+import com.segments.domain.model.Activation;
+import com.segments.domain.model.ModelSummary;
+import com.segments.domain.model.TrainedModel;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The model registry over HTTP: list, show, activate, roll back, alias. Changes need the API key
+ * ({@link ApiKeyFilter}).
+ */
+@Controller("/api/v1")
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class ModelsController {
+
+    private final ListModels listModels;
+    private final ShowModel showModel;
+    private final ActivateModel activateModel;
+
+    ModelsController(ListModels listModels, ShowModel showModel, ActivateModel activateModel) {
+        this.listModels = listModels;
+        this.showModel = showModel;
+        this.activateModel = activateModel;
+    }
+
+    @Serdeable
+    public record ModelResponse(int version, String algorithm, int segments, Instant createdAt, String status,
+                                @Nullable String statusReason, String triggeredBy, List<String> aliases,
+                                @Nullable Double silhouette, String dataSource, long dataRows) {
+        static ModelResponse of(ModelSummary m) {
+            return new ModelResponse(m.version(), m.algorithm(), m.segmentCount(), m.createdAt(), m.status().name(),
+                    m.statusReason(), m.triggeredBy(), m.aliases(), Double.isNaN(m.silhouette()) ? null : m.silhouette(),
+                    m.dataSource(), m.dataRows());
+        }
+    }
+
+    @Serdeable
+    public record SegmentResponse(int id, long size, double share, Map<String, Double> centre) {
+    }
+
+    @Serdeable
+    public record ModelDetailResponse(ModelResponse model, Map<String, Integer> parameters, long seed,
+                                      @Nullable String idColumn, List<String> features, String dataSha256,
+                                      Map<String, String> libraryVersions, List<SegmentResponse> segmentProfiles) {
+    }
+
+    @Serdeable
+    public record ActivationResponse(int active, @Nullable Integer previous, Instant at, String reason) {
+        static ActivationResponse of(Activation a) {
+            return new ActivationResponse(a.version(), a.previous().isPresent() ? a.previous().getAsInt() : null, a.at(),
+                    a.reason());
+        }
+    }
+
+    @Serdeable
+    public record AliasRequest(int version) {
+    }
+
+    @Get("/models")
+    public List<ModelResponse> list() {
+        return listModels.list().stream().map(ModelResponse::of).toList();
+    }
+
+    /** @param reference a version number, an alias, or {@code active} */
+    @Get("/models/{reference}")
+    public ModelDetailResponse show(@PathVariable String reference) {
+        ShowModel.Shown shown = showModel.show("active".equals(reference) ? ModelReference.ACTIVE : ModelReference.parse(reference));
+        TrainedModel model = shown.version().model();
+        List<SegmentResponse> segments = model.segments().stream().map(s -> {
+            Map<String, Double> centre = new java.util.LinkedHashMap<>();
+            for (int j = 0; j < model.schema().size(); j++) {
+                double value = s.centroidOriginal()[j];
+                centre.put(model.schema().features().get(j), Double.isNaN(value) ? null : value);
+            }
+            return new SegmentResponse(s.id(), s.size(), s.share(), centre);
+        }).toList();
+        return new ModelDetailResponse(ModelResponse.of(shown.summary()), model.parameters().values(), model.seed(),
+                model.schema().idColumn(), model.schema().features(), model.fingerprint().sha256(),
+                model.libraryVersions(), segments);
+    }
+
+    @Post("/models/{version}/activate")
+    public ActivationResponse activate(@PathVariable int version) {
+        return ActivationResponse.of(activateModel.activate(version));
+    }
+
+    @Post("/models/rollback")
+    public ActivationResponse rollback() {
+        return ActivationResponse.of(activateModel.rollback());
+    }
+
+    @Put("/aliases/{alias}")
+    public Map<String, Object> alias(@PathVariable String alias, @Body AliasRequest request) {
+        activateModel.alias(alias, request.version());
+        return Map.of("alias", alias, "version", request.version());
+    }
+}

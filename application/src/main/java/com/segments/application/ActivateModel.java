@@ -1,0 +1,54 @@
+package com.segments.application;
+
+import com.segments.domain.SegmentsException;
+import com.segments.domain.model.Activation;
+import com.segments.domain.model.ModelRepository;
+import com.segments.domain.model.ModelVersion;
+import com.segments.domain.model.UnknownModelException;
+
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * Makes a version the one predictions use, or rolls back to the one active before. The store switches in one
+ * transaction; then the in-memory model is swapped in one step, so this process serves the new version as soon as
+ * the call returns.
+ */
+public final class ActivateModel {
+
+    private final ModelRepository models;
+    private final ActiveModel active;
+    private final Clock clock;
+
+    public ActivateModel(ModelRepository models, ActiveModel active, Clock clock) {
+        this.models = models;
+        this.active = active;
+        this.clock = clock;
+    }
+
+    public Activation activate(int version) {
+        ModelVersion model = models.find(version).orElseThrow(() -> new UnknownModelException(version));
+        Activation activation = models.activate(version, clock.instant(), "activate");
+        active.swapIn(model);
+        return activation;
+    }
+
+    /** Activates the version that was active before the current one. */
+    public Activation rollback() {
+        List<Activation> history = models.activations();
+        int current = models.activeVersion().orElseThrow(() -> new SegmentsException("no model is active; nothing to roll back"));
+        Activation last = history.stream().filter(a -> a.version() == current).findFirst()
+                .orElseThrow(() -> new SegmentsException("version " + current + " has no recorded activation to roll back"));
+        int previous = last.previous().orElseThrow(() -> new SegmentsException(
+                "version " + current + " was the first active model; there is nothing to roll back to"));
+        ModelVersion model = models.find(previous).orElseThrow(() -> new UnknownModelException(previous));
+        Activation activation = models.activate(previous, clock.instant(), "rollback");
+        active.swapIn(model);
+        return activation;
+    }
+
+    /** Points an alias (champion, challenger, ...) at a version. */
+    public void alias(String alias, int version) {
+        models.setAlias(ModelReference.checkAlias(alias), version);
+    }
+}

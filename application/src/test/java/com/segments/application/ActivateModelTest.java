@@ -1,0 +1,103 @@
+package com.segments.application;
+
+import com.segments.domain.SegmentsException;
+import com.segments.domain.model.Activation;
+import com.segments.domain.model.ModelStatus;
+import com.segments.domain.model.NoActiveModelException;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Activation, rollback, aliases, and serving from memory while the store is away. */
+class ActivateModelTest {
+
+    @TempDir
+    Path dir;
+
+    private final InMemoryModelRepository models = new InMemoryModelRepository();
+    private final ActiveModel active = new ActiveModel(models);
+    private final ActivateModel activate = new ActivateModel(models, active, Clock.systemUTC());
+    private final TrainModel train = new TrainModel(models, AlgorithmCatalog.discover(), activate, Clock.systemUTC());
+    private final ModelLookup lookup = new ModelLookup(models, active);
+    private final PredictSegment predict = new PredictSegment(lookup);
+    private Path customers;
+
+    @BeforeEach
+    void trainThreeVersions() {
+        customers = dir.resolve("c.csv");
+        new GenerateCustomers().generate(new GenerateCustomers.Command(300, customers, null, 1L));
+        for (int k = 2; k <= 4; k++) {
+            train.train(new TrainModel.Command(customers, null, "kmeans", Map.of("k", k, "restarts", 2), 1L));
+        }
+    }
+
+    @Test
+    void trainingActivatesEachNewVersionAndRetiresTheLast() {
+        assertThat(active.current().orElseThrow().version()).isEqualTo(3);
+        assertThat(models.summary(1).orElseThrow().status()).isEqualTo(ModelStatus.RETIRED);
+        assertThat(models.summary(3).orElseThrow().status()).isEqualTo(ModelStatus.ACTIVE);
+    }
+
+    @Test
+    void activationSwapsTheServedModelAtOnce() {
+        Activation activation = activate.activate(1);
+        assertThat(activation.previous()).hasValue(3);
+        assertThat(lookup.resolve(ModelReference.ACTIVE).version()).isEqualTo(1);
+    }
+
+    @Test
+    void rollbackReturnsToWhatWasActiveBefore() {
+        activate.activate(1);
+        Activation rolledBack = activate.rollback();
+        assertThat(rolledBack.version()).isEqualTo(3);
+        assertThat(rolledBack.reason()).isEqualTo("rollback");
+        assertThat(lookup.resolve(ModelReference.ACTIVE).version()).isEqualTo(3);
+    }
+
+    @Test
+    void rollbackWithNoEarlierVersionSaysSo() {
+        InMemoryModelRepository fresh = new InMemoryModelRepository();
+        ActivateModel freshActivate = new ActivateModel(fresh, new ActiveModel(fresh), Clock.systemUTC());
+        assertThatThrownBy(freshActivate::rollback).isInstanceOf(SegmentsException.class).hasMessageContaining("nothing to roll back");
+    }
+
+    @Test
+    void aliasesNameVersionsForPrediction() {
+        activate.alias("champion", 2);
+        assertThat(lookup.resolve(ModelReference.parse("champion")).version()).isEqualTo(2);
+        assertThat(lookup.resolve(ModelReference.parse("1")).version()).isEqualTo(1);
+        assertThatThrownBy(() -> lookup.resolve(ModelReference.parse("challenger")))
+                .hasMessageContaining("no model has the alias 'challenger'");
+        assertThatThrownBy(() -> activate.alias("Active!", 1)).hasMessageContaining("not a model version or an alias");
+        assertThatThrownBy(() -> activate.alias("active", 1)).hasMessageContaining("'active' is reserved");
+    }
+
+    @Test
+    void predictionsKeepComingFromMemoryWhenTheStoreGoesAway() {
+        Map<String, Object> customer = Map.of("balance", 100, "purchases", 2000, "oneoff_purchases", 100,
+                "installment_purchases", 1900, "cash_advance", 0, "purchase_frequency", 0.9, "credit_limit", 4000,
+                "payments", 1200, "tenure_months", 12);
+        Prediction before = predict.predict(new PredictSegment.Command(customer, ModelReference.ACTIVE));
+        models.goDown();
+        Prediction during = predict.predict(new PredictSegment.Command(customer, ModelReference.ACTIVE));
+        assertThat(during).isEqualTo(before);
+        assertThat(active.refresh()).isFalse();
+        assertThat(new CheckHealth(models, active).check().databaseUp()).isFalse();
+        assertThat(new CheckHealth(models, active).check().activeModel()).hasValue(3);
+    }
+
+    @Test
+    void withNothingActiveThePredictionSaysHowToTrain() {
+        InMemoryModelRepository fresh = new InMemoryModelRepository();
+        PredictSegment nothing = new PredictSegment(new ModelLookup(fresh, new ActiveModel(fresh)));
+        assertThatThrownBy(() -> nothing.predict(new PredictSegment.Command(Map.of(), ModelReference.ACTIVE)))
+                .isInstanceOf(NoActiveModelException.class);
+    }
+}

@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import java.util.Objects;
 
 /**
@@ -44,10 +45,35 @@ public final class TrainModel {
         this.clock = clock;
     }
 
+    /** Hears how far a training has come: a fraction from 0 to 1 and the stage, in a few words. */
+    public interface Progress {
+        void at(double fraction, String stage);
+
+        Progress NONE = (fraction, stage) -> {
+        };
+    }
+
+    /** Thrown when a training is cancelled; nothing of it was stored. */
+    public static final class Cancelled extends SegmentsException {
+        Cancelled() {
+            super("training cancelled; nothing was stored");
+        }
+    }
+
     public TrainingReport train(Command command) {
+        return train(command, Progress.NONE, () -> false);
+    }
+
+    /**
+     * Trains with progress reports, checking {@code cancelled} between stages; the model is stored only at the
+     * end, in one step, after the last check.
+     */
+    public TrainingReport train(Command command, Progress progress, BooleanSupplier cancelled) {
         ClusteringAlgorithm algorithm = algorithms.require(command.algorithm());
         AlgorithmParameters parameters = algorithm.descriptor().resolve(command.parameters());
+        progress.at(0.05, "reading " + command.data().getFileName());
         PreparedData data = PreparedData.load(command.data(), command.delimiter());
+        checkNotCancelled(cancelled);
         CustomerTableReader.Table table = data.table();
         CustomerProfiles profiles = table.profiles();
         Integer k = parameters.values().get("k");
@@ -58,9 +84,12 @@ public final class TrainModel {
 
         FittedPreprocessing preprocessing = data.preprocessing();
         DataMatrix scaled = data.scaled();
+        progress.at(0.2, "fitting " + algorithm.id());
         long started = System.nanoTime();
         ClusteringResult result = algorithm.fit(scaled, parameters, command.seed());
         Duration fitTime = Duration.ofNanos(System.nanoTime() - started);
+        checkNotCancelled(cancelled);
+        progress.at(0.8, "measuring quality");
 
         ClusterQuality quality = ClusterQuality.of(scaled, result.labels(), Silhouette.DEFAULT_MAX_ROWS, command.seed());
         List<Segment> segments = describe(result, scaled, preprocessing.impute(profiles.values()));
@@ -68,9 +97,17 @@ public final class TrainModel {
                 preprocessing, result.rule(), segments, ModelMetrics.of(result.inertia(), quality),
                 table.fingerprint(), Map.of(algorithm.id(), algorithm.descriptor().library(),
                         "java", Runtime.version().toString()));
+        checkNotCancelled(cancelled);
+        progress.at(0.95, "storing");
         ModelVersion stored = models.add(model, clock.instant(), command.triggeredBy());
         activateModel.activate(stored.version());
         return new TrainingReport(stored, table.report(), result.diagnostics(), fitTime);
+    }
+
+    private static void checkNotCancelled(BooleanSupplier cancelled) {
+        if (cancelled.getAsBoolean()) {
+            throw new Cancelled();
+        }
     }
 
     /**

@@ -1,6 +1,7 @@
 package com.segments.adapters.cli;
 
 import com.segments.application.CheckHealth;
+import com.segments.application.RetrainModel;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.env.PropertySource;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -29,6 +30,9 @@ class ServeCommand implements Callable<Integer> {
     @Inject
     ActiveModelRefresher refresher;
 
+    @Inject
+    RetrainModel retrainModel;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -43,6 +47,7 @@ class ServeCommand implements Callable<Integer> {
     public Integer call() {
         context.getEnvironment().addPropertySource(PropertySource.of("segments-serve",
                 Map.of("micronaut.server.port", port == 0 ? -1 : port, "micronaut.server.host", host)));
+        int interrupted = retrainModel.recoverInterrupted();
         EmbeddedServer server = context.getBean(EmbeddedServer.class);
         server.start();
         refresher.start();
@@ -52,6 +57,9 @@ class ServeCommand implements Callable<Integer> {
         out.printf("Segments is serving on %s (database %s, %s)%n", server.getURL(), health.databaseUp() ? "up" : "DOWN",
                 health.activeModel().isPresent() ? "model version " + health.activeModel().getAsInt() + " active"
                         : "no model yet: train one with 'segments train --data FILE.csv'");
+        if (interrupted > 0) {
+            out.printf("%d training job(s) left unfinished by an earlier run are now FAILED (interrupted)%n", interrupted);
+        }
         out.flush();
         return KEEP_RUNNING;
     }

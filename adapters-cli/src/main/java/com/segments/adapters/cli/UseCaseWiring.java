@@ -8,14 +8,19 @@ import com.segments.application.CompareAlgorithms;
 import com.segments.application.ListModels;
 import com.segments.application.ModelLookup;
 import com.segments.application.PredictSegment;
+import com.segments.application.RetrainModel;
 import com.segments.application.ScoreBatch;
 import com.segments.application.ShowModel;
 import com.segments.application.TrainModel;
 import com.segments.domain.feature.Projector;
+import com.segments.domain.job.JobRepository;
 import com.segments.domain.model.ModelRepository;
+import io.micronaut.context.annotation.Bean;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ServiceLoader;
 
@@ -80,6 +85,20 @@ class UseCaseWiring {
     @Singleton
     CompareAlgorithms compareAlgorithms(AlgorithmCatalog algorithms) {
         return new CompareAlgorithms(algorithms, ServiceLoader.load(Projector.class).findFirst());
+    }
+
+    /**
+     * Background training. Data must lie under segments.data.dir (SEGMENTS_DATA_DIR; default: the directory the
+     * server was started in); segments.training.workers jobs run at once, segments.training.queue may wait.
+     */
+    @Singleton
+    @Bean(preDestroy = "close")
+    RetrainModel retrainModel(JobRepository jobs, TrainModel trainModel, Clock clock,
+                              @Value("${segments.data.dir:}") String dataDir,
+                              @Value("${segments.training.workers:1}") int workers,
+                              @Value("${segments.training.queue:8}") int queue) {
+        Path root = dataDir == null || dataDir.isBlank() ? Path.of("").toAbsolutePath() : Path.of(dataDir);
+        return new RetrainModel(jobs, trainModel, clock, root, workers, queue);
     }
 
     @Singleton

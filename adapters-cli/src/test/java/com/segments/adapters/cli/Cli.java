@@ -27,6 +27,7 @@ final class Cli {
         Map<String, Object> properties = new java.util.HashMap<>(database.properties());
         properties.put("segments.home", work.resolve("home").toString());
         properties.put("segments.api.key", API_KEY);
+        properties.put("segments.data.dir", SHARED.toAbsolutePath().normalize().getParent().toString());
         return new Cli(properties);
     }
 

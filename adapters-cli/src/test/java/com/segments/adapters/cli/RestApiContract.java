@@ -18,6 +18,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -256,6 +257,77 @@ abstract class RestApiContract {
             request.header("X-API-Key", apiKey);
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void retrainingRunsInTheBackgroundAndProducesTheActiveVersion() throws Exception {
+        String request = "{\"data\": \"" + Cli.CC_GENERAL.toAbsolutePath().normalize()
+                + "\", \"parameters\": {\"k\": 3, \"restarts\": 2}, \"seed\": 5}";
+        assertThat(send("POST", "/api/v1/retrain", request, null).statusCode()).isEqualTo(401);
+
+        HttpResponse<String> accepted = send("POST", "/api/v1/retrain", request, Cli.API_KEY);
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+        String id = JSON.readTree(accepted.body()).get("id").asText();
+        assertThat(accepted.headers().firstValue("Location")).hasValue("/api/v1/jobs/" + id);
+
+        HttpResponse<String> second = send("POST", "/api/v1/retrain", request, Cli.API_KEY);
+        JsonNode job = awaitJob(id);
+        if (second.statusCode() == 409) { // the first was still queued or running: named in the refusal
+            assertThat(JSON.readTree(second.body()).get("message").asText()).contains(id);
+        } else {
+            assertThat(second.statusCode()).isEqualTo(202); // the first had already finished
+            awaitJob(JSON.readTree(second.body()).get("id").asText());
+        }
+        assertThat(job.get("state").asText()).as(job.toString()).isEqualTo("SUCCEEDED");
+        assertThat(job.get("progress").asDouble()).isEqualTo(1.0);
+        int version = job.get("version").asInt();
+        assertThat(awaitServed(ccGeneralCustomer().toString(), version)).isEqualTo(version);
+        assertThat(JSON.readTree(get("/api/v1/models/" + version).body()).get("model").get("triggeredBy").asText())
+                .isEqualTo("api job " + id);
+        assertThat(cli.run("jobs", "--json").json().get(0).get("id").asText()).isIn(id,
+                second.statusCode() == 202 ? JSON.readTree(second.body()).get("id").asText() : id);
+    }
+
+    @Test
+    void aBadRetrainRequestIsRefusedAndLeavesNoJob() throws Exception {
+        HttpResponse<String> missing = send("POST", "/api/v1/retrain", "{\"data\": \"/nowhere/x.csv\"}", Cli.API_KEY);
+        assertThat(missing.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(missing.body()).get("message").asText()).contains("no such file");
+        HttpResponse<String> outside = send("POST", "/api/v1/retrain", "{\"data\": \"/etc/hostname\"}", Cli.API_KEY);
+        assertThat(outside.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(outside.body()).get("message").asText()).contains("outside the data directory");
+        assertThat(get("/api/v1/jobs/no-such-job").statusCode()).isEqualTo(404);
+        assertThat(JSON.readTree(get("/api/v1/jobs").body())).isEmpty();
+    }
+
+    @Test
+    void aJobLeftRunningByAStoppedServerReadsFailedInterruptedAfterARestart() throws Exception {
+        trainCcGeneral();
+        server.close();
+        try (io.micronaut.context.ApplicationContext store = io.micronaut.context.ApplicationContext.run(
+                Map.<String, Object>copyOf(database.properties()))) {
+            store.getBean(com.segments.domain.job.JobRepository.class).save(new com.segments.domain.job.TrainingJob(
+                    "crashed", "/data/cc.csv", "kmeans", Map.of(), 1L, com.segments.domain.job.JobState.QUEUED, 0,
+                    "queued", java.time.Instant.now(), null, null, null, null).running(java.time.Instant.now()));
+        }
+        server = cli.serve();
+        base = URI.create(server.context().getBean(EmbeddedServer.class).getURL().toString());
+
+        JsonNode job = JSON.readTree(get("/api/v1/jobs/crashed").body());
+        assertThat(job.get("state").asText()).isEqualTo("FAILED");
+        assertThat(job.get("error").asText()).startsWith("interrupted");
+        assertThat(predictedVersion(ccGeneralCustomer().toString(), "")).isEqualTo(1);
+        assertThat(JSON.readTree(get("/api/v1/models").body())).hasSize(1);
+    }
+
+    private JsonNode awaitJob(String id) throws Exception {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+        JsonNode job = JSON.readTree(get("/api/v1/jobs/" + id).body());
+        while (!List.of("SUCCEEDED", "FAILED", "CANCELLED").contains(job.get("state").asText()) && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            job = JSON.readTree(get("/api/v1/jobs/" + id).body());
+        }
+        return job;
     }
 
     @Test

@@ -1,5 +1,6 @@
 package com.segments.adapters.rest;
 
+import com.segments.application.RetrainModel;
 import com.segments.domain.SegmentsException;
 import com.segments.domain.feature.FieldValidationException;
 import com.segments.domain.model.NoActiveModelException;
@@ -59,6 +60,36 @@ final class ApiErrors {
         @Override
         public HttpResponse<ErrorResponse> handle(HttpRequest request, UnknownModelException e) {
             return respond(HttpStatus.NOT_FOUND, "unknown_model", e.getMessage(), "version");
+        }
+    }
+
+    @Produces
+    @Singleton
+    @Requires(classes = {RetrainModel.Conflict.class, ExceptionHandler.class})
+    static class JobConflict implements ExceptionHandler<RetrainModel.Conflict, HttpResponse<ErrorResponse>> {
+        @Override
+        public HttpResponse<ErrorResponse> handle(HttpRequest request, RetrainModel.Conflict e) {
+            return respond(HttpStatus.CONFLICT, "job_running", e.getMessage(), "data");
+        }
+    }
+
+    @Produces
+    @Singleton
+    @Requires(classes = {RetrainModel.Busy.class, ExceptionHandler.class})
+    static class TrainingBusy implements ExceptionHandler<RetrainModel.Busy, HttpResponse<ErrorResponse>> {
+        @Override
+        public HttpResponse<ErrorResponse> handle(HttpRequest request, RetrainModel.Busy e) {
+            return respond(HttpStatus.SERVICE_UNAVAILABLE, "training_queue_full", e.getMessage(), null);
+        }
+    }
+
+    @Produces
+    @Singleton
+    @Requires(classes = {RetrainModel.UnknownJob.class, ExceptionHandler.class})
+    static class UnknownJob implements ExceptionHandler<RetrainModel.UnknownJob, HttpResponse<ErrorResponse>> {
+        @Override
+        public HttpResponse<ErrorResponse> handle(HttpRequest request, RetrainModel.UnknownJob e) {
+            return respond(HttpStatus.NOT_FOUND, "unknown_job", e.getMessage(), "id");
         }
     }
 

@@ -1,0 +1,204 @@
+package com.segments.application;
+
+import com.segments.application.data.DataFileException;
+import com.segments.domain.SegmentsException;
+import com.segments.domain.job.JobRepository;
+import com.segments.domain.job.JobState;
+import com.segments.domain.job.TrainingJob;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Training in the background: a request becomes a persisted job run by a bounded pool of low-priority workers,
+ * never by the thread that asked. At most one job per data source is queued or running. A job's model is stored
+ * only when it succeeds; a cancelled or failed job leaves no version behind. When a server starts, jobs an earlier
+ * process left queued or running are marked FAILED ("interrupted"), since nothing can still be running them.
+ */
+public final class RetrainModel implements AutoCloseable {
+
+    private final JobRepository jobs;
+    private final TrainModel trainModel;
+    private final Clock clock;
+    private final Path dataRoot;
+    private final ThreadPoolExecutor workers;
+    private final Map<String, Running> running = new ConcurrentHashMap<>();
+
+    private record Running(AtomicBoolean cancelled, Future<?> future) {
+    }
+
+    /**
+     * @param dataRoot      training data must lie under this directory (requests name files, and a server must not
+     *                      read whatever path it is sent)
+     * @param workerCount   jobs run at once
+     * @param queueCapacity jobs that may wait; beyond it a request is refused
+     */
+    public RetrainModel(JobRepository jobs, TrainModel trainModel, Clock clock, Path dataRoot, int workerCount,
+                        int queueCapacity) {
+        this.jobs = jobs;
+        this.trainModel = trainModel;
+        this.clock = clock;
+        this.dataRoot = realPath(dataRoot);
+        this.workers = new ThreadPoolExecutor(workerCount, workerCount, 0, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(queueCapacity), runnable -> {
+            Thread thread = new Thread(runnable, "training-worker");
+            thread.setDaemon(true);
+            thread.setPriority(Thread.MIN_PRIORITY); // predictions come first
+            return thread;
+        });
+    }
+
+    /** What to train on and how. */
+    public record Command(String data, Character delimiter, String algorithm, Map<String, Integer> parameters, long seed) {
+        public Command {
+            if (data == null || data.isBlank()) {
+                throw new SegmentsException("say which file to train on: \"data\" is missing");
+            }
+            algorithm = algorithm == null || algorithm.isBlank() ? TrainModel.Command.DEFAULT_ALGORITHM : algorithm;
+            parameters = parameters == null ? Map.of() : Map.copyOf(parameters);
+        }
+    }
+
+    /** A job for the same data source is already queued or running. */
+    public static final class Conflict extends SegmentsException {
+        private final TrainingJob job;
+
+        Conflict(TrainingJob job) {
+            super("job " + job.id() + " is already " + job.state().name().toLowerCase() + " on " + job.source()
+                    + "; wait for it or cancel it: DELETE /api/v1/jobs/" + job.id());
+            this.job = job;
+        }
+
+        public TrainingJob job() {
+            return job;
+        }
+    }
+
+    /** The queue is full. */
+    public static final class Busy extends SegmentsException {
+        Busy(int waiting) {
+            super("the training queue is full (" + waiting + " jobs waiting); try again later");
+        }
+    }
+
+    /** No job has that id. */
+    public static final class UnknownJob extends SegmentsException {
+        UnknownJob(String id) {
+            super("no training job has the id '" + id + "'; list them with GET /api/v1/jobs or 'segments jobs'");
+        }
+    }
+
+    public synchronized TrainingJob submit(Command command) {
+        Path file = resolve(command.data());
+        String source = file.toString();
+        Optional<TrainingJob> unfinished = jobs.unfinishedFor(source);
+        if (unfinished.isPresent()) {
+            throw new Conflict(unfinished.get());
+        }
+        TrainingJob job = new TrainingJob(UUID.randomUUID().toString(), source, command.algorithm(),
+                command.parameters(), command.seed(), JobState.QUEUED, 0, "queued", clock.instant(), null, null, null, null);
+        jobs.save(job);
+        AtomicBoolean cancelled = new AtomicBoolean();
+        try {
+            Future<?> future = workers.submit(() -> run(job, file, command, cancelled));
+            running.put(job.id(), new Running(cancelled, future));
+        } catch (RejectedExecutionException e) {
+            jobs.save(job.ended(JobState.FAILED, "refused: the training queue was full", clock.instant()));
+            throw new Busy(workers.getQueue().size());
+        }
+        return job;
+    }
+
+    public TrainingJob find(String id) {
+        return jobs.find(id).orElseThrow(() -> new UnknownJob(id));
+    }
+
+    public List<TrainingJob> recent(int limit) {
+        return jobs.recent(limit);
+    }
+
+    /** Asks a job to stop; a finished job is returned as it is. */
+    public TrainingJob cancel(String id) {
+        TrainingJob job = find(id);
+        Running run = running.get(id);
+        if (job.state().finished() || run == null) {
+            return job;
+        }
+        run.cancelled().set(true);
+        if (job.state() == JobState.QUEUED && run.future().cancel(false)) {
+            TrainingJob cancelled = job.ended(JobState.CANCELLED, "cancelled before it started", clock.instant());
+            jobs.save(cancelled);
+            running.remove(id);
+            return cancelled;
+        }
+        run.future().cancel(true);
+        return find(id);
+    }
+
+    /** Marks jobs left unfinished by an earlier process FAILED; returns how many. */
+    public int recoverInterrupted() {
+        return jobs.failUnfinished("interrupted: the server stopped while this job was queued or running", clock.instant());
+    }
+
+    private void run(TrainingJob queued, Path file, Command command, AtomicBoolean cancelled) {
+        TrainingJob[] job = {queued.running(clock.instant())};
+        try {
+            jobs.save(job[0]);
+            TrainingReport report = trainModel.train(new TrainModel.Command(file, command.delimiter(), command.algorithm(),
+                    command.parameters(), command.seed(), "api job " + queued.id()), (fraction, stage) -> {
+                        job[0] = job[0].progressed(fraction, stage);
+                        jobs.save(job[0]);
+                    }, cancelled::get);
+            jobs.save(job[0].succeeded(report.model().version(), clock.instant()));
+        } catch (RuntimeException e) {
+            boolean wasCancelled = cancelled.get() || e instanceof TrainModel.Cancelled;
+            String reason = wasCancelled ? "cancelled" : e instanceof SegmentsException ? e.getMessage()
+                    : "unexpected failure: " + e;
+            jobs.save(job[0].ended(wasCancelled ? JobState.CANCELLED : JobState.FAILED, reason, clock.instant()));
+        } finally {
+            running.remove(queued.id());
+        }
+    }
+
+    private Path resolve(String data) {
+        Path file = Path.of(data);
+        Path absolute = (file.isAbsolute() ? file : dataRoot.resolve(file)).normalize();
+        if (!Files.isRegularFile(absolute)) {
+            throw new DataFileException(data + ": no such file under " + dataRoot);
+        }
+        Path real = realPath(absolute);
+        if (!real.startsWith(dataRoot)) {
+            throw new SegmentsException(data + " is outside the data directory " + dataRoot
+                    + " (set SEGMENTS_DATA_DIR on the server to allow another one)");
+        }
+        return real;
+    }
+
+    private static Path realPath(Path path) {
+        try {
+            return Objects.requireNonNull(path).toRealPath();
+        } catch (IOException e) {
+            throw new SegmentsException(path + ": cannot be resolved: " + e.getMessage(), e);
+        }
+    }
+
+    /** Stops the workers; running jobs are interrupted (and will read FAILED/interrupted at the next start). */
+    @Override
+    public void close() {
+        workers.shutdownNow();
+    }
+}

@@ -15,6 +15,7 @@ import com.segments.domain.metric.Silhouette;
 import com.segments.domain.model.ModelMetrics;
 import com.segments.domain.model.ModelRepository;
 import com.segments.domain.model.ModelVersion;
+import com.segments.domain.model.PromotionGate;
 import com.segments.domain.model.Segment;
 import com.segments.domain.model.TrainedModel;
 
@@ -24,6 +25,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.Objects;
 
@@ -36,12 +38,20 @@ public final class TrainModel {
     private final ModelRepository models;
     private final AlgorithmCatalog algorithms;
     private final ActivateModel activateModel;
+    private final PromotionGate gate;
     private final Clock clock;
 
     public TrainModel(ModelRepository models, AlgorithmCatalog algorithms, ActivateModel activateModel, Clock clock) {
+        this(models, algorithms, activateModel, PromotionGate.OPEN, clock);
+    }
+
+    /** @param gate the thresholds a new version must meet to become active by itself */
+    public TrainModel(ModelRepository models, AlgorithmCatalog algorithms, ActivateModel activateModel,
+                      PromotionGate gate, Clock clock) {
         this.models = models;
         this.algorithms = algorithms;
         this.activateModel = activateModel;
+        this.gate = gate;
         this.clock = clock;
     }
 
@@ -100,8 +110,13 @@ public final class TrainModel {
         checkNotCancelled(cancelled);
         progress.at(0.95, "storing");
         ModelVersion stored = models.add(model, clock.instant(), command.triggeredBy());
-        activateModel.activate(stored.version());
-        return new TrainingReport(stored, table.report(), result.diagnostics(), fitTime);
+        Optional<String> refusal = gate.refusal(model.metrics());
+        if (refusal.isPresent()) {
+            models.setStatusReason(stored.version(), refusal.get());
+        } else {
+            activateModel.activate(stored.version());
+        }
+        return new TrainingReport(stored, table.report(), result.diagnostics(), fitTime, refusal);
     }
 
     private static void checkNotCancelled(BooleanSupplier cancelled) {

@@ -9,11 +9,16 @@ import java.util.Map;
 /**
  * What a training run produced.
  *
- * @param model       the stored version (now active)
+ * @param model       the stored version (active unless the promotion gate refused it)
  * @param inference   how the input was read
  * @param diagnostics the plugin's own facts (iterations, restarts)
  * @param fitTime     time spent in the plugin's fit
+ * @param notPromoted why the promotion gate kept it from becoming active, if it did
  */
 public record TrainingReport(ModelVersion model, InferenceReport inference, Map<String, Object> diagnostics,
-                             Duration fitTime) {
+                             Duration fitTime, java.util.Optional<String> notPromoted) {
+
+    public boolean activated() {
+        return notPromoted.isEmpty();
+    }
 }

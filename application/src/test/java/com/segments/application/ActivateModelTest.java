@@ -100,4 +100,28 @@ class ActivateModelTest {
         assertThatThrownBy(() -> nothing.predict(new PredictSegment.Command(Map.of(), ModelReference.ACTIVE)))
                 .isInstanceOf(NoActiveModelException.class);
     }
+
+    @Test
+    void aVersionBelowThePromotionGateIsStoredButNotActivated() {
+        TrainModel gated = new TrainModel(models, AlgorithmCatalog.discover(), activate,
+                new com.segments.domain.model.PromotionGate(0.99, Double.NaN), Clock.systemUTC());
+        TrainingReport report = gated.train(new TrainModel.Command(customers, null, "kmeans", Map.of("k", 5, "restarts", 2), 1L));
+
+        assertThat(report.activated()).isFalse();
+        assertThat(report.notPromoted()).hasValueSatisfying(reason -> assertThat(reason).contains("silhouette").contains("0.9900"));
+        assertThat(models.summary(4).orElseThrow().status()).isEqualTo(ModelStatus.READY);
+        assertThat(models.summary(4).orElseThrow().statusReason()).startsWith("not promoted");
+        assertThat(active.current().orElseThrow().version()).isEqualTo(3);
+        assertThat(activate.activate(4).version()).isEqualTo(4); // by hand it is always possible
+    }
+
+    @Test
+    void theGateChecksNoiseToo() {
+        var gate = new com.segments.domain.model.PromotionGate(Double.NaN, 0.5);
+        var noisy = new com.segments.domain.model.ModelMetrics(1, 0.4, 100, 0.74, 0.7, 1900);
+        var clean = new com.segments.domain.model.ModelMetrics(1, 0.2, 100, 0.0, 1.6, 2300);
+        assertThat(gate.refusal(noisy)).hasValueSatisfying(r -> assertThat(r).contains("noise 74.0% is above the maximum 50.0%"));
+        assertThat(gate.refusal(clean)).isEmpty();
+        assertThat(com.segments.domain.model.PromotionGate.OPEN.refusal(noisy)).isEmpty();
+    }
 }

@@ -57,6 +57,13 @@ final class InMemoryModelRepository implements ModelRepository {
         return versions.stream().filter(v -> v.version() == version).findFirst();
     }
 
+    private final Map<Integer, String> reasons = new HashMap<>();
+
+    @Override
+    public synchronized void setStatusReason(int version, String reason) {
+        reasons.put(version, reason);
+    }
+
     @Override
     public synchronized Optional<ModelSummary> summary(int version) {
         return list().stream().filter(s -> s.version() == version).findFirst();
@@ -119,7 +126,7 @@ final class InMemoryModelRepository implements ModelRepository {
         check();
         return versions.stream().sorted(Comparator.comparingInt(ModelVersion::version).reversed())
                 .map(v -> new ModelSummary(v.version(), v.model().algorithm(), v.model().segmentCount(), v.createdAt(),
-                        statuses.get(v.version()), null, v.triggeredBy(),
+                        statuses.get(v.version()), reasons.get(v.version()), v.triggeredBy(),
                         aliases.entrySet().stream().filter(e -> e.getValue() == v.version()).map(Map.Entry::getKey).toList(),
                         v.model().metrics().silhouette(), v.model().fingerprint().source(), v.model().fingerprint().rows()))
                 .toList();

@@ -94,8 +94,10 @@ class TrainCommand implements Runnable {
             out.append("  warning: ").append(warning).append('\n');
         }
         out.append('\n').append(String.format(Locale.ROOT,
-                "Trained %s (%s seed=%d) in %.1f s: model version %d, now active%n", model.algorithm(),
-                model.parameters().describe(), model.seed(), report.fitTime().toMillis() / 1000.0, version.version()));
+                "Trained %s (%s seed=%d) in %.1f s: model version %d, %s%n", model.algorithm(),
+                model.parameters().describe(), model.seed(), report.fitTime().toMillis() / 1000.0, version.version(),
+                report.notPromoted().map(reason -> "NOT activated (" + reason + "; activate it by hand with 'segments models activate "
+                        + version.version() + "')").orElse("now active")));
         out.append(String.format(Locale.ROOT, "Silhouette %s (%s rows), Davies-Bouldin %s, Calinski-Harabasz %s, inertia %s%n",
                 Numbers.metric(model.metrics().silhouette()), Numbers.count(model.metrics().silhouetteSampleSize()),
                 Numbers.metric(model.metrics().daviesBouldin()), Numbers.value(model.metrics().calinskiHarabasz()),
@@ -145,7 +147,8 @@ class TrainCommand implements Runnable {
         TrainedModel model = version.model();
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("version", version.version());
-        json.put("active", true);
+        json.put("active", report.activated());
+        json.put("notPromoted", report.notPromoted().orElse(null));
         json.put("createdAt", version.createdAt().toString());
         json.put("algorithm", model.algorithm());
         json.put("parameters", model.parameters().values());

@@ -15,6 +15,7 @@ import com.segments.application.TrainModel;
 import com.segments.domain.feature.Projector;
 import com.segments.domain.job.JobRepository;
 import com.segments.domain.model.ModelRepository;
+import com.segments.domain.model.PromotionGate;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.annotation.Factory;
@@ -62,9 +63,15 @@ class UseCaseWiring {
         return new ShowModel(models, lookup);
     }
 
+    /**
+     * The promotion gate: segments.promotion.min-silhouette and segments.promotion.max-noise
+     * (SEGMENTS_PROMOTION_MIN_SILHOUETTE, SEGMENTS_PROMOTION_MAX_NOISE); unset thresholds let everything through.
+     */
     @Singleton
-    TrainModel trainModel(ModelRepository models, AlgorithmCatalog algorithms, ActivateModel activateModel, Clock clock) {
-        return new TrainModel(models, algorithms, activateModel, clock);
+    TrainModel trainModel(ModelRepository models, AlgorithmCatalog algorithms, ActivateModel activateModel, Clock clock,
+                          @Value("${segments.promotion.min-silhouette:NaN}") double minSilhouette,
+                          @Value("${segments.promotion.max-noise:NaN}") double maxNoise) {
+        return new TrainModel(models, algorithms, activateModel, new PromotionGate(minSilhouette, maxNoise), clock);
     }
 
     @Singleton

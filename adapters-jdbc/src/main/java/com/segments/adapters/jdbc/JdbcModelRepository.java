@@ -56,6 +56,13 @@ class JdbcModelRepository implements ModelRepository {
     }
 
     @Override
+    public void setStatusReason(int version, String reason) {
+        if (versions.updateStatusReason(version, reason) == 0) {
+            throw new UnknownModelException(version);
+        }
+    }
+
+    @Override
     public Optional<ModelSummary> summary(int version) {
         Map<Integer, List<String>> aliases = aliasesByVersion();
         return versions.summary(version).map(row -> toSummary(row, aliases));

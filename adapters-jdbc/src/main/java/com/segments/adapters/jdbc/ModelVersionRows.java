@@ -27,6 +27,9 @@ interface ModelVersionRows extends GenericRepository<ModelVersionRow, Integer> {
     @Query("SELECT " + SUMMARY_COLUMNS + " FROM model_version WHERE version = :version")
     Optional<ModelSummaryRow> summary(int version);
 
+    @Query("UPDATE model_version SET status_reason = :reason WHERE version = :version")
+    long updateStatusReason(int version, String reason);
+
     @Query("UPDATE model_version SET status = :status WHERE version = :version")
     long updateStatus(int version, String status);
 

@@ -17,6 +17,9 @@ public interface ModelRepository {
 
     Optional<ModelVersion> find(int version);
 
+    /** Records why a version is in its state (a promotion gate's refusal, say). */
+    void setStatusReason(int version, String reason);
+
     /** The facts of one version (status, aliases, ...) without its artifact. */
     Optional<ModelSummary> summary(int version);
 

@@ -1,7 +1,11 @@
 package com.segments.application;
 
+import com.segments.domain.feature.FeatureSchema;
+import com.segments.domain.feature.FieldValidationException;
 import com.segments.domain.model.ModelVersion;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalInt;
@@ -25,6 +29,32 @@ public final class PredictSegment {
         String idColumn = model.model().schema().idColumn();
         Object id = idColumn == null ? null : command.fields().get(idColumn);
         return new Prediction(model.version(), id == null ? null : id.toString(), model.model().assignInPlace(raw));
+    }
+
+    /**
+     * Assigns many customers with one model (the version is resolved once, so a batch is never split across a
+     * model swap). All items are checked first: a bad item fails the batch, naming its position and field.
+     *
+     * @throws FieldValidationException with the field as {@code [index].FIELD}
+     */
+    public List<Prediction> predictAll(List<? extends Map<String, ?>> customers, ModelReference reference) {
+        ModelVersion model = lookup.resolve(reference);
+        FeatureSchema schema = model.model().schema();
+        List<double[]> vectors = new ArrayList<>(customers.size());
+        for (int i = 0; i < customers.size(); i++) {
+            try {
+                vectors.add(schema.toRawVector(customers.get(i)));
+            } catch (FieldValidationException e) {
+                throw new FieldValidationException("[" + i + "]." + e.field(), "customer " + i + ": " + e.getMessage());
+            }
+        }
+        List<Prediction> predictions = new ArrayList<>(customers.size());
+        for (int i = 0; i < vectors.size(); i++) {
+            Object id = schema.idColumn() == null ? null : customers.get(i).get(schema.idColumn());
+            predictions.add(new Prediction(model.version(), id == null ? null : id.toString(),
+                    model.model().assignInPlace(vectors.get(i))));
+        }
+        return predictions;
     }
 
     /**

@@ -331,6 +331,46 @@ abstract class RestApiContract {
     }
 
     @Test
+    void aBatchIsAnsweredInOrderByOneVersionAndABadItemIsNamed() throws Exception {
+        trainCcGeneral();
+        com.fasterxml.jackson.databind.node.ArrayNode batch = JSON.createArrayNode();
+        for (int i = 0; i < 25; i++) {
+            ObjectNode customer = ccGeneralCustomer();
+            customer.put("CUST_ID", "C" + i);
+            customer.put("BALANCE", 100.0 * i * i);
+            batch.add(customer);
+        }
+        HttpResponse<String> answered = post("/api/v1/predict/batch", batch.toString());
+        assertThat(answered.statusCode()).as(answered.body()).isEqualTo(200);
+        JsonNode predictions = JSON.readTree(answered.body());
+        assertThat(predictions).hasSize(25);
+        for (int i = 0; i < 25; i++) {
+            assertThat(predictions.get(i).get("customerId").asText()).isEqualTo("C" + i);
+            assertThat(predictions.get(i).get("modelVersion").asInt()).isEqualTo(1);
+            JsonNode single = JSON.readTree(post("/api/v1/predict", batch.get(i).toString()).body());
+            assertThat(predictions.get(i).get("segment")).isEqualTo(single.get("segment"));
+        }
+
+        ((ObjectNode) batch.get(17)).put("BALANCE", "lots");
+        HttpResponse<String> bad = post("/api/v1/predict/batch", batch.toString());
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(bad.body()).get("field").asText()).isEqualTo("[17].BALANCE");
+        assertThat(post("/api/v1/predict/batch", "{\"BALANCE\": 1}").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void aBatchOverTheLimitIsA413() throws Exception {
+        trainCcGeneral();
+        StringBuilder huge = new StringBuilder("[");
+        for (int i = 0; i < 10_001; i++) {
+            huge.append(i == 0 ? "" : ",").append("{}");
+        }
+        HttpResponse<String> refused = post("/api/v1/predict/batch", huge.append(']').toString());
+        assertThat(refused.statusCode()).isEqualTo(413);
+        assertThat(JSON.readTree(refused.body()).get("message").asText()).contains("at most 10000 customers");
+    }
+
+    @Test
     void aMissingFeatureIsA400NamingIt() throws Exception {
         trainCcGeneral();
         ObjectNode customer = ccGeneralCustomer();

@@ -93,6 +93,16 @@ final class ApiErrors {
         }
     }
 
+    @Produces
+    @Singleton
+    @Requires(classes = {PredictController.BatchTooLarge.class, ExceptionHandler.class})
+    static class BatchTooLarge implements ExceptionHandler<PredictController.BatchTooLarge, HttpResponse<ErrorResponse>> {
+        @Override
+        public HttpResponse<ErrorResponse> handle(HttpRequest request, PredictController.BatchTooLarge e) {
+            return respond(HttpStatus.REQUEST_ENTITY_TOO_LARGE, "batch_too_large", e.getMessage(), null);
+        }
+    }
+
     /** Any other failure a request caused (a bad parameter, say). */
     @Produces
     @Singleton

@@ -34,7 +34,7 @@ public class ApiKeyFilter {
     @Nullable
     public MutableHttpResponse<ErrorResponse> check(HttpRequest<?> request) {
         if (request.getMethod() == HttpMethod.GET || request.getMethod() == HttpMethod.HEAD
-                || request.getPath().equals("/api/v1/predict")) {
+                || request.getPath().equals("/api/v1/predict") || request.getPath().startsWith("/api/v1/predict/")) {
             return null;
         }
         if (key == null) {

@@ -3,6 +3,7 @@ package com.segments.adapters.rest;
 import com.segments.application.ModelReference;
 import com.segments.application.PredictSegment;
 import com.segments.domain.SegmentsException;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
@@ -13,7 +14,9 @@ import io.micronaut.json.tree.JsonNode;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** Predicts the segment of one customer given as a flat JSON object of raw fields. */
@@ -21,9 +24,11 @@ import java.util.Map;
 public class PredictController {
 
     private final PredictSegment predictSegment;
+    private final int maxBatch;
 
-    PredictController(PredictSegment predictSegment) {
+    PredictController(PredictSegment predictSegment, @Value("${segments.api.max-batch:10000}") int maxBatch) {
         this.predictSegment = predictSegment;
+        this.maxBatch = maxBatch;
     }
 
     /**
@@ -38,6 +43,35 @@ public class PredictController {
                                       @Nullable @QueryValue Integer version) {
         ModelReference reference = version != null ? new ModelReference(version, null) : ModelReference.parse(model);
         return PredictionResponse.of(predictSegment.predict(new PredictSegment.Command(fields(body), reference)));
+    }
+
+    /**
+     * Many customers in one request, answered by one model version.
+     *
+     * @param body a JSON array of customer objects, at most {@code segments.api.max-batch} (default 10,000)
+     */
+    @Post(uri = "/predict/batch", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
+    @ExecuteOn(TaskExecutors.BLOCKING)
+    public List<PredictionResponse> predictBatch(@Body JsonNode body, @Nullable @QueryValue String model) {
+        if (body == null || !body.isArray()) {
+            throw new SegmentsException("the body must be a JSON array of customer objects, [{\"FIELD\": value, ...}, ...]");
+        }
+        if (body.size() > maxBatch) {
+            throw new BatchTooLarge(body.size(), maxBatch);
+        }
+        List<Map<String, Object>> customers = new ArrayList<>(body.size());
+        for (JsonNode item : body.values()) {
+            customers.add(fields(item));
+        }
+        return predictSegment.predictAll(customers, ModelReference.parse(model)).stream().map(PredictionResponse::of).toList();
+    }
+
+    /** A batch over the configured limit. */
+    static final class BatchTooLarge extends SegmentsException {
+        BatchTooLarge(int size, int limit) {
+            super("a batch holds at most " + limit + " customers, this one has " + size + "; split it, or score a file with "
+                    + "'segments score'");
+        }
     }
 
     /**

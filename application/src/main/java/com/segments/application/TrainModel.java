@@ -4,6 +4,7 @@ import com.segments.application.data.CustomerTableReader;
 import com.segments.domain.SegmentsException;
 import com.segments.domain.cluster.AlgorithmParameters;
 import com.segments.domain.cluster.Assignment;
+import com.segments.domain.cluster.AssignmentRule;
 import com.segments.domain.cluster.ClusteringAlgorithm;
 import com.segments.domain.cluster.ClusteringResult;
 import com.segments.domain.cluster.NearestCentroidRule;
@@ -12,6 +13,8 @@ import com.segments.domain.feature.DataMatrix;
 import com.segments.domain.feature.FittedPreprocessing;
 import com.segments.domain.metric.ClusterQuality;
 import com.segments.domain.metric.Silhouette;
+import com.segments.domain.lineage.SegmentAlignment;
+import com.segments.domain.lineage.SegmentLineage;
 import com.segments.domain.model.ModelMetrics;
 import com.segments.domain.model.ModelRepository;
 import com.segments.domain.model.ModelVersion;
@@ -26,6 +29,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.function.BooleanSupplier;
 import java.util.Objects;
 
@@ -96,8 +100,10 @@ public final class TrainModel {
         DataMatrix scaled = data.scaled();
         progress.at(0.2, "fitting " + algorithm.id());
         long started = System.nanoTime();
-        ClusteringResult result = algorithm.fit(scaled, parameters, command.seed());
+        ClusteringResult fitted = algorithm.fit(scaled, parameters, command.seed());
         Duration fitTime = Duration.ofNanos(System.nanoTime() - started);
+        Aligned aligned = alignToActive(fitted, profiles);
+        ClusteringResult result = aligned.result();
         checkNotCancelled(cancelled);
         progress.at(0.8, "measuring quality");
 
@@ -106,7 +112,7 @@ public final class TrainModel {
         TrainedModel model = new TrainedModel(algorithm.id(), parameters, command.seed(), profiles.schema(),
                 preprocessing, result.rule(), segments, ModelMetrics.of(result.inertia(), quality),
                 table.fingerprint(), Map.of(algorithm.id(), algorithm.descriptor().library(),
-                        "java", Runtime.version().toString()));
+                        "java", Runtime.version().toString()), aligned.lineage());
         checkNotCancelled(cancelled);
         progress.at(0.95, "storing");
         ModelVersion stored = models.add(model, clock.instant(), command.triggeredBy());
@@ -117,6 +123,36 @@ public final class TrainModel {
             activateModel.activate(stored.version());
         }
         return new TrainingReport(stored, table.report(), result.diagnostics(), fitTime, refusal);
+    }
+
+    private record Aligned(ClusteringResult result, SegmentLineage lineage) {
+    }
+
+    /**
+     * Renumbers the new segments so that each takes the id of the active version's segment it continues (both
+     * models label the new training rows; see {@link SegmentAlignment}). Without an active model, or when the active
+     * one reads other features, the fit is kept as it is.
+     */
+    private Aligned alignToActive(ClusteringResult fitted, CustomerProfiles profiles) {
+        OptionalInt activeVersion = models.activeVersion();
+        if (activeVersion.isEmpty()) {
+            return new Aligned(fitted, null);
+        }
+        Optional<ModelVersion> active = models.find(activeVersion.getAsInt());
+        if (active.isEmpty() || !active.get().model().schema().features().equals(profiles.schema().features())) {
+            return new Aligned(fitted, null);
+        }
+        TrainedModel previous = active.get().model();
+        int[] previousLabels = new int[profiles.size()];
+        double[] row = new double[profiles.schema().size()];
+        for (int i = 0; i < previousLabels.length; i++) {
+            previousLabels[i] = previous.assignInPlace(profiles.values().copyRow(i, row)).segment();
+        }
+        SegmentAlignment.Result alignment = SegmentAlignment.align(previousLabels, previous.segmentCount(),
+                fitted.labels(), fitted.rule().segmentCount(), active.get().version());
+        ClusteringResult relabelled = new ClusteringResult(AssignmentRule.relabel(fitted.labels(), alignment.newIdOf()),
+                fitted.rule().relabel(alignment.newIdOf()), fitted.inertia(), fitted.diagnostics());
+        return new Aligned(relabelled, alignment.lineage());
     }
 
     private static void checkNotCancelled(BooleanSupplier cancelled) {

@@ -2,6 +2,7 @@ package com.segments.application;
 
 import com.segments.domain.SegmentsException;
 import com.segments.domain.model.ModelVersion;
+import com.segments.domain.model.TrainedModel;
 import com.segments.domain.model.NoActiveModelException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -64,12 +65,45 @@ class TrainModelTest {
         assertThat(report.model().model().metrics().silhouetteSampleSize()).isEqualTo(8950);
     }
 
+    /**
+     * Issue 5's acceptance: retraining CC GENERAL with another seed keeps each segment id on the same customers,
+     * and going from 4 to 5 segments is reported as a split.
+     */
+    @Test
+    void retrainingKeepsSegmentIdsAndReportsASplit() {
+        Path cc = Path.of(System.getProperty("segments.shared.dir", "../../shared"), "data/cc_general/CC_GENERAL.csv");
+        TrainingReport first = trainModel.train(new TrainModel.Command(cc, null, "kmeans", Map.of("k", 4), 1L));
+        TrainingReport second = trainModel.train(new TrainModel.Command(cc, null, "kmeans", Map.of("k", 4), 7L));
+
+        var lineage = second.model().model().lineage();
+        assertThat(lineage.fromVersion()).isEqualTo(first.model().version());
+        assertThat(lineage.of(com.segments.domain.lineage.SegmentLineage.Kind.KEPT)).hasSize(4)
+                .allSatisfy(link -> assertThat(link.overlap()).isGreaterThan(0.9));
+        int[] before = ScoringFixture.labels(first.model().model(), cc);
+        int[] after = ScoringFixture.labels(second.model().model(), cc);
+        long same = java.util.stream.IntStream.range(0, before.length).filter(i -> before[i] == after[i]).count();
+        System.out.printf("segment ids after a retrain with another seed: %d of %d customers keep theirs; lineage %s%n",
+                same, before.length, lineage.links());
+        assertThat((double) same / before.length).isGreaterThan(0.95);
+
+        TrainingReport five = trainModel.train(new TrainModel.Command(cc, null, "kmeans", Map.of("k", 5), 7L));
+        assertThat(five.model().model().lineage().of(com.segments.domain.lineage.SegmentLineage.Kind.SPLIT)).isNotEmpty();
+    }
+
     @Test
     void theSameSeedTrainsTheSameModel() {
         Path file = customers();
         TrainingReport first = trainModel.train(new TrainModel.Command(file, null, "kmeans", Map.of("k", 3), 5L));
         TrainingReport second = trainModel.train(new TrainModel.Command(file, null, "kmeans", Map.of("k", 3), 5L));
-        assertThat(second.model().model()).isEqualTo(first.model().model());
+        TrainedModel one = first.model().model();
+        TrainedModel two = second.model().model();
+        assertThat(two.rule()).isEqualTo(one.rule());
+        assertThat(two.segments()).isEqualTo(one.segments());
+        assertThat(two.metrics()).isEqualTo(one.metrics());
+        assertThat(two.preprocessing()).isEqualTo(one.preprocessing());
+        // The second is aligned to the first, which it continues exactly.
+        assertThat(one.lineage()).isNull();
+        assertThat(two.lineage().links()).allSatisfy(link -> assertThat(link.overlap()).isEqualTo(1.0));
     }
 
     @Test

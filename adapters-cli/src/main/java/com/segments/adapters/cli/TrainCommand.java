@@ -4,6 +4,7 @@ import com.segments.application.TrainModel;
 import com.segments.application.TrainingReport;
 import com.segments.application.data.ColumnRole;
 import com.segments.application.data.InferenceReport;
+import com.segments.domain.lineage.SegmentLineage;
 import com.segments.domain.model.ModelVersion;
 import com.segments.domain.model.Segment;
 import com.segments.domain.model.TrainedModel;
@@ -113,6 +114,10 @@ class TrainCommand implements Runnable {
         if (report.diagnostics().get("predictAgreement") instanceof Double agreement && agreement < 1) {
             out.append("Prediction rule agrees with ").append(Numbers.percent(agreement)).append(" of the training labels\n");
         }
+        if (model.lineage() != null) {
+            out.append("Segment ids continue version ").append(model.lineage().fromVersion()).append(": ");
+            out.append(String.join("; ", model.lineage().links().stream().map(TrainCommand::describe).toList())).append('\n');
+        }
         out.append('\n');
 
         List<Segment> segments = model.segments();
@@ -169,6 +174,15 @@ class TrainCommand implements Runnable {
         json.put("inertia", model.metrics().inertia());
         json.put("fitSeconds", report.fitTime().toMillis() / 1000.0);
         json.put("diagnostics", report.diagnostics());
+        json.put("lineage", model.lineage() == null ? null : Map.of("fromVersion", model.lineage().fromVersion(),
+                "links", model.lineage().links().stream().map(l -> {
+                    Map<String, Object> link = new LinkedHashMap<>();
+                    link.put("kind", l.kind().name());
+                    link.put("previous", l.previous());
+                    link.put("current", l.current());
+                    link.put("overlap", nullIfNaN(l.overlap()));
+                    return link;
+                }).toList()));
         json.put("segments", model.segments().stream().map(s -> {
             Map<String, Object> segment = new LinkedHashMap<>();
             segment.put("id", s.id());
@@ -182,6 +196,16 @@ class TrainCommand implements Runnable {
             return segment;
         }).toList());
         return json;
+    }
+
+    private static String describe(SegmentLineage.Link link) {
+        return switch (link.kind()) {
+            case KEPT -> "kept " + link.current().getFirst() + String.format(Locale.ROOT, " (overlap %.2f)", link.overlap());
+            case SPLIT -> "split " + link.previous().getFirst() + " -> " + link.current();
+            case MERGED -> "merged " + link.previous() + " -> " + link.current().getFirst();
+            case NEW -> "new " + link.current().getFirst();
+            case VANISHED -> "vanished " + link.previous().getFirst();
+        };
     }
 
     static Double nullIfNaN(double v) {

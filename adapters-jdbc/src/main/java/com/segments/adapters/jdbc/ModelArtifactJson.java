@@ -15,6 +15,7 @@ import com.segments.domain.feature.FittedPreprocessing;
 import com.segments.domain.feature.FittedStep;
 import com.segments.domain.feature.MedianImputation;
 import com.segments.domain.feature.Standardisation;
+import com.segments.domain.lineage.SegmentLineage;
 import com.segments.domain.model.DataFingerprint;
 import com.segments.domain.model.ModelMetrics;
 import com.segments.domain.model.Segment;
@@ -88,7 +89,9 @@ final class ModelArtifactJson {
                 s.centroid(), s.centroidOriginal())).toList();
         return new Document(FORMAT, FORMAT_VERSION, model.algorithm(), model.parameters().values(), model.seed(),
                 new SchemaJson(model.schema().idColumn(), model.schema().features()), steps, rule, segments,
-                metrics, model.fingerprint(), model.libraryVersions());
+                metrics, model.fingerprint(), model.libraryVersions(), model.lineage() == null ? null
+                : new LineageJson(model.lineage().fromVersion(), model.lineage().links().stream().map(l -> new LinkJson(
+                        l.kind().name(), l.previous(), l.current(), Double.isNaN(l.overlap()) ? null : l.overlap())).toList()));
     }
 
     private static TrainedModel toModel(Document d) {
@@ -104,7 +107,10 @@ final class ModelArtifactJson {
                 .map(s -> new Segment(s.id(), s.size(), s.share(), s.centroid(), s.centroidOriginal())).toList();
         return new TrainedModel(d.algorithm(), new AlgorithmParameters(d.parameters()), d.seed(),
                 new FeatureSchema(d.schema().idColumn(), d.schema().features()), new FittedPreprocessing(steps), rule,
-                segments, d.metrics().toModel(), d.fingerprint(), d.libraryVersions());
+                segments, d.metrics().toModel(), d.fingerprint(), d.libraryVersions(), d.lineage() == null ? null
+                : new SegmentLineage(d.lineage().fromVersion(), d.lineage().links().stream().map(l -> new SegmentLineage.Link(
+                        SegmentLineage.Kind.valueOf(l.kind()), l.previous(), l.current(),
+                        l.overlap() == null ? Double.NaN : l.overlap())).toList()));
     }
 
     private static FittedStep step(StepJson s) {
@@ -117,7 +123,14 @@ final class ModelArtifactJson {
 
     record Document(String format, int formatVersion, String algorithm, Map<String, Integer> parameters, long seed,
                     SchemaJson schema, List<StepJson> preprocessing, RuleJson rule, List<SegmentJson> segments,
-                    MetricsJson metrics, DataFingerprint fingerprint, Map<String, String> libraryVersions) {
+                    MetricsJson metrics, DataFingerprint fingerprint, Map<String, String> libraryVersions,
+                    LineageJson lineage) {
+    }
+
+    record LineageJson(int fromVersion, List<LinkJson> links) {
+    }
+
+    record LinkJson(String kind, List<Integer> previous, List<Integer> current, Double overlap) {
     }
 
     record SchemaJson(String idColumn, List<String> features) {

@@ -42,6 +42,11 @@ final class ModelFixtures {
                 new double[] {0, 0, 0, 0.5, 0, 0, 9, 9, 9}, new int[] {0, 0, 1}, new double[] {1.25, 0.75, 2});
         return new TrainedModel("hdbscan", new AlgorithmParameters(Map.of("minClusterSize", 50, "neighbours", 5)), 7L,
                 base.schema(), base.preprocessing(), rule, base.segments(),
-                new ModelMetrics(99.5, 0.4676, 2311, 0.7419, 0.7464, 1936.79), base.fingerprint(), base.libraryVersions());
+                new ModelMetrics(99.5, 0.4676, 2311, 0.7419, 0.7464, 1936.79), base.fingerprint(), base.libraryVersions(),
+                new com.segments.domain.lineage.SegmentLineage(3, java.util.List.of(
+                        new com.segments.domain.lineage.SegmentLineage.Link(com.segments.domain.lineage.SegmentLineage.Kind.KEPT,
+                                java.util.List.of(0), java.util.List.of(0), 0.93),
+                        new com.segments.domain.lineage.SegmentLineage.Link(com.segments.domain.lineage.SegmentLineage.Kind.SPLIT,
+                                java.util.List.of(1), java.util.List.of(1, 2), Double.NaN))));
     }
 }

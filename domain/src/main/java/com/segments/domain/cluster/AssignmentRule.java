@@ -15,4 +15,16 @@ public sealed interface AssignmentRule permits NearestCentroidRule, NearestExemp
 
     /** The segment (or {@link Assignment#NOISE}) of every row of a flat row-major array. */
     int[] labelAll(double[] rows);
+
+    /** The same rule with segment {@code c} renamed {@code newIdOf[c]} (a permutation of 0..k-1). */
+    AssignmentRule relabel(int[] newIdOf);
+
+    /** Labels renamed by a permutation; noise stays noise. */
+    static int[] relabel(int[] labels, int[] newIdOf) {
+        int[] out = new int[labels.length];
+        for (int i = 0; i < labels.length; i++) {
+            out[i] = labels[i] == Assignment.NOISE ? Assignment.NOISE : newIdOf[labels[i]];
+        }
+        return out;
+    }
 }

@@ -106,6 +106,17 @@ public record NearestCentroidRule(int segmentCount, int dimensions, double[] cen
     }
 
     @Override
+    public NearestCentroidRule relabel(int[] newIdOf) {
+        double[] moved = new double[centroids.length];
+        double[] radius = new double[segmentCount];
+        for (int c = 0; c < segmentCount; c++) {
+            System.arraycopy(centroids, c * dimensions, moved, newIdOf[c] * dimensions, dimensions);
+            radius[newIdOf[c]] = outlierRadius[c];
+        }
+        return new NearestCentroidRule(segmentCount, dimensions, moved, radius);
+    }
+
+    @Override
     public int[] labelAll(double[] rows) {
         int n = rows.length / dimensions;
         int[] labels = new int[n];

@@ -77,6 +77,15 @@ public record NearestExemplarRule(int segmentCount, int dimensions, double[] exe
     }
 
     @Override
+    public NearestExemplarRule relabel(int[] newIdOf) {
+        int[] segments = new int[exemplarSegments.length];
+        for (int e = 0; e < segments.length; e++) {
+            segments[e] = newIdOf[exemplarSegments[e]];
+        }
+        return new NearestExemplarRule(segmentCount, dimensions, exemplars, segments, reach);
+    }
+
+    @Override
     public int[] labelAll(double[] rows) {
         int n = rows.length / dimensions;
         int[] labels = new int[n];

@@ -5,6 +5,7 @@ import com.segments.domain.cluster.Assignment;
 import com.segments.domain.cluster.AssignmentRule;
 import com.segments.domain.feature.FeatureSchema;
 import com.segments.domain.feature.FittedPreprocessing;
+import com.segments.domain.lineage.SegmentLineage;
 
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,7 @@ import java.util.Objects;
  * @param metrics          quality at training time
  * @param fingerprint      the training data
  * @param libraryVersions  versions of the libraries that produced it (provenance)
+ * @param lineage          how its segments continue those of the version it was aligned to, or null
  */
 public record TrainedModel(
         String algorithm,
@@ -35,7 +37,14 @@ public record TrainedModel(
         List<Segment> segments,
         ModelMetrics metrics,
         DataFingerprint fingerprint,
-        Map<String, String> libraryVersions) {
+        Map<String, String> libraryVersions,
+        SegmentLineage lineage) {
+
+    public TrainedModel(String algorithm, AlgorithmParameters parameters, long seed, FeatureSchema schema,
+                        FittedPreprocessing preprocessing, AssignmentRule rule, List<Segment> segments,
+                        ModelMetrics metrics, DataFingerprint fingerprint, Map<String, String> libraryVersions) {
+        this(algorithm, parameters, seed, schema, preprocessing, rule, segments, metrics, fingerprint, libraryVersions, null);
+    }
 
     public TrainedModel {
         Objects.requireNonNull(algorithm, "algorithm");

@@ -1,0 +1,24 @@
+package com.segments.application;
+
+import com.segments.application.data.CustomerTableReader;
+import com.segments.domain.feature.CustomerProfiles;
+import com.segments.domain.model.TrainedModel;
+
+import java.nio.file.Path;
+
+/** Labels every row of a file with a model, for tests that compare models. */
+final class ScoringFixture {
+
+    private ScoringFixture() {
+    }
+
+    static int[] labels(TrainedModel model, Path file) {
+        CustomerProfiles profiles = CustomerTableReader.read(file, null).profiles();
+        int[] labels = new int[profiles.size()];
+        double[] row = new double[profiles.schema().size()];
+        for (int i = 0; i < labels.length; i++) {
+            labels[i] = model.assignInPlace(profiles.values().copyRow(i, row)).segment();
+        }
+        return labels;
+    }
+}

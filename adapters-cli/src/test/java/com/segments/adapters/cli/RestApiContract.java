@@ -371,6 +371,14 @@ abstract class RestApiContract {
     }
 
     @Test
+    void servesItsOpenApiDocument() throws Exception {
+        HttpResponse<String> document = get("/openapi.yml");
+        assertThat(document.statusCode()).isEqualTo(200);
+        assertThat(document.body()).startsWith("openapi: 3").contains("/api/v1/predict:").contains("/api/v1/predict/batch:")
+                .contains("/api/v1/retrain:").contains("/api/v1/jobs/{id}:").contains("/api/v1/models/{version}/activate:");
+    }
+
+    @Test
     void aMissingFeatureIsA400NamingIt() throws Exception {
         trainCcGeneral();
         ObjectNode customer = ccGeneralCustomer();

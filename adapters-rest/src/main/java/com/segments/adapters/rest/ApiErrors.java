@@ -33,84 +33,28 @@ final class ApiErrors {
         return HttpResponse.<ErrorResponse>status(status).body(new ErrorResponse(status.getCode(), code, message, field));
     }
 
-    @Produces
-    @Singleton
-    @Requires(classes = {FieldValidationException.class, ExceptionHandler.class})
-    static class InvalidField implements ExceptionHandler<FieldValidationException, HttpResponse<ErrorResponse>> {
-        @Override
-        public HttpResponse<ErrorResponse> handle(HttpRequest request, FieldValidationException e) {
-            return respond(HttpStatus.BAD_REQUEST, "invalid_field", e.getMessage(), e.field());
-        }
-    }
-
-    @Produces
-    @Singleton
-    @Requires(classes = {NoActiveModelException.class, ExceptionHandler.class})
-    static class NoActiveModel implements ExceptionHandler<NoActiveModelException, HttpResponse<ErrorResponse>> {
-        @Override
-        public HttpResponse<ErrorResponse> handle(HttpRequest request, NoActiveModelException e) {
-            return respond(HttpStatus.CONFLICT, "no_active_model", e.getMessage(), null);
-        }
-    }
-
-    @Produces
-    @Singleton
-    @Requires(classes = {UnknownModelException.class, ExceptionHandler.class})
-    static class UnknownModel implements ExceptionHandler<UnknownModelException, HttpResponse<ErrorResponse>> {
-        @Override
-        public HttpResponse<ErrorResponse> handle(HttpRequest request, UnknownModelException e) {
-            return respond(HttpStatus.NOT_FOUND, "unknown_model", e.getMessage(), "version");
-        }
-    }
-
-    @Produces
-    @Singleton
-    @Requires(classes = {RetrainModel.Conflict.class, ExceptionHandler.class})
-    static class JobConflict implements ExceptionHandler<RetrainModel.Conflict, HttpResponse<ErrorResponse>> {
-        @Override
-        public HttpResponse<ErrorResponse> handle(HttpRequest request, RetrainModel.Conflict e) {
-            return respond(HttpStatus.CONFLICT, "job_running", e.getMessage(), "data");
-        }
-    }
-
-    @Produces
-    @Singleton
-    @Requires(classes = {RetrainModel.Busy.class, ExceptionHandler.class})
-    static class TrainingBusy implements ExceptionHandler<RetrainModel.Busy, HttpResponse<ErrorResponse>> {
-        @Override
-        public HttpResponse<ErrorResponse> handle(HttpRequest request, RetrainModel.Busy e) {
-            return respond(HttpStatus.SERVICE_UNAVAILABLE, "training_queue_full", e.getMessage(), null);
-        }
-    }
-
-    @Produces
-    @Singleton
-    @Requires(classes = {RetrainModel.UnknownJob.class, ExceptionHandler.class})
-    static class UnknownJob implements ExceptionHandler<RetrainModel.UnknownJob, HttpResponse<ErrorResponse>> {
-        @Override
-        public HttpResponse<ErrorResponse> handle(HttpRequest request, RetrainModel.UnknownJob e) {
-            return respond(HttpStatus.NOT_FOUND, "unknown_job", e.getMessage(), "id");
-        }
-    }
-
-    @Produces
-    @Singleton
-    @Requires(classes = {PredictController.BatchTooLarge.class, ExceptionHandler.class})
-    static class BatchTooLarge implements ExceptionHandler<PredictController.BatchTooLarge, HttpResponse<ErrorResponse>> {
-        @Override
-        public HttpResponse<ErrorResponse> handle(HttpRequest request, PredictController.BatchTooLarge e) {
-            return respond(HttpStatus.REQUEST_ENTITY_TOO_LARGE, "batch_too_large", e.getMessage(), null);
-        }
-    }
-
-    /** Any other failure a request caused (a bad parameter, say). */
+    /**
+     * Every failure a request can cause, by type: 400 naming the field for a bad customer field, 404 for an unknown
+     * model or job, 409 when nothing is trained yet or a job already runs on that data, 413 for a batch over the
+     * limit, 503 when the training queue is full, 400 for anything else a request got wrong.
+     */
     @Produces
     @Singleton
     @Requires(classes = {SegmentsException.class, ExceptionHandler.class})
-    static class InvalidRequest implements ExceptionHandler<SegmentsException, HttpResponse<ErrorResponse>> {
+    static class RequestErrors implements ExceptionHandler<SegmentsException, HttpResponse<ErrorResponse>> {
         @Override
         public HttpResponse<ErrorResponse> handle(HttpRequest request, SegmentsException e) {
-            return respond(HttpStatus.BAD_REQUEST, "invalid_request", e.getMessage(), null);
+            return switch (e) {
+                case FieldValidationException f -> respond(HttpStatus.BAD_REQUEST, "invalid_field", f.getMessage(), f.field());
+                case NoActiveModelException n -> respond(HttpStatus.CONFLICT, "no_active_model", n.getMessage(), null);
+                case UnknownModelException u -> respond(HttpStatus.NOT_FOUND, "unknown_model", u.getMessage(), "version");
+                case RetrainModel.Conflict c -> respond(HttpStatus.CONFLICT, "job_running", c.getMessage(), "data");
+                case RetrainModel.UnknownJob u -> respond(HttpStatus.NOT_FOUND, "unknown_job", u.getMessage(), "id");
+                case RetrainModel.Busy b -> respond(HttpStatus.SERVICE_UNAVAILABLE, "training_queue_full", b.getMessage(), null);
+                case PredictController.BatchTooLarge b ->
+                        respond(HttpStatus.REQUEST_ENTITY_TOO_LARGE, "batch_too_large", b.getMessage(), null);
+                default -> respond(HttpStatus.BAD_REQUEST, "invalid_request", e.getMessage(), null);
+            };
         }
     }
 

@@ -27,8 +27,17 @@ final class Cli {
         Map<String, Object> properties = new java.util.HashMap<>(database.properties());
         properties.put("segments.home", work.resolve("home").toString());
         properties.put("segments.api.key", API_KEY);
-        properties.put("segments.data.dir", SHARED.toAbsolutePath().normalize().getParent().toString());
+        properties.put("segments.data.dir", sharedRealPath().toString());
         return new Cli(properties);
+    }
+
+    /** ../shared as the file system has it (it may be a link): the retrain data directory of test servers. */
+    static Path sharedRealPath() {
+        try {
+            return SHARED.toRealPath();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("../shared is missing: " + SHARED.toAbsolutePath(), e);
+        }
     }
 
     /** The API key test servers are started with. */

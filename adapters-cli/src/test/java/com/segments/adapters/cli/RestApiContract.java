@@ -237,6 +237,9 @@ abstract class RestApiContract {
         HttpResponse<String> during = post("/api/v1/predict", customer);
         assertThat(during.statusCode()).as(during.body()).isEqualTo(200);
         assertThat(JSON.readTree(during.body())).isEqualTo(before);
+        HttpResponse<String> registry = get("/api/v1/models");
+        assertThat(registry.statusCode()).as(registry.body()).isEqualTo(503);
+        assertThat(JSON.readTree(registry.body()).get("error").asText()).isEqualTo("database_unavailable");
         HttpResponse<String> health = get("/health");
         assertThat(health.statusCode()).isEqualTo(503);
         assertThat(JSON.readTree(health.body()).get("database").asText()).isEqualTo("DOWN");

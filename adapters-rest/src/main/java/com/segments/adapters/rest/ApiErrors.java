@@ -58,6 +58,34 @@ final class ApiErrors {
         }
     }
 
+    /**
+     * The database is unreachable. Predictions of the active model keep coming from memory; requests that need the
+     * store get 503 rather than an internal error.
+     */
+    @Produces
+    @Singleton
+    @Requires(classes = {ExceptionHandler.class})
+    static class StoreUnavailable implements ExceptionHandler<RuntimeException, HttpResponse<?>> {
+        private final io.micronaut.http.server.exceptions.response.ErrorResponseProcessor<?> fallback;
+
+        StoreUnavailable(io.micronaut.http.server.exceptions.response.ErrorResponseProcessor<?> fallback) {
+            this.fallback = fallback;
+        }
+
+        @Override
+        public HttpResponse<?> handle(HttpRequest request, RuntimeException e) {
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof java.sql.SQLException) {
+                    return respond(HttpStatus.SERVICE_UNAVAILABLE, "database_unavailable",
+                            "the database cannot be reached; predictions of the active model still work", null);
+                }
+            }
+            org.slf4j.LoggerFactory.getLogger(ApiErrors.class).error("unexpected failure on {}", request.getPath(), e);
+            return fallback.processResponse(io.micronaut.http.server.exceptions.response.ErrorContext.builder(request)
+                    .cause(e).errorMessage("internal error").build(), HttpResponse.serverError());
+        }
+    }
+
     /** A body that is not JSON at all. */
     @Produces
     @Singleton

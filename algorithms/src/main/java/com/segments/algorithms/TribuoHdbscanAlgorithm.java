@@ -93,7 +93,7 @@ public final class TribuoHdbscanAlgorithm implements ClusteringAlgorithm {
         diagnostics.put("sampled", fitted != null);
         diagnostics.put("exemplars", rule.exemplarSegments().length);
         diagnostics.put("predictAgreement", FitSupport.agreement(data, labels, rule));
-        double within = ClusterQuality.of(data, labels, 0, seed).withinSumOfSquares();
+        double within = ClusterQuality.withinSumOfSquares(data, labels);
         return new ClusteringResult(labels, rule, within, diagnostics);
     }
 

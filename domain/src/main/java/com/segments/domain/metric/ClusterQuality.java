@@ -18,23 +18,43 @@ public record ClusterQuality(int segments, double noiseFraction, double silhouet
                              double daviesBouldin, double calinskiHarabasz, double withinSumOfSquares) {
 
     public static ClusterQuality of(DataMatrix data, int[] labels, int maxSilhouetteRows, long seed) {
-        if (labels.length != data.rows()) {
-            throw new IllegalArgumentException(labels.length + " labels for " + data.rows() + " rows");
-        }
-        int[] kept = java.util.stream.IntStream.range(0, labels.length).filter(i -> labels[i] != Assignment.NOISE).toArray();
-        double noise = labels.length == 0 ? 0 : (double) (labels.length - kept.length) / labels.length;
-        DataMatrix x = kept.length == labels.length ? data : data.selectRows(kept);
-        int[] compact = compact(labels, kept);
-        int k = 0;
-        for (int label : compact) {
-            k = Math.max(k, label + 1);
-        }
-        if (k < 2 || kept.length <= k) {
-            return new ClusterQuality(k, noise, Double.NaN, 0, Double.NaN, Double.NaN, withinSumOfSquares(x, compact, Math.max(k, 1)));
+        Members members = Members.of(data, labels);
+        DataMatrix x = members.rows();
+        int[] compact = members.labels();
+        int k = members.segments();
+        if (k < 2 || compact.length <= k) {
+            return new ClusterQuality(k, members.noiseFraction(), Double.NaN, 0, Double.NaN, Double.NaN,
+                    withinSumOfSquares(x, compact, Math.max(k, 1)));
         }
         Silhouette.Result silhouette = Silhouette.compute(x, compact, k, maxSilhouetteRows, seed);
-        return new ClusterQuality(k, noise, silhouette.value(), silhouette.rowsUsed(), daviesBouldin(x, compact, k),
-                calinskiHarabasz(x, compact, k), withinSumOfSquares(x, compact, k));
+        return new ClusterQuality(k, members.noiseFraction(), silhouette.value(), silhouette.rowsUsed(),
+                daviesBouldin(x, compact, k), calinskiHarabasz(x, compact, k), withinSumOfSquares(x, compact, k));
+    }
+
+    /**
+     * Only the squared distances of the non-noise rows to their segment's mean: what a plugin reports as inertia,
+     * without the cost of the other figures.
+     */
+    public static double withinSumOfSquares(DataMatrix data, int[] labels) {
+        Members members = Members.of(data, labels);
+        return withinSumOfSquares(members.rows(), members.labels(), Math.max(members.segments(), 1));
+    }
+
+    /** The rows that are not noise, their labels renumbered 0..segments-1, and the share left out as noise. */
+    private record Members(DataMatrix rows, int[] labels, int segments, double noiseFraction) {
+        static Members of(DataMatrix data, int[] labels) {
+            if (labels.length != data.rows()) {
+                throw new IllegalArgumentException(labels.length + " labels for " + data.rows() + " rows");
+            }
+            int[] kept = java.util.stream.IntStream.range(0, labels.length).filter(i -> labels[i] != Assignment.NOISE).toArray();
+            double noise = labels.length == 0 ? 0 : (double) (labels.length - kept.length) / labels.length;
+            int[] compact = compact(labels, kept);
+            int k = 0;
+            for (int label : compact) {
+                k = Math.max(k, label + 1);
+            }
+            return new Members(kept.length == labels.length ? data : data.selectRows(kept), compact, k, noise);
+        }
     }
 
     /** Labels of the kept rows renumbered 0.. in order of first use of each original label id. */

@@ -28,6 +28,8 @@ class ClusterQualityTest {
         assertThat(withNoise.noiseFraction()).isEqualTo(0.2);
         assertThat(withNoise.silhouette()).isEqualTo(without.silhouette());
         assertThat(withNoise.daviesBouldin()).isEqualTo(without.daviesBouldin());
+        assertThat(ClusterQuality.withinSumOfSquares(X, new int[] {0, 0, 1, 1, Assignment.NOISE}))
+                .isEqualTo(withNoise.withinSumOfSquares()).isEqualTo(0.25 + 0.25 + 1 + 1);
     }
 
     @Test

@@ -2,7 +2,6 @@ package com.segments.application;
 
 import com.segments.domain.SegmentsException;
 
-import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -45,10 +44,6 @@ public record ModelReference(Integer version, String alias) {
                     + "letters, digits, '-' and '_', start with a letter, and 'active' is reserved");
         }
         return alias;
-    }
-
-    public Optional<Integer> versionNumber() {
-        return Optional.ofNullable(version);
     }
 
     @Override

@@ -25,10 +25,7 @@ public final class PredictSegment {
      */
     public Prediction predict(Command command) {
         ModelVersion model = lookup.resolve(command.model());
-        double[] raw = model.model().schema().toRawVector(command.fields());
-        String idColumn = model.model().schema().idColumn();
-        Object id = idColumn == null ? null : command.fields().get(idColumn);
-        return new Prediction(model.version(), id == null ? null : id.toString(), model.model().assignInPlace(raw));
+        return prediction(model, command.fields(), model.model().schema().toRawVector(command.fields()));
     }
 
     /**
@@ -50,11 +47,16 @@ public final class PredictSegment {
         }
         List<Prediction> predictions = new ArrayList<>(customers.size());
         for (int i = 0; i < vectors.size(); i++) {
-            Object id = schema.idColumn() == null ? null : customers.get(i).get(schema.idColumn());
-            predictions.add(new Prediction(model.version(), id == null ? null : id.toString(),
-                    model.model().assignInPlace(vectors.get(i))));
+            predictions.add(prediction(model, customers.get(i), vectors.get(i)));
         }
         return predictions;
+    }
+
+    /** Assigns a validated raw vector (overwritten) and names the customer by its id field, if the model has one. */
+    private static Prediction prediction(ModelVersion model, Map<String, ?> fields, double[] raw) {
+        String idColumn = model.model().schema().idColumn();
+        Object id = idColumn == null ? null : fields.get(idColumn);
+        return new Prediction(model.version(), id == null ? null : id.toString(), model.model().assignInPlace(raw));
     }
 
     /**

@@ -14,11 +14,6 @@ import java.util.Objects;
  */
 public record ClusteringResult(int[] labels, AssignmentRule rule, double inertia, Map<String, Object> diagnostics) {
 
-    /** Rows labelled {@link Assignment#NOISE}, as a share of all rows. */
-    public double noiseFraction() {
-        long noise = java.util.Arrays.stream(labels).filter(l -> l == Assignment.NOISE).count();
-        return labels.length == 0 ? 0 : (double) noise / labels.length;
-    }
 
     public ClusteringResult {
         Objects.requireNonNull(labels, "labels");

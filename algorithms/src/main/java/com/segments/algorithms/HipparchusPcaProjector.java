@@ -1,6 +1,7 @@
 package com.segments.algorithms;
 
 import com.segments.domain.feature.DataMatrix;
+import com.segments.domain.feature.PrincipalComponents;
 import com.segments.domain.feature.Projector;
 import org.hipparchus.linear.EigenDecompositionSymmetric;
 import org.hipparchus.linear.MatrixUtils;
@@ -10,11 +11,11 @@ import org.hipparchus.linear.RealMatrix;
 public final class HipparchusPcaProjector implements Projector {
 
     @Override
-    public DataMatrix project(DataMatrix data, int dimensions) {
+    public PrincipalComponents fit(DataMatrix data) {
         int n = data.rows();
         int d = data.columns();
-        if (dimensions < 1 || dimensions > d) {
-            throw new IllegalArgumentException("cannot project " + d + " columns onto " + dimensions + " components");
+        if (n < 2) {
+            throw new IllegalArgumentException("principal components need at least 2 rows, got " + n);
         }
         double[] x = data.rowMajorView();
         double[] mean = new double[d];
@@ -24,7 +25,7 @@ public final class HipparchusPcaProjector implements Projector {
             }
         }
         for (int j = 0; j < d; j++) {
-            mean[j] /= Math.max(n, 1);
+            mean[j] /= n;
         }
         double[][] covariance = new double[d][d];
         for (int i = 0; i < n; i++) {
@@ -37,39 +38,34 @@ public final class HipparchusPcaProjector implements Projector {
         }
         for (int a = 0; a < d; a++) {
             for (int b = a; b < d; b++) {
-                covariance[a][b] /= Math.max(n - 1, 1);
+                covariance[a][b] /= n - 1;
                 covariance[b][a] = covariance[a][b];
             }
         }
         RealMatrix c = MatrixUtils.createRealMatrix(covariance);
         EigenDecompositionSymmetric eigen = new EigenDecompositionSymmetric(c);
         // Hipparchus orders eigenvalues from largest to smallest.
-        double[][] components = new double[dimensions][];
-        for (int p = 0; p < dimensions; p++) {
-            components[p] = eigen.getEigenvector(p).toArray();
-            // Fix the sign so the picture does not flip between runs: largest loading positive.
+        double[] eigenvalues = eigen.getEigenvalues();
+        double total = 0;
+        for (double value : eigenvalues) {
+            total += Math.max(value, 0);
+        }
+        double[] components = new double[d * d];
+        double[] explained = new double[d];
+        for (int p = 0; p < d; p++) {
+            double[] v = eigen.getEigenvector(p).toArray();
             int largest = 0;
             for (int j = 1; j < d; j++) {
-                if (Math.abs(components[p][j]) > Math.abs(components[p][largest])) {
+                if (Math.abs(v[j]) > Math.abs(v[largest])) {
                     largest = j;
                 }
             }
-            if (components[p][largest] < 0) {
-                for (int j = 0; j < d; j++) {
-                    components[p][j] = -components[p][j];
-                }
+            double sign = v[largest] < 0 ? -1 : 1;
+            for (int j = 0; j < d; j++) {
+                components[p * d + j] = sign * v[j];
             }
+            explained[p] = total > 0 ? Math.max(eigenvalues[p], 0) / total : 1.0 / d;
         }
-        double[] out = new double[n * dimensions];
-        for (int i = 0; i < n; i++) {
-            for (int p = 0; p < dimensions; p++) {
-                double s = 0;
-                for (int j = 0; j < d; j++) {
-                    s += (x[i * d + j] - mean[j]) * components[p][j];
-                }
-                out[i * dimensions + p] = s;
-            }
-        }
-        return DataMatrix.wrap(n, dimensions, out);
+        return new PrincipalComponents(mean, components, explained);
     }
 }

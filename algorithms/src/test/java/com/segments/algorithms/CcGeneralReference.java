@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.segments.domain.feature.DataMatrix;
 import com.segments.domain.feature.FeatureSchema;
-import com.segments.domain.feature.MedianImputation;
+import com.segments.domain.feature.Imputation;
 import com.segments.domain.feature.Standardisation;
 
 import java.io.IOException;
@@ -22,7 +22,7 @@ final class CcGeneralReference {
     final JsonNode json;
     final List<String> columns;
     final DataMatrix raw;
-    final MedianImputation imputation;
+    final Imputation imputation;
     final Standardisation standardisation;
     final DataMatrix x;
 
@@ -41,11 +41,11 @@ final class CcGeneralReference {
             return row;
         }).toArray(double[][]::new);
         raw = DataMatrix.ofRows(rows);
-        imputation = MedianImputation.fit(raw, new FeatureSchema("CUST_ID", columns));
+        imputation = Imputation.fit(raw, new FeatureSchema("CUST_ID", columns));
         double[][] logged = new double[rows.length][];
         for (int i = 0; i < rows.length; i++) {
             double[] row = rows[i].clone();
-            imputation.applyInPlace(row);
+            imputation.apply(row);
             for (int j = 0; j < row.length; j++) {
                 row[j] = Math.log1p(row[j]);
             }
@@ -53,7 +53,7 @@ final class CcGeneralReference {
         }
         standardisation = Standardisation.fit(DataMatrix.ofRows(logged));
         for (double[] row : logged) {
-            standardisation.applyInPlace(row);
+            standardisation.apply(row);
         }
         x = DataMatrix.ofRows(logged);
     }

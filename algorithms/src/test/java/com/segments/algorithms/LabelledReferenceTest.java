@@ -48,7 +48,7 @@ class LabelledReferenceTest {
         }
         Standardisation scaler = Standardisation.fit(DataMatrix.ofRows(rows));
         for (double[] row : rows) {
-            scaler.applyInPlace(row);
+            scaler.apply(row);
         }
         DataMatrix x = DataMatrix.ofRows(rows);
         int k = expected.get("k").asInt();

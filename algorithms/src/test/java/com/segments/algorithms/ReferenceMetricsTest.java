@@ -21,7 +21,7 @@ class ReferenceMetricsTest {
         CcGeneralReference ref = CcGeneralReference.load();
         assertThat(ref.columns).containsExactlyElementsOf(
                 ref.json.get("column_order").valueStream().map(n -> n.asText()).toList());
-        double[] medians = ref.imputation.medians();
+        double[] medians = ref.imputation.values();
         for (int j = 0; j < medians.length; j++) {
             assertThat(medians[j]).as(ref.columns.get(j)).isCloseTo(ref.json.get("medians").get(ref.columns.get(j)).asDouble(), within(1e-9));
         }

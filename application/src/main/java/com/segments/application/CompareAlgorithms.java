@@ -1,6 +1,7 @@
 package com.segments.application;
 
 import com.segments.application.data.InferenceReport;
+import com.segments.application.data.PreparedTable;
 import com.segments.domain.SegmentsException;
 import com.segments.domain.cluster.AlgorithmParameters;
 import com.segments.domain.cluster.ClusteringAlgorithm;
@@ -53,10 +54,16 @@ public final class CompareAlgorithms {
      * @param bootstrap     B, bootstrap refits per configuration for stability (0 skips stability)
      * @param stabilityRows rows per bootstrap sample at most (an m-out-of-n bootstrap above it)
      */
-    public record Command(Path data, Character delimiter, List<Candidate> candidates, int bootstrap, int stabilityRows,
-                          long seed) {
+    public record Command(DataInput input, List<Candidate> candidates, int bootstrap, int stabilityRows, long seed) {
+
+        /** A customer table with inferred features. */
+        public Command(Path data, Character delimiter, List<Candidate> candidates, int bootstrap, int stabilityRows,
+                       long seed) {
+            this(DataInput.customers(data, delimiter, null), candidates, bootstrap, stabilityRows, seed);
+        }
+
         public Command {
-            Objects.requireNonNull(data, "data");
+            Objects.requireNonNull(input, "input");
             candidates = List.copyOf(candidates);
             if (candidates.isEmpty()) {
                 throw new SegmentsException("nothing to compare: give at least one algorithm");
@@ -153,8 +160,8 @@ public final class CompareAlgorithms {
             plugins.add(plugin);
             resolved.add(plugin.descriptor().resolve(candidate.parameters()));
         }
-        PreparedData data = PreparedData.load(command.data(), command.delimiter());
-        DataMatrix x = data.scaled();
+        PreparedTable data = command.input().prepare();
+        DataMatrix x = data.transformed();
         List<DataMatrix> samples = command.bootstrap() == 0 ? List.of()
                 : Stability.samples(x, command.bootstrap(), command.stabilityRows(), command.seed());
 
@@ -174,7 +181,7 @@ public final class CompareAlgorithms {
         Recommendation recommendation = recommend(ranked);
         int[] projected = projectedRows(x.rows(), command.seed());
         Optional<DataMatrix> projection = projector.map(p -> p.project(x.selectRows(projected), 2));
-        return new Comparison(data.table().report(), x.rows(), data.table().profiles().schema().features(), ranked,
+        return new Comparison(data.report(), x.rows(), data.profiles().schema().features(), ranked,
                 recommendation, projection, projected, command.bootstrap(), command.stabilityRows(), command.seed(),
                 Duration.ofNanos(System.nanoTime() - started));
     }

@@ -1,6 +1,6 @@
 package com.segments.application;
 
-import com.segments.application.data.CustomerTableReader;
+import com.segments.application.data.PreparedTable;
 import com.segments.domain.SegmentsException;
 import com.segments.domain.cluster.AlgorithmParameters;
 import com.segments.domain.cluster.Assignment;
@@ -85,10 +85,9 @@ public final class TrainModel {
     public TrainingReport train(Command command, Progress progress, BooleanSupplier cancelled) {
         ClusteringAlgorithm algorithm = algorithms.require(command.algorithm());
         AlgorithmParameters parameters = algorithm.descriptor().resolve(command.parameters());
-        progress.at(0.05, "reading " + command.data().getFileName());
-        PreparedData data = PreparedData.load(command.data(), command.delimiter());
+        progress.at(0.05, "reading " + command.input().name());
+        PreparedTable table = command.input().prepare();
         checkNotCancelled(cancelled);
-        CustomerTableReader.Table table = data.table();
         CustomerProfiles profiles = table.profiles();
         Integer k = parameters.values().get("k");
         if (k != null && k > profiles.size()) {
@@ -96,8 +95,8 @@ public final class TrainModel {
                     + table.report().source() + " has " + profiles.size());
         }
 
-        FittedPreprocessing preprocessing = data.preprocessing();
-        DataMatrix scaled = data.scaled();
+        FittedPreprocessing preprocessing = table.preprocessing();
+        DataMatrix scaled = table.transformed();
         progress.at(0.2, "fitting " + algorithm.id());
         long started = System.nanoTime();
         ClusteringResult fitted = algorithm.fit(scaled, parameters, command.seed());
@@ -139,14 +138,13 @@ public final class TrainModel {
             return new Aligned(fitted, null);
         }
         Optional<ModelVersion> active = models.find(activeVersion.getAsInt());
-        if (active.isEmpty() || !active.get().model().schema().features().equals(profiles.schema().features())) {
+        if (active.isEmpty() || !active.get().model().schema().fields().equals(profiles.schema().fields())) {
             return new Aligned(fitted, null);
         }
         TrainedModel previous = active.get().model();
         int[] previousLabels = new int[profiles.size()];
-        double[] row = new double[profiles.schema().size()];
         for (int i = 0; i < previousLabels.length; i++) {
-            previousLabels[i] = previous.assignInPlace(profiles.values().copyRow(i, row)).segment();
+            previousLabels[i] = previous.assignInPlace(profiles.values().row(i)).segment();
         }
         SegmentAlignment.Result alignment = SegmentAlignment.align(previousLabels, previous.segmentCount(),
                 fitted.labels(), fitted.rule().segmentCount(), active.get().version());
@@ -209,25 +207,30 @@ public final class TrainModel {
     /**
      * Train a model on a customer table and make it the active one.
      *
-     * @param data       the CSV file
-     * @param delimiter  field separator, or {@code null} to detect it
+     * @param input      the customer table or transaction log, and the feature spec
      * @param algorithm  plugin id
      * @param parameters plugin parameters given by the user; the rest take their defaults
      * @param seed       seed of every random choice in the fit
      * @param triggeredBy what asked for it (cli, api), stored with the version
      */
-    public record Command(Path data, Character delimiter, String algorithm, Map<String, Integer> parameters, long seed,
+    public record Command(DataInput input, String algorithm, Map<String, Integer> parameters, long seed,
                           String triggeredBy) {
 
+        /** A customer table with inferred features. */
         public Command(Path data, Character delimiter, String algorithm, Map<String, Integer> parameters, long seed) {
-            this(data, delimiter, algorithm, parameters, seed, "cli");
+            this(DataInput.customers(data, delimiter, null), algorithm, parameters, seed, "cli");
+        }
+
+        public Command(Path data, Character delimiter, String algorithm, Map<String, Integer> parameters, long seed,
+                       String triggeredBy) {
+            this(DataInput.customers(data, delimiter, null), algorithm, parameters, seed, triggeredBy);
         }
 
         public static final String DEFAULT_ALGORITHM = "kmeans";
         public static final long DEFAULT_SEED = 42L;
 
         public Command {
-            Objects.requireNonNull(data, "data");
+            Objects.requireNonNull(input, "input");
             Objects.requireNonNull(algorithm, "algorithm");
             Objects.requireNonNull(triggeredBy, "triggeredBy");
             parameters = Map.copyOf(parameters);

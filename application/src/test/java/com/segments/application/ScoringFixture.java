@@ -1,6 +1,5 @@
 package com.segments.application;
 
-import com.segments.application.data.CustomerTableReader;
 import com.segments.domain.feature.CustomerProfiles;
 import com.segments.domain.model.TrainedModel;
 
@@ -13,11 +12,10 @@ final class ScoringFixture {
     }
 
     static int[] labels(TrainedModel model, Path file) {
-        CustomerProfiles profiles = CustomerTableReader.read(file, null).profiles();
+        CustomerProfiles profiles = DataInput.customers(file, null, null).prepare().profiles();
         int[] labels = new int[profiles.size()];
-        double[] row = new double[profiles.schema().size()];
         for (int i = 0; i < labels.length; i++) {
-            labels[i] = model.assignInPlace(profiles.values().copyRow(i, row)).segment();
+            labels[i] = model.assignInPlace(profiles.values().row(i)).segment();
         }
         return labels;
     }

@@ -3,7 +3,7 @@ package com.segments.benchmarks;
 import com.segments.domain.cluster.Assignment;
 import com.segments.domain.cluster.NearestCentroidRule;
 import com.segments.domain.feature.FittedPreprocessing;
-import com.segments.domain.feature.MedianImputation;
+import com.segments.domain.feature.Imputation;
 import com.segments.domain.feature.Standardisation;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -57,7 +57,7 @@ public class PredictBenchmark {
             means[j] = random.nextDouble(0, 1000);
             scales[j] = random.nextDouble(10, 500);
         }
-        preprocessing = new FittedPreprocessing(List.of(new MedianImputation(medians), new Standardisation(means, scales)));
+        preprocessing = new FittedPreprocessing(List.of(new Imputation(medians), new Standardisation(means, scales)));
         double[] centroids = new double[k * features];
         for (int i = 0; i < centroids.length; i++) {
             centroids[i] = random.nextGaussian();

@@ -38,7 +38,8 @@ class ArchitectureTest {
             .because("the domain is the product's knowledge and must outlive every framework and library");
 
     static final ArchRule APPLICATION_KNOWS_ONLY_THE_DOMAIN = classes().that().resideInAPackage(APPLICATION)
-            .should().onlyDependOnClassesThat().resideInAnyPackage(APPLICATION, DOMAIN, "java..", "de.siegmar.fastcsv..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage(APPLICATION, DOMAIN, "java..", "de.siegmar.fastcsv..",
+                    "org.yaml.snakeyaml..")
             .because("use cases are shared by every door and must not know HTTP, SQL, picocli or a clustering library");
 
     static final ArchRule PLUGINS_KNOW_ONLY_THE_DOMAIN_AND_THEIR_LIBRARY = classes().that().resideInAPackage(ALGORITHMS)

@@ -10,11 +10,18 @@ import com.segments.domain.cluster.AlgorithmParameters;
 import com.segments.domain.cluster.AssignmentRule;
 import com.segments.domain.cluster.NearestCentroidRule;
 import com.segments.domain.cluster.NearestExemplarRule;
+import com.segments.domain.feature.Clipping;
+import com.segments.domain.feature.DerivedColumns;
 import com.segments.domain.feature.FeatureSchema;
+import com.segments.domain.feature.Field;
 import com.segments.domain.feature.FittedPreprocessing;
 import com.segments.domain.feature.FittedStep;
-import com.segments.domain.feature.MedianImputation;
+import com.segments.domain.feature.Imputation;
+import com.segments.domain.feature.Log1p;
+import com.segments.domain.feature.OneHotEncoding;
+import com.segments.domain.feature.PrincipalComponents;
 import com.segments.domain.feature.Standardisation;
+import com.segments.domain.feature.ValidRange;
 import com.segments.domain.lineage.SegmentLineage;
 import com.segments.domain.model.DataFingerprint;
 import com.segments.domain.model.ModelMetrics;
@@ -31,7 +38,8 @@ import java.util.Map;
  */
 final class ModelArtifactJson {
 
-    static final int FORMAT_VERSION = 1;
+    /** Version 2 added typed fields (categories, dates), group columns and the steps beyond imputation and scaling. */
+    static final int FORMAT_VERSION = 2;
     private static final String FORMAT = "segments-model";
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
@@ -60,9 +68,9 @@ final class ModelArtifactJson {
         } catch (JsonProcessingException e) {
             throw new ArtifactFormatException("stored model artifact is not valid: " + e.getOriginalMessage(), e);
         }
-        if (!FORMAT.equals(document.format()) || document.formatVersion() != FORMAT_VERSION) {
+        if (!FORMAT.equals(document.format()) || document.formatVersion() < 1 || document.formatVersion() > FORMAT_VERSION) {
             throw new ArtifactFormatException("stored model artifact has format " + document.format() + " v"
-                    + document.formatVersion() + "; this Segments reads " + FORMAT + " v" + FORMAT_VERSION);
+                    + document.formatVersion() + "; this Segments reads " + FORMAT + " v1 to v" + FORMAT_VERSION);
         }
         try {
             return toModel(document);
@@ -72,10 +80,7 @@ final class ModelArtifactJson {
     }
 
     private static Document toDocument(TrainedModel model) {
-        List<StepJson> steps = model.preprocessing().steps().stream().map(step -> switch (step) {
-            case MedianImputation m -> new StepJson("median_imputation", m.medians(), null, null);
-            case Standardisation s -> new StepJson("standardisation", null, s.means(), s.scales());
-        }).toList();
+        List<StepJson> steps = model.preprocessing().steps().stream().map(ModelArtifactJson::stepJson).toList();
         RuleJson rule = switch (model.rule()) {
             case NearestCentroidRule r -> new RuleJson("nearest_centroid", r.segmentCount(), r.dimensions(),
                     r.centroids(), r.outlierRadius(), null, null, null);
@@ -88,7 +93,7 @@ final class ModelArtifactJson {
         List<SegmentJson> segments = model.segments().stream().map(s -> new SegmentJson(s.id(), s.size(), s.share(),
                 s.centroid(), s.centroidOriginal())).toList();
         return new Document(FORMAT, FORMAT_VERSION, model.algorithm(), model.parameters().values(), model.seed(),
-                new SchemaJson(model.schema().idColumn(), model.schema().features()), steps, rule, segments,
+                schemaJson(model.schema()), steps, rule, segments,
                 metrics, model.fingerprint(), model.libraryVersions(), model.lineage() == null ? null
                 : new LineageJson(model.lineage().fromVersion(), model.lineage().links().stream().map(l -> new LinkJson(
                         l.kind().name(), l.previous(), l.current(), Double.isNaN(l.overlap()) ? null : l.overlap())).toList()));
@@ -106,19 +111,65 @@ final class ModelArtifactJson {
         List<Segment> segments = d.segments().stream()
                 .map(s -> new Segment(s.id(), s.size(), s.share(), s.centroid(), s.centroidOriginal())).toList();
         return new TrainedModel(d.algorithm(), new AlgorithmParameters(d.parameters()), d.seed(),
-                new FeatureSchema(d.schema().idColumn(), d.schema().features()), new FittedPreprocessing(steps), rule,
+                schema(d.schema()), new FittedPreprocessing(steps), rule,
                 segments, d.metrics().toModel(), d.fingerprint(), d.libraryVersions(), d.lineage() == null ? null
                 : new SegmentLineage(d.lineage().fromVersion(), d.lineage().links().stream().map(l -> new SegmentLineage.Link(
                         SegmentLineage.Kind.valueOf(l.kind()), l.previous(), l.current(),
                         l.overlap() == null ? Double.NaN : l.overlap())).toList()));
     }
 
+    private static StepJson stepJson(FittedStep step) {
+        StepJson empty = new StepJson(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+        return switch (step) {
+            case ValidRange r -> empty.with("valid_range").bounds(r.lower(), r.upper());
+            case DerivedColumns d -> new StepJson("derived", null, null, null, null, null, null, null, null, null, null,
+                    d.columns(), d.derived().stream().map(x -> new DerivedJson(x.name(), x.formula(), x.onZero())).toList(), null);
+            case Imputation m -> new StepJson("imputation", null, m.values(), null, null, null, null, null, null, null,
+                    null, null, null, null);
+            case Clipping c -> empty.with("clipping").bounds(c.lower(), c.upper());
+            case Log1p l -> new StepJson("log1p", null, null, null, null, null, null, l.columns(), null, null, null, null,
+                    null, null);
+            case OneHotEncoding o -> new StepJson("one_hot", null, null, null, null, null, null, null, o.buckets(), null,
+                    null, null, null, null);
+            case Standardisation s -> new StepJson("standardisation", null, null, s.means(), s.scales(), null, null, null,
+                    null, null, null, null, null, null);
+            case PrincipalComponents p -> new StepJson("pca", null, null, null, null, null, null, null, null, p.mean(),
+                    p.components(), null, null, p.explained());
+        };
+    }
+
     private static FittedStep step(StepJson s) {
         return switch (s.type()) {
-            case "median_imputation" -> new MedianImputation(s.medians());
+            case "median_imputation" -> new Imputation(s.medians());
+            case "imputation" -> new Imputation(s.values());
             case "standardisation" -> new Standardisation(s.means(), s.scales());
+            case "valid_range" -> new ValidRange(s.lower(), s.upper());
+            case "clipping" -> new Clipping(s.lower(), s.upper());
+            case "log1p" -> new Log1p(s.mask());
+            case "one_hot" -> new OneHotEncoding(s.buckets());
+            case "derived" -> new DerivedColumns(s.columns(), s.derived().stream()
+                    .map(x -> new DerivedColumns.Derived(x.name(), x.formula(), x.onZero())).toList());
+            case "pca" -> new PrincipalComponents(s.mean(), s.components(), s.explained());
             default -> throw new ArtifactFormatException("stored model artifact has an unknown preprocessing step '" + s.type() + "'");
         };
+    }
+
+    private static SchemaJson schemaJson(FeatureSchema schema) {
+        return new SchemaJson(schema.idColumn(), schema.features(), schema.fields().stream().map(f -> new FieldJson(
+                f.name(), f.kind().name(), f.levels().isEmpty() ? null : f.levels(),
+                f.aliases().isEmpty() ? null : f.aliases(), f.ordinal() ? Boolean.TRUE : null, f.dateFormat())).toList(),
+                schema.groupColumns().isEmpty() ? null : schema.groupColumns());
+    }
+
+    /** Format v1 documents name numeric features only; v2 documents type each field. */
+    private static FeatureSchema schema(SchemaJson s) {
+        if (s.fields() == null) {
+            return new FeatureSchema(s.idColumn(), s.features());
+        }
+        List<Field> fields = s.fields().stream().map(f -> new Field(f.name(), Field.Kind.valueOf(f.kind()),
+                f.levels() == null ? List.of() : f.levels(), f.aliases() == null ? Map.of() : f.aliases(),
+                Boolean.TRUE.equals(f.ordinal()), f.dateFormat())).toList();
+        return new FeatureSchema(s.idColumn(), fields, s.groupColumns() == null ? List.of() : s.groupColumns());
     }
 
     record Document(String format, int formatVersion, String algorithm, Map<String, Integer> parameters, long seed,
@@ -133,10 +184,29 @@ final class ModelArtifactJson {
     record LinkJson(String kind, List<Integer> previous, List<Integer> current, Double overlap) {
     }
 
-    record SchemaJson(String idColumn, List<String> features) {
+    record SchemaJson(String idColumn, List<String> features, List<FieldJson> fields, List<String> groupColumns) {
     }
 
-    record StepJson(String type, double[] medians, double[] means, double[] scales) {
+    record FieldJson(String name, String kind, List<String> levels, Map<String, String> aliases, Boolean ordinal,
+                     String dateFormat) {
+    }
+
+    /** One record for every step type; each type fills only its own properties. */
+    record StepJson(String type, double[] medians, double[] values, double[] means, double[] scales, double[] lower,
+                    double[] upper, boolean[] mask, int[] buckets, double[] mean, double[] components,
+                    List<String> columns, List<DerivedJson> derived, double[] explained) {
+        StepJson with(String newType) {
+            return new StepJson(newType, medians, values, means, scales, lower, upper, mask, buckets, mean, components,
+                    columns, derived, explained);
+        }
+
+        StepJson bounds(double[] newLower, double[] newUpper) {
+            return new StepJson(type, medians, values, means, scales, newLower, newUpper, mask, buckets, mean,
+                    components, columns, derived, explained);
+        }
+    }
+
+    record DerivedJson(String name, String formula, double onZero) {
     }
 
     record RuleJson(String type, int segmentCount, int dimensions, double[] centroids, double[] outlierRadius,

@@ -4,7 +4,7 @@ import com.segments.domain.cluster.AlgorithmParameters;
 import com.segments.domain.cluster.NearestCentroidRule;
 import com.segments.domain.feature.FeatureSchema;
 import com.segments.domain.feature.FittedPreprocessing;
-import com.segments.domain.feature.MedianImputation;
+import com.segments.domain.feature.Imputation;
 import com.segments.domain.feature.Standardisation;
 import com.segments.domain.model.DataFingerprint;
 import com.segments.domain.model.ModelMetrics;
@@ -23,7 +23,7 @@ final class ModelFixtures {
     static TrainedModel twoSegments(String source) {
         FeatureSchema schema = new FeatureSchema("CUST_ID", List.of("BALANCE", "PURCHASES", "TENURE"));
         FittedPreprocessing preprocessing = new FittedPreprocessing(List.of(
-                new MedianImputation(new double[] {873.385231, 361.28, 12}),
+                new Imputation(new double[] {873.385231, 361.28, 12}),
                 new Standardisation(new double[] {1564.47, 1003.2, 11.51}, new double[] {2081.41, 2136.5, 1.3381})));
         NearestCentroidRule rule = new NearestCentroidRule(2, 3,
                 new double[] {-0.25, 0.1, 1e-300, 1.75, -0.0, 0.1 + 0.2}, new double[] {2.5, 3.25});

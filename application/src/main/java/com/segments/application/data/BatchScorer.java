@@ -3,6 +3,7 @@ package com.segments.application.data;
 import com.segments.application.ScoreReport;
 import com.segments.domain.cluster.Assignment;
 import com.segments.domain.feature.FeatureSchema;
+import com.segments.domain.feature.Field;
 import com.segments.domain.feature.FieldValidationException;
 import com.segments.domain.model.ModelVersion;
 import com.segments.domain.model.TrainedModel;
@@ -81,6 +82,16 @@ public final class BatchScorer {
                                 String file, long row, long line) {
         for (int j = 0; j < positions.length; j++) {
             String cell = fields.get(positions[j]);
+            Field field = schema.fields().get(j);
+            if (field.kind() != Field.Kind.NUMBER) {
+                try {
+                    buffer[j] = field.encode(Cells.isMissing(cell) ? null : cell);
+                } catch (FieldValidationException e) {
+                    throw new DataFileException(String.format(Locale.ROOT, "%s: row %d (line %d), column '%s': %s",
+                            file, row, line, field.name(), e.getMessage()));
+                }
+                continue;
+            }
             if (Cells.isMissing(cell)) {
                 buffer[j] = Double.NaN;
                 continue;
@@ -89,7 +100,7 @@ public final class BatchScorer {
             if (Double.isNaN(value)) {
                 throw new DataFileException(String.format(Locale.ROOT,
                         "%s: row %d (line %d), column '%s': \"%s\" is not a number", file, row, line,
-                        schema.features().get(j), cell));
+                        field.name(), cell));
             }
             buffer[j] = value;
         }

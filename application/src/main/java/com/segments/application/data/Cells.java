@@ -1,20 +1,14 @@
 package com.segments.application.data;
 
-import java.util.Locale;
-import java.util.Set;
 
 /** How a CSV cell is read as a number: what counts as missing and what counts as numeric. */
 final class Cells {
-
-    /** Spellings of "no value" found in exported customer tables. */
-    private static final Set<String> MISSING = Set.of("", "na", "n/a", "nan", "null", "none", "-");
 
     private Cells() {
     }
 
     static boolean isMissing(String cell) {
-        String trimmed = cell.strip();
-        return trimmed.isEmpty() || MISSING.contains(trimmed.toLowerCase(Locale.ROOT));
+        return com.segments.domain.feature.Field.isMissingText(cell);
     }
 
     /**

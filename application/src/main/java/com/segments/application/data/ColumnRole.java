@@ -1,6 +1,17 @@
 package com.segments.application.data;
 
-/** What inference decided a column is for. */
+/** What a column of a customer table is for. */
 public enum ColumnRole {
-    ID, NUMERIC_FEATURE, IGNORED
+    /** identifies a customer */
+    ID,
+    /** a number, a feature */
+    NUMERIC_FEATURE,
+    /** a few levels, one-hot or ordinal encoded, a feature */
+    CATEGORICAL_FEATURE,
+    /** a date, read as a day number, a feature */
+    DATE_FEATURE,
+    /** a group attribute (bank, branch, country): carried along for reporting, never a feature */
+    GROUP,
+    /** not used: personal data, free text, identifiers, constant or empty columns */
+    IGNORED
 }

@@ -6,56 +6,85 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * What a model reads from a customer: the column that identifies a customer and the numeric features, in the
- * order the fitted preprocessing and the centroids use.
+ * What a model reads from a customer: the column that identifies a customer, the raw fields in the order the
+ * fitted preprocessing reads them, and the group attributes (bank, branch, country) that are carried along for
+ * reporting but never used as features.
  *
- * @param idColumn the identifying column, or {@code null} when the training data had none (rows were numbered)
- * @param features numeric feature names, in model order; unique and non-empty
+ * @param idColumn     the identifying column, or {@code null} when the training data had none (rows were numbered)
+ * @param fields       raw fields, in model order; unique and non-empty
+ * @param groupColumns group attributes; accepted in a request and ignored by the model
  */
-public record FeatureSchema(String idColumn, List<String> features) {
+public record FeatureSchema(String idColumn, List<Field> fields, List<String> groupColumns) {
 
     public FeatureSchema {
-        Objects.requireNonNull(features, "features");
-        features = List.copyOf(features);
-        if (features.isEmpty()) {
+        Objects.requireNonNull(fields, "fields");
+        fields = List.copyOf(fields);
+        groupColumns = List.copyOf(groupColumns);
+        if (fields.isEmpty()) {
             throw new IllegalArgumentException("a feature schema needs at least one feature");
         }
-        if (features.stream().distinct().count() != features.size()) {
-            throw new IllegalArgumentException("feature names must be unique: " + features);
+        List<String> names = fields.stream().map(Field::name).toList();
+        if (names.stream().distinct().count() != names.size()) {
+            throw new IllegalArgumentException("feature names must be unique: " + names);
         }
-        if (idColumn != null && features.contains(idColumn)) {
+        if (idColumn != null && names.contains(idColumn)) {
             throw new IllegalArgumentException("the id column '" + idColumn + "' cannot also be a feature");
         }
+        for (String group : groupColumns) {
+            if (names.contains(group) || group.equals(idColumn)) {
+                throw new IllegalArgumentException("group attribute '" + group + "' cannot also be the id or a feature");
+            }
+        }
+    }
+
+    /** A schema of numeric fields only, without group attributes. */
+    public FeatureSchema(String idColumn, List<String> numericFeatures) {
+        this(idColumn, numericFeatures.stream().map(Field::number).toList(), List.of());
+    }
+
+    /** The fields' names, in model order. */
+    public List<String> features() {
+        return fields.stream().map(Field::name).toList();
     }
 
     public int size() {
-        return features.size();
+        return fields.size();
     }
 
     /**
-     * Turns one customer's raw fields into the model's raw feature vector. Every feature must be present;
-     * {@code null} is an explicit missing value (imputed later); numbers may be given as JSON numbers or as
-     * numeric strings. The id column is allowed and ignored here. Anything else is rejected, naming the field.
+     * Turns one customer's raw fields into the model's raw vector. Every feature must be present; {@code null} is
+     * an explicit missing value (imputed later, or the unknown bucket of a category). The id column and group
+     * attributes are allowed and ignored here. Anything else is rejected, naming the field.
      *
      * @throws FieldValidationException naming the first offending field
      */
-    public double[] toRawVector(Map<String, ?> fields) {
-        for (String name : fields.keySet()) {
-            if (!name.equals(idColumn) && !features.contains(name)) {
+    public double[] toRawVector(Map<String, ?> values) {
+        for (String name : values.keySet()) {
+            if (!name.equals(idColumn) && !groupColumns.contains(name) && indexOf(name) < 0) {
                 throw new FieldValidationException(name, "unknown field '" + name + "'; this model reads "
-                        + (idColumn == null ? "" : "'" + idColumn + "' (optional) and ") + "the features " + features);
+                        + (idColumn == null ? "" : "'" + idColumn + "' (optional) and ") + "the features " + features()
+                        + (groupColumns.isEmpty() ? "" : " (group attributes " + groupColumns + " are optional)"));
             }
         }
-        double[] raw = new double[features.size()];
+        double[] raw = new double[fields.size()];
         for (int j = 0; j < raw.length; j++) {
-            String name = features.get(j);
-            if (!fields.containsKey(name)) {
-                throw new FieldValidationException(name, "missing feature '" + name
+            Field field = fields.get(j);
+            if (!values.containsKey(field.name())) {
+                throw new FieldValidationException(field.name(), "missing feature '" + field.name()
                         + "' (send null to mark the value as unknown and let the model impute it)");
             }
-            raw[j] = numericValue(name, fields.get(name));
+            raw[j] = field.encode(values.get(field.name()));
         }
         return raw;
+    }
+
+    private int indexOf(String name) {
+        for (int j = 0; j < fields.size(); j++) {
+            if (fields.get(j).name().equals(name)) {
+                return j;
+            }
+        }
+        return -1;
     }
 
     /** Column positions of the features inside a header, by name. */
@@ -64,41 +93,16 @@ public record FeatureSchema(String idColumn, List<String> features) {
         for (int i = 0; i < header.size(); i++) {
             byName.putIfAbsent(header.get(i), i);
         }
-        int[] positions = new int[features.size()];
+        int[] positions = new int[fields.size()];
         for (int j = 0; j < positions.length; j++) {
-            Integer position = byName.get(features.get(j));
+            String name = fields.get(j).name();
+            Integer position = byName.get(name);
             if (position == null) {
-                throw new FieldValidationException(features.get(j), source + ": column '" + features.get(j)
-                        + "' is missing; the model needs " + features);
+                throw new FieldValidationException(name, source + ": column '" + name
+                        + "' is missing; the model needs " + features());
             }
             positions[j] = position;
         }
         return positions;
-    }
-
-    private static double numericValue(String name, Object value) {
-        return switch (value) {
-            case null -> Double.NaN;
-            case Number number -> finite(name, number.doubleValue());
-            case String text -> {
-                String trimmed = text.strip();
-                if (trimmed.isEmpty()) {
-                    yield Double.NaN;
-                }
-                try {
-                    yield finite(name, Double.parseDouble(trimmed));
-                } catch (NumberFormatException e) {
-                    throw new FieldValidationException(name, "field '" + name + "' must be a number, got \"" + text + "\"");
-                }
-            }
-            default -> throw new FieldValidationException(name, "field '" + name + "' must be a number, got " + value);
-        };
-    }
-
-    private static double finite(String name, double value) {
-        if (!Double.isFinite(value)) {
-            throw new FieldValidationException(name, "field '" + name + "' must be a finite number, got " + value);
-        }
-        return value;
     }
 }

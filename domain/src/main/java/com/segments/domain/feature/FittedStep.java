@@ -1,14 +1,25 @@
 package com.segments.domain.feature;
 
 /**
- * One learned transformation of a raw feature vector. Each step is plain numbers, fitted once on training data
- * and applied unchanged at prediction time, so that prediction sees exactly what training saw.
+ * One learned transformation of a feature vector. Each step is plain numbers, fitted once on training data and
+ * applied unchanged at prediction time, so that prediction sees exactly what training saw. A step may change the
+ * width of the vector (derived columns, one-hot encoding, principal components).
  */
-public sealed interface FittedStep permits MedianImputation, Standardisation {
+public sealed interface FittedStep
+        permits ValidRange, DerivedColumns, Imputation, Clipping, Log1p, OneHotEncoding, Standardisation,
+        PrincipalComponents {
 
-    /** Number of features this step reads and writes. */
-    int width();
+    /** Number of values this step reads. */
+    int inputWidth();
 
-    /** Transforms {@code row} (length {@link #width()}) in place; allocates nothing. */
-    void applyInPlace(double[] row);
+    /** Number of values this step writes. */
+    default int outputWidth() {
+        return inputWidth();
+    }
+
+    /**
+     * Transforms {@code row} (length {@link #inputWidth()}): in place, returning {@code row}, when the width does
+     * not change; into a new array otherwise.
+     */
+    double[] apply(double[] row);
 }

@@ -3,8 +3,10 @@ package com.segments.domain.feature;
 import java.util.Arrays;
 
 /**
- * Centres each column on its training mean and divides by its population standard deviation (ddof = 0), as
- * scikit-learn's StandardScaler does, including its rule that a column with no spread keeps a scale of 1.
+ * Scaling: {@code (x - centre) / scale} per column. {@link #fit} centres on the training mean and divides by the
+ * population standard deviation (ddof = 0), as scikit-learn's StandardScaler does, including its rule that a
+ * column with no spread keeps a scale of 1; robust (median, interquartile range) and min-max scaling, and no
+ * scaling (0, 1), are the same step with other fitted numbers.
  */
 public record Standardisation(double[] means, double[] scales) implements FittedStep {
 
@@ -72,15 +74,16 @@ public record Standardisation(double[] means, double[] scales) implements Fitted
     }
 
     @Override
-    public int width() {
+    public int inputWidth() {
         return means.length;
     }
 
     @Override
-    public void applyInPlace(double[] row) {
+    public double[] apply(double[] row) {
         for (int j = 0; j < means.length; j++) {
             row[j] = (row[j] - means[j]) / scales[j];
         }
+        return row;
     }
 
     @Override

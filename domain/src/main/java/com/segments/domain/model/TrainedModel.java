@@ -56,8 +56,13 @@ public record TrainedModel(
         Objects.requireNonNull(fingerprint, "fingerprint");
         segments = List.copyOf(segments);
         libraryVersions = Map.copyOf(libraryVersions);
-        if (preprocessing.width() != schema.size()) {
-            throw new IllegalArgumentException("preprocessing width " + preprocessing.width() + " != " + schema.size() + " features");
+        if (preprocessing.inputWidth() != schema.size()) {
+            throw new IllegalArgumentException("preprocessing reads " + preprocessing.inputWidth() + " values, the schema has "
+                    + schema.size() + " features");
+        }
+        if (rule.dimensions() != preprocessing.outputWidth()) {
+            throw new IllegalArgumentException("preprocessing writes " + preprocessing.outputWidth()
+                    + " values, the assignment rule reads " + rule.dimensions());
         }
         if (rule.segmentCount() != segments.size()) {
             throw new IllegalArgumentException(rule.segmentCount() + " segments in the rule, " + segments.size() + " described");
@@ -74,12 +79,16 @@ public record TrainedModel(
     }
 
     /**
-     * Assigns one raw feature vector. {@code raw} is overwritten with its preprocessed form, so the caller can
-     * reuse one buffer per thread and the hot path allocates only the result.
+     * Assigns one raw feature vector. {@code raw} may be overwritten with its preprocessed form, so the caller can
+     * reuse one buffer per thread; a chain that keeps the width allocates only the result.
      */
     public Assignment assignInPlace(double[] raw) {
-        preprocessing.transformInPlace(raw);
-        return rule.assign(raw);
+        return rule.assign(preprocessing.transformInPlace(raw));
+    }
+
+    /** Names of the columns of {@link Segment#centroidOriginal()}: the fields, then any derived features. */
+    public List<String> originalColumns() {
+        return preprocessing.originalColumns(schema);
     }
 
     /** Assigns one raw feature vector, leaving it untouched. */

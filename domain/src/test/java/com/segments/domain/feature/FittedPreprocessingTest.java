@@ -16,9 +16,9 @@ class FittedPreprocessingTest {
 
     @Test
     void mediansIgnoreMissingValuesAndAverageTheMiddlePairOfAnEvenCount() {
-        MedianImputation m = MedianImputation.fit(DataMatrix.ofRows(new double[][] {
+        Imputation m = Imputation.fit(DataMatrix.ofRows(new double[][] {
                 {1, 10}, {Double.NaN, 30}, {3, Double.NaN}, {100, 20}, {2, 40}}), new FeatureSchema(null, List.of("a", "b")));
-        assertThat(m.medians()).containsExactly(2.5, 25.0);
+        assertThat(m.values()).containsExactly(2.5, 25.0);
     }
 
     @Test

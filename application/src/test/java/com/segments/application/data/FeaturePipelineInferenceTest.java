@@ -11,10 +11,14 @@ import java.nio.file.Path;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class CustomerTableReaderTest {
+class FeaturePipelineInferenceTest {
 
     @TempDir
     Path dir;
+
+    static PreparedTable read(Path file, Character delimiter) {
+        return FeaturePipeline.fit(RawTable.read(file, delimiter), FeatureSpec.INFER, null);
+    }
 
     private Path write(String name, String content) throws IOException {
         Path file = dir.resolve(name);
@@ -25,7 +29,7 @@ class CustomerTableReaderTest {
     @Test
     void readsCcGeneralWithItsIdAndSeventeenFeatures() {
         Path cc = Path.of(System.getProperty("segments.shared.dir", "../../shared"), "data/cc_general/CC_GENERAL.csv");
-        CustomerTableReader.Table table = CustomerTableReader.read(cc, null);
+        PreparedTable table = read(cc, null);
         assertThat(table.profiles().schema().idColumn()).isEqualTo("CUST_ID");
         assertThat(table.profiles().schema().features()).hasSize(17).startsWith("BALANCE").endsWith("TENURE");
         assertThat(table.profiles().size()).isEqualTo(8950);
@@ -41,7 +45,7 @@ class CustomerTableReaderTest {
                 + "A1;\"two\r\nlines\";12.5;3\r\n"
                 + "A2;x;NA;4\r\n"
                 + "A3;y; 7 ;\r\n");
-        CustomerTableReader.Table table = CustomerTableReader.read(file, null);
+        PreparedTable table = read(file, null);
         assertThat(table.profiles().ids()).containsExactly("A1", "A2", "A3");
         assertThat(table.profiles().schema().features()).containsExactly("spend", "visits");
         assertThat(table.profiles().values().row(0)).containsExactly(12.5, 3.0);
@@ -55,13 +59,13 @@ class CustomerTableReaderTest {
     @Test
     void takesAFirstColumnOfUniqueTextAsTheIdWhenNoneIsNamedSo() throws IOException {
         Path file = write("t.csv", "name,spend\nann,1\nbob,2\n");
-        assertThat(CustomerTableReader.read(file, null).profiles().schema().idColumn()).isEqualTo("name");
+        assertThat(read(file, null).profiles().schema().idColumn()).isEqualTo("name");
     }
 
     @Test
     void numbersRowsAndWarnsWhenThereIsNoId() throws IOException {
         Path file = write("t.csv", "spend,visits\n1,2\n3,4\n");
-        CustomerTableReader.Table table = CustomerTableReader.read(file, null);
+        PreparedTable table = read(file, null);
         assertThat(table.profiles().ids()).containsExactly("row-1", "row-2");
         assertThat(table.report().warnings()).anyMatch(w -> w.contains("no id column"));
     }
@@ -69,38 +73,41 @@ class CustomerTableReaderTest {
     @Test
     void reportsDuplicateIdsAndConstantColumns() throws IOException {
         Path file = write("t.csv", "id,spend,flag\n1,1,5\n1,2,5\n2,3,5\n");
-        CustomerTableReader.Table table = CustomerTableReader.read(file, null);
-        assertThat(table.report().warnings()).anyMatch(w -> w.contains("repeat an id"))
-                .anyMatch(w -> w.contains("'flag' has the same value in every row"));
+        PreparedTable table = read(file, null);
+        assertThat(table.report().warnings()).anyMatch(w -> w.contains("1 row(s) dropped: their id in 'id' repeats"));
+        assertThat(table.profiles().ids()).containsExactly("1", "2");
+        assertThat(table.report().columns()).filteredOn(c -> c.name().equals("flag")).singleElement()
+                .satisfies(c -> assertThat(c.role()).isEqualTo(ColumnRole.IGNORED))
+                .satisfies(c -> assertThat(c.reason()).startsWith("constant (\"5\" in every row)"));
     }
 
     @Test
     void aRaggedRowWithAnExtraFieldIsNamed() throws IOException {
         Path file = write("t.csv", "id,a,b\n1,2,3\n2,3,4,5\n");
-        assertThatThrownBy(() -> CustomerTableReader.read(file, null)).isInstanceOf(DataFileException.class)
+        assertThatThrownBy(() -> read(file, null)).isInstanceOf(DataFileException.class)
                 .hasMessage("t.csv: row 2 (line 3) has 4 fields but the header has 3; the extra field after column 'b' is \"5\"");
     }
 
     @Test
     void aDuplicateOrEmptyHeaderIsNamed() throws IOException {
-        assertThatThrownBy(() -> CustomerTableReader.read(write("d.csv", "id,a,a\n1,2,3\n"), null))
+        assertThatThrownBy(() -> read(write("d.csv", "id,a,a\n1,2,3\n"), null))
                 .hasMessageContaining("column 'a' twice");
-        assertThatThrownBy(() -> CustomerTableReader.read(write("e.csv", "id,,b\n1,2,3\n"), null))
+        assertThatThrownBy(() -> read(write("e.csv", "id,,b\n1,2,3\n"), null))
                 .hasMessageContaining("header column 2 has no name");
     }
 
     @Test
     void anEmptyFileAndAHeaderWithoutRowsAreRefused() throws IOException {
-        assertThatThrownBy(() -> CustomerTableReader.read(write("empty.csv", ""), null))
+        assertThatThrownBy(() -> read(write("empty.csv", ""), null))
                 .hasMessageContaining("empty.csv: the file is empty");
-        assertThatThrownBy(() -> CustomerTableReader.read(write("header.csv", "id,a\n"), null))
+        assertThatThrownBy(() -> read(write("header.csv", "id,a\n"), null))
                 .hasMessageContaining("no data rows");
     }
 
     @Test
     void aMostlyTextColumnIsIgnoredNotAnError() throws IOException {
         Path file = write("t.csv", "id,spend,code\n1,1,A7\n2,2,B8\n3,3,9\n");
-        CustomerTableReader.Table table = CustomerTableReader.read(file, null);
+        PreparedTable table = read(file, null);
         assertThat(table.profiles().schema().features()).containsExactly("spend");
     }
 
@@ -108,7 +115,7 @@ class CustomerTableReaderTest {
     void anExplicitDelimiterWins() throws IOException {
         // As many commas as tabs in the header: detection would pick the comma.
         Path file = write("t.tsv", "id\ta,b,c\tvisits\n1\tx,y,z\t3\n2\tx,y,z\t4\n");
-        CustomerTableReader.Table table = CustomerTableReader.read(file, '\t');
+        PreparedTable table = read(file, '\t');
         assertThat(table.report().columns()).extracting(InferenceReport.Column::name).containsExactly("id", "a,b,c", "visits");
         assertThat(table.profiles().schema().features()).containsExactly("visits");
     }

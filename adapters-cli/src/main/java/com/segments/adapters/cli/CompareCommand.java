@@ -2,6 +2,7 @@ package com.segments.adapters.cli;
 
 import com.segments.application.AlgorithmCatalog;
 import com.segments.application.CompareAlgorithms;
+import com.segments.application.TransactionsUseCases;
 import com.segments.domain.SegmentsException;
 import com.segments.domain.cluster.AlgorithmDescriptor;
 import jakarta.inject.Inject;
@@ -37,8 +38,11 @@ class CompareCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--data", required = true, paramLabel = "FILE.csv", description = "customer table")
-    Path data;
+    @CommandLine.Mixin
+    DataOptions source = new DataOptions();
+
+    @Inject
+    TransactionsUseCases transactions;
 
     @Option(names = "--algorithms", paramLabel = "A,B", split = ",", defaultValue = "kmeans,ward,hdbscan",
             description = "plugins to compare (default: ${DEFAULT-VALUE}; see 'segments algorithms')")
@@ -62,10 +66,6 @@ class CompareCommand implements Runnable {
 
     @Option(names = "--seed", paramLabel = "S", defaultValue = "42", description = "random seed (default: ${DEFAULT-VALUE})")
     long seed;
-
-    @Option(names = "--delimiter", paramLabel = "C", converter = Delimiters.class,
-            description = "field separator: ',', ';' or 'tab' (default: detected)")
-    Character delimiter;
 
     @Option(names = "--report", paramLabel = "FILE.html", description = "also write a self-contained HTML report")
     Path report;
@@ -91,7 +91,7 @@ class CompareCommand implements Runnable {
         ProgressBar progress = new ProgressBar(err, System.console() != null);
         try {
             CompareAlgorithms.Comparison comparison = compareAlgorithms.compare(new CompareAlgorithms.Command(
-                    data, delimiter, candidates, bootstrap, stabilityRows, seed), progress, cancelled::get);
+                    source.input(transactions::stored), candidates, bootstrap, stabilityRows, seed), progress, cancelled::get);
             progress.clear();
             PrintWriter out = spec.commandLine().getOut();
             out.print(json ? Json.write(ComparisonJson.of(comparison)) + "\n" : ComparisonText.of(comparison));

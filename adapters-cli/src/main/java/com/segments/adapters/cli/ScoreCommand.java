@@ -2,6 +2,8 @@ package com.segments.adapters.cli;
 
 import com.segments.application.ModelReference;
 import com.segments.application.ScoreBatch;
+import com.segments.application.TransactionsUseCases;
+import com.segments.domain.SegmentsException;
 import com.segments.application.ScoreReport;
 import jakarta.inject.Inject;
 import picocli.CommandLine;
@@ -25,11 +27,19 @@ class ScoreCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--data", required = true, paramLabel = "FILE.csv", description = "customers to score")
+    @Inject
+    TransactionsUseCases transactions;
+
+    @Option(names = "--data", paramLabel = "FILE.csv", description = "customers to score (a customer table, or profiles "
+            + "written by 'segments profiles')")
     Path data;
 
-    @Option(names = "--out", required = true, paramLabel = "OUT.csv", description = "where to write the scores")
+    @Option(names = "--out", paramLabel = "OUT.csv", description = "where to write the scores (with --data)")
     Path out;
+
+    @Option(names = "--stored-transactions", description = "score the customers of fact_transactions and write each "
+            + "one's segment into customer_segment (the model must be trained with --transactions)")
+    boolean stored;
 
     @Option(names = "--model", paramLabel = "VERSION|ALIAS", description = "model version or alias (default: the active one)")
     String model;
@@ -43,6 +53,16 @@ class ScoreCommand implements Runnable {
 
     @Override
     public void run() {
+        if (stored) {
+            if (data != null || out != null) {
+                throw new SegmentsException("--stored-transactions writes into fact_transactions; it takes no --data or --out");
+            }
+            scoreStored();
+            return;
+        }
+        if (data == null || out == null) {
+            throw new SegmentsException("give --data FILE and --out FILE, or --stored-transactions");
+        }
         ScoreReport report = scoreBatch.score(new ScoreBatch.Command(data, out, delimiter, ModelReference.parse(model)));
         PrintWriter writer = spec.commandLine().getOut();
         if (json) {
@@ -69,6 +89,19 @@ class ScoreCommand implements Runnable {
             writer.print(table.render());
             writer.printf("%s rows flagged as outliers%n", Numbers.count(report.outliers()));
         }
+        writer.flush();
+    }
+
+    private void scoreStored() {
+        TransactionsUseCases.ScoreReport report = transactions.scoreStored(ModelReference.parse(model));
+        PrintWriter writer = spec.commandLine().getOut();
+        report.summary().lines().forEach(writer::println);
+        writer.printf("Scored %s customers with model version %d; customer_segment set on %s transactions%n",
+                Numbers.count(report.customers()), report.version(), Numbers.count(report.rowsUpdated()));
+        TextTable table = TextTable.numeric().row("segment", "customers");
+        report.perSegment().forEach((segment, count) -> table.row(segment < 0 ? "noise" : Integer.toString(segment),
+                Numbers.count(count)));
+        writer.print(table.render());
         writer.flush();
     }
 }

@@ -1,6 +1,8 @@
 package com.segments.adapters.cli;
 
 import com.segments.application.TrainModel;
+import com.segments.application.TransactionsUseCases;
+import com.segments.domain.feature.Field;
 import com.segments.application.TrainingReport;
 import com.segments.application.data.ColumnRole;
 import com.segments.application.data.InferenceReport;
@@ -22,8 +24,9 @@ import java.util.Locale;
 import java.util.Map;
 
 @Command(name = "train", mixinStandardHelpOptions = true,
-        description = {"Train a segmentation on a customer CSV, store it as a new model version and make it active.",
-                "The id column and the numeric feature columns are inferred; the summary says what and why."})
+        description = {"Train a segmentation on a customer table or a transaction log, store it as a new model version "
+                + "and make it active.",
+                "Columns are read as a feature spec (--features) declares, or inferred; the summary says what and why."})
 class TrainCommand implements Runnable {
 
     @Inject
@@ -32,8 +35,11 @@ class TrainCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--data", required = true, paramLabel = "FILE.csv", description = "customer table, one row per customer")
-    Path data;
+    @CommandLine.Mixin
+    DataOptions source = new DataOptions();
+
+    @Inject
+    TransactionsUseCases transactions;
 
     @Option(names = "--k", paramLabel = "N", description = "number of segments (default: 4)")
     Integer k;
@@ -52,10 +58,6 @@ class TrainCommand implements Runnable {
     @Option(names = "--param", paramLabel = "NAME=VALUE", description = "any plugin parameter, e.g. minClusterSize=50")
     Map<String, Integer> extra = new HashMap<>();
 
-    @Option(names = "--delimiter", paramLabel = "C", converter = Delimiters.class,
-            description = "field separator: ',', ';' or 'tab' (default: detected)")
-    Character delimiter;
-
     @Option(names = "--json", description = "print the result as JSON")
     boolean json;
 
@@ -68,7 +70,8 @@ class TrainCommand implements Runnable {
         if (restarts != null) {
             parameters.put("restarts", restarts);
         }
-        TrainingReport report = trainModel.train(new TrainModel.Command(data, delimiter, algorithm, parameters, seed));
+        TrainingReport report = trainModel.train(new TrainModel.Command(source.input(transactions::stored), algorithm,
+                parameters, seed, "cli"));
         PrintWriter out = spec.commandLine().getOut();
         out.print(json ? Json.write(toJson(report)) + "\n" : toText(report));
         out.flush();
@@ -79,21 +82,7 @@ class TrainCommand implements Runnable {
         ModelVersion version = report.model();
         TrainedModel model = version.model();
         StringBuilder out = new StringBuilder();
-        out.append("Read ").append(inference.source()).append(": ").append(Numbers.count(inference.rows()))
-                .append(" customers, ").append(inference.columns().size()).append(" columns\n");
-        TextTable columns = TextTable.text();
-        for (InferenceReport.Column column : inference.columns()) {
-            String role = switch (column.role()) {
-                case ID -> "id";
-                case NUMERIC_FEATURE -> "feature";
-                case IGNORED -> "ignored";
-            };
-            columns.row("  " + role, column.name(), column.reason());
-        }
-        out.append(columns.render());
-        for (String warning : inference.warnings()) {
-            out.append("  warning: ").append(warning).append('\n');
-        }
+        out.append(InferenceText.render(inference));
         out.append('\n').append(String.format(Locale.ROOT,
                 "Trained %s (%s seed=%d) in %.1f s: model version %d, %s%n", model.algorithm(),
                 model.parameters().describe(), model.seed(), report.fitTime().toMillis() / 1000.0, version.version(),
@@ -121,7 +110,7 @@ class TrainCommand implements Runnable {
         out.append('\n');
 
         List<Segment> segments = model.segments();
-        List<String> features = model.schema().features();
+        List<String> features = model.originalColumns();
         TextTable table = TextTable.numeric();
         String[] header = new String[segments.size() + 1];
         String[] sizes = new String[segments.size() + 1];
@@ -136,6 +125,9 @@ class TrainCommand implements Runnable {
         }
         table.row(header).row(sizes).row(shares);
         for (int j = 0; j < features.size(); j++) {
+            if (j < model.schema().size() && model.schema().fields().get(j).kind() == Field.Kind.CATEGORY) {
+                continue; // a level position has no mean; segment profiles show categories by level
+            }
             String[] row = new String[segments.size() + 1];
             row[0] = features.get(j);
             for (int s = 0; s < segments.size(); s++) {
@@ -162,6 +154,9 @@ class TrainCommand implements Runnable {
         json.put("rows", report.inference().rows());
         json.put("idColumn", model.schema().idColumn());
         json.put("features", model.schema().features());
+        json.put("groupColumns", model.schema().groupColumns());
+        json.put("columns", report.inference().columns().stream().map(c -> Map.of("name", c.name(),
+                "role", c.role().name().toLowerCase(Locale.ROOT), "reason", c.reason())).toList());
         json.put("ignoredColumns", report.inference().columns().stream()
                 .filter(c -> c.role() == ColumnRole.IGNORED)
                 .map(c -> Map.of("name", c.name(), "reason", c.reason())).toList());
@@ -189,8 +184,12 @@ class TrainCommand implements Runnable {
             segment.put("size", s.size());
             segment.put("share", s.share());
             Map<String, Object> centre = new LinkedHashMap<>();
-            for (int j = 0; j < model.schema().size(); j++) {
-                centre.put(model.schema().features().get(j), nullIfNaN(s.centroidOriginal()[j]));
+            List<String> columns = model.originalColumns();
+            for (int j = 0; j < columns.size(); j++) {
+                if (j < model.schema().size() && model.schema().fields().get(j).kind() == Field.Kind.CATEGORY) {
+                    continue;
+                }
+                centre.put(columns.get(j), nullIfNaN(s.centroidOriginal()[j]));
             }
             segment.put("centroid", centre);
             return segment;

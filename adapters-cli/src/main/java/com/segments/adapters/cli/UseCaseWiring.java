@@ -13,6 +13,8 @@ import com.segments.application.ScoreBatch;
 import com.segments.application.ShowModel;
 import com.segments.application.TrainModel;
 import com.segments.domain.feature.Projector;
+import com.segments.domain.transaction.TransactionStore;
+import com.segments.application.TransactionsUseCases;
 import com.segments.domain.job.JobRepository;
 import com.segments.domain.model.ModelRepository;
 import com.segments.domain.model.PromotionGate;
@@ -106,6 +108,11 @@ class UseCaseWiring {
                               @Value("${segments.training.queue:8}") int queue) {
         Path root = dataDir == null || dataDir.isBlank() ? Path.of("").toAbsolutePath() : Path.of(dataDir);
         return new RetrainModel(jobs, trainModel, clock, root, workers, queue);
+    }
+
+    @Singleton
+    TransactionsUseCases transactionsUseCases(TransactionStore store, ModelLookup lookup) {
+        return new TransactionsUseCases(store, lookup);
     }
 
     @Singleton

@@ -109,6 +109,23 @@ public final class CsvSource {
         }
     }
 
+    /** Reads the header line only. */
+    public List<String> header() {
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+             CsvReader<CsvRecord> reader = CsvReader.builder().fieldSeparator(delimiter).detectBomHeader(true)
+                     .skipEmptyLines(true).allowExtraFields(true).allowMissingFields(true)
+                     .ofCsvRecord(in, StandardCharsets.UTF_8)) {
+            for (CsvRecord record : reader) {
+                return header(record);
+            }
+            throw new DataFileException(name() + ": the file is empty (no header line)");
+        } catch (CsvParseException e) {
+            throw new DataFileException(name() + ": " + e.getMessage(), e);
+        } catch (IOException | UncheckedIOException e) {
+            throw new DataFileException(name() + ": cannot be read: " + e.getMessage(), e);
+        }
+    }
+
     private List<String> header(CsvRecord record) {
         List<String> header = new ArrayList<>();
         Set<String> seen = new HashSet<>();

@@ -58,7 +58,14 @@ public record RawTable(String source, List<Column> columns, long[] lines, DataFi
                 return text[row];
             }
             double v = numbers[row];
-            return Double.isNaN(v) ? "" : v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+            if (Double.isNaN(v)) {
+                return "";
+            }
+            if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+                return Long.toString((long) v);
+            }
+            // 12 significant digits: sums of cents print as 3028.15, not 3028.150000000001
+            return new java.math.BigDecimal(v).round(new java.math.MathContext(12)).stripTrailingZeros().toPlainString();
         }
 
         public boolean isMissing(int row) {

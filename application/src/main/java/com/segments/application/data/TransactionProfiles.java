@@ -2,6 +2,8 @@ package com.segments.application.data;
 
 import com.segments.domain.feature.Field;
 import com.segments.domain.model.DataFingerprint;
+import com.segments.domain.transaction.Transaction;
+import com.segments.domain.transaction.TransactionStore;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -46,15 +48,6 @@ public final class TransactionProfiles {
     /** Where the log's fields are; null entries are detected from the header. */
     public record Columns(String customer, String amount, String date, String category, String invoice) {
         public static final Columns DETECT = new Columns(null, null, null, null, null);
-    }
-
-    /**
-     * One line of a transaction log, as read: {@code customer} is null when the line has none; {@code amount} is
-     * the line's value (quantity × unit price when the log has no amount); {@code groups} follow
-     * {@link Source#read}'s group names; {@code lineHash} identifies the whole line, for finding exact duplicates.
-     */
-    public record Transaction(String customer, long day, double amount, double items, String category, String invoice,
-                              String[] groups, long lineHash) {
     }
 
     /** A transaction log: a CSV file or a database table. */
@@ -125,6 +118,37 @@ public final class TransactionProfiles {
 
     /** Profiles (one row per customer) and what it took to make them. */
     public record Result(RawTable table, Summary summary) {
+    }
+
+    /** The group attributes a CSV log carries (read from its header only). */
+    public static List<String> groupNames(CsvSource csv) {
+        LineReader reader = new LineReader(csv.name(), Columns.DETECT);
+        return reader.header(csv.header());
+    }
+
+    /** The transactions stored in {@code fact_transactions}. */
+    public static Source stored(TransactionStore store) {
+        return new Source() {
+            @Override
+            public String name() {
+                return "fact_transactions";
+            }
+
+            @Override
+            public String location() {
+                return "table fact_transactions";
+            }
+
+            @Override
+            public String read(Consumer<List<String>> groupNames, Consumer<Transaction> transactions) {
+                long[] hash = {17};
+                long rows = store.read(groupNames, t -> {
+                    hash[0] = hash[0] * 31 + t.lineHash();
+                    transactions.accept(t);
+                });
+                return Long.toHexString(hash[0]) + "-" + rows;
+            }
+        };
     }
 
     /** Aggregates a log; {@code asOf} is the day recency is counted to (null: the log's last date). */
@@ -249,7 +273,7 @@ public final class TransactionProfiles {
             }
             categoryAt = find(requested.category(), "category", names, "category", "merchant_category", "spend_category");
             invoiceAt = find(requested.invoice(), "invoice", names, "invoiceno", "invoice_no", "invoice", "order_id",
-                    "transaction_id");
+                    "order_no");
             if (customerAt < 0) {
                 throw new DataFileException(source + ": no customer id column (customer_id, CustomerID, ...) in " + names);
             }

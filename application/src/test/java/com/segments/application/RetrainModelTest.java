@@ -93,7 +93,7 @@ class RetrainModelTest {
         TrainingJob job = retrain.submit(new RetrainModel.Command("bad.csv", null, null, Map.of(), 1L));
         TrainingJob done = await(job.id());
         assertThat(done.state()).isEqualTo(JobState.FAILED);
-        assertThat(done.error()).contains("no numeric feature column");
+        assertThat(done.error()).contains("no feature column among [id, a]");
         assertThat(models.list()).isEmpty();
     }
 

@@ -2,7 +2,7 @@ package com.segments.adapters.cli;
 
 import com.segments.application.DataInput;
 import com.segments.application.data.TransactionProfiles;
-import com.segments.domain.SegmentsException;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -11,17 +11,23 @@ import java.util.function.Supplier;
 /** Where the training data comes from, shared by train and compare: a customer table or a transaction log. */
 class DataOptions {
 
-    @Option(names = "--data", paramLabel = "FILE.csv", description = "customer table, one row per customer")
-    Path data;
+    /** Exactly one source; picocli enforces it and prints the usage otherwise. */
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Source source;
 
-    @Option(names = "--transactions", paramLabel = "FILE.csv",
-            description = "transaction log (customer id, date, amount, and where present category, location, bank), "
-                    + "aggregated into one profile per customer")
-    Path transactions;
+    static class Source {
+        @Option(names = "--data", paramLabel = "FILE.csv", description = "customer table, one row per customer")
+        Path data;
 
-    @Option(names = "--stored-transactions",
-            description = "the transactions loaded with 'segments ingest' (table fact_transactions)")
-    boolean stored;
+        @Option(names = "--transactions", paramLabel = "FILE.csv",
+                description = "transaction log (customer id, date, amount, and where present category, location, bank), "
+                        + "aggregated into one profile per customer")
+        Path transactions;
+
+        @Option(names = "--stored-transactions",
+                description = "the transactions loaded with 'segments ingest' (table fact_transactions)")
+        boolean stored;
+    }
 
     @Option(names = "--features", paramLabel = "SPEC.yml",
             description = "feature spec: roles, imputation, outliers, transforms, scaling, categories, derived features, "
@@ -33,16 +39,11 @@ class DataOptions {
     Character delimiter;
 
     DataInput input(Supplier<TransactionProfiles.Source> storedTransactions) {
-        int given = (data != null ? 1 : 0) + (transactions != null ? 1 : 0) + (stored ? 1 : 0);
-        if (given != 1) {
-            throw new SegmentsException("give exactly one of --data FILE (customer table), --transactions FILE "
-                    + "(transaction log) or --stored-transactions (fact_transactions)");
+        if (source.data != null) {
+            return DataInput.customers(source.data, delimiter, features);
         }
-        if (data != null) {
-            return DataInput.customers(data, delimiter, features);
-        }
-        if (transactions != null) {
-            return DataInput.transactions(transactions, delimiter, features);
+        if (source.transactions != null) {
+            return DataInput.transactions(source.transactions, delimiter, features);
         }
         return DataInput.transactions(storedTransactions.get(), features);
     }

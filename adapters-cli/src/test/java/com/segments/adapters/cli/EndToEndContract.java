@@ -117,8 +117,69 @@ abstract class EndToEndContract {
     void aFileWithoutNumericColumnsIsRefusedAndNothingIsStored() throws IOException {
         Path file = write("names.csv", "id,name,city\n1,Ann,Oslo\n2,Bob,Rome\n3,Cy,Lima\n");
         Cli.Result result = cli.run("train", "--data", file.toString());
-        assertOneLineError(result, "no numeric feature column", "[id, name, city]");
+        assertOneLineError(result, "no feature column among [id, name, city]");
         assertNothingStored();
+    }
+
+    /**
+     * A transaction log from generation to customer_segment: profiles, training on the log, ingest into
+     * fact_transactions, training on the stored rows, and scoring them.
+     */
+    @Test
+    void aTransactionLogIsProfiledTrainedStoredAndScored() throws IOException {
+        Path log = work.resolve("log.csv");
+        Cli.Result generated = cli.run("generate", "--transactions", "30000", "--customers", "600", "--out", log.toString(),
+                "--seed", "3");
+        assertThat(generated.exitCode()).as(generated.err()).isZero();
+        assertThat(generated.out()).contains("Wrote 30,000 transactions of 600 customers").contains("The Diner");
+
+        Path profiles = work.resolve("profiles.csv");
+        Cli.Result profiled = cli.run("profiles", "--transactions", log.toString(), "--out", profiles.toString(), "--json");
+        assertThat(profiled.exitCode()).as(profiled.err()).isZero();
+        JsonNode summary = profiled.json();
+        assertThat(summary.get("rowsRead").asLong()).isEqualTo(30_000);
+        assertThat(summary.get("excluded").get("no customer id").asLong()).isPositive();
+        long excluded = 0;
+        for (JsonNode count : summary.get("excluded")) {
+            excluded += count.asLong();
+        }
+        assertThat(summary.get("accepted").asLong() + excluded).isEqualTo(30_000);
+        assertThat(Files.readAllLines(profiles).getFirst()).startsWith("customer_id,location,bank,frequency,monetary");
+
+        Cli.Result trained = cli.run("train", "--transactions", log.toString(), "--k", "5", "--json");
+        assertThat(trained.exitCode()).as(trained.err()).isZero();
+        assertThat(trained.json().get("groupColumns").toString()).isEqualTo("[\"location\",\"bank\"]");
+        assertThat(trained.json().get("features").toString()).contains("share_Dining").doesNotContain("bank");
+
+        Cli.Result scoredFile = cli.run("score", "--data", profiles.toString(), "--out", work.resolve("s.csv").toString());
+        assertThat(scoredFile.exitCode()).as(scoredFile.err()).isZero();
+
+        Cli.Result ingested = cli.run("ingest", "--transactions", log.toString());
+        assertThat(ingested.exitCode()).as(ingested.err()).isZero();
+        assertThat(ingested.out()).contains("Stored 30,000 transactions");
+
+        Cli.Result retrained = cli.run("train", "--stored-transactions", "--k", "5", "--json");
+        assertThat(retrained.exitCode()).as(retrained.err()).isZero();
+        assertThat(retrained.json().get("rows").asLong()).isEqualTo(summary.get("customers").asLong());
+
+        Cli.Result scored = cli.run("score", "--stored-transactions");
+        assertThat(scored.exitCode()).as(scored.err()).isZero();
+        assertThat(scored.out()).contains("Scored " + String.format(java.util.Locale.ROOT, "%,d", summary.get("customers").asLong())
+                + " customers with model version 2");
+    }
+
+    @Test
+    void aFeatureSpecIsAppliedAndABadOneIsNamed() throws IOException {
+        Path spec = Path.of(System.getProperty("segments.examples.dir", "../examples"), "marketing_campaign/features.yml");
+        Path data = Cli.SHARED.resolve("data/marketing_campaign/marketing_campaign.csv");
+        Cli.Result trained = cli.run("train", "--data", data.toString(), "--features", spec.toString(), "--k", "3");
+        assertThat(trained.exitCode()).as(trained.err()).isZero();
+        assertThat(trained.out()).contains("Marital_Status").contains("3 value(s) outside [1920, inf] read as missing")
+                .contains("constant (\"3\" in every row)");
+
+        Path bad = write("bad.yml", "columns:\n  Income: {role: numeric, tranform: log1p}\n");
+        Cli.Result refused = cli.run("train", "--data", data.toString(), "--features", bad.toString());
+        assertOneLineError(refused, "bad.yml", "columns.Income: unknown key 'tranform'");
     }
 
     @Test
@@ -166,7 +227,8 @@ abstract class EndToEndContract {
     void aWrongCommandLinePrintsUsageAndExitsWithTwo() {
         Cli.Result result = cli.run("train", "--k", "3");
         assertThat(result.exitCode()).isEqualTo(2);
-        assertThat(result.err()).contains("Missing required option: '--data=FILE.csv'").contains("Usage: segments train");
+        assertThat(result.err()).contains("Missing required argument").contains("--data=FILE.csv")
+                .contains("--transactions=FILE.csv").contains("Usage: segments train");
     }
 
     private void assertOneLineError(Cli.Result result, String... fragments) {

@@ -1,11 +1,26 @@
 package com.segments.adapters.jdbc;
 
+import com.segments.domain.cluster.NearestCentroidRule;
+import com.segments.domain.feature.Clipping;
+import com.segments.domain.feature.DerivedColumns;
+import com.segments.domain.feature.FeatureSchema;
+import com.segments.domain.feature.Field;
+import com.segments.domain.feature.FittedPreprocessing;
+import com.segments.domain.feature.Imputation;
+import com.segments.domain.feature.Log1p;
+import com.segments.domain.feature.OneHotEncoding;
+import com.segments.domain.feature.PrincipalComponents;
+import com.segments.domain.feature.Standardisation;
+import com.segments.domain.feature.ValidRange;
+import com.segments.domain.model.Segment;
 import com.segments.domain.model.TrainedModel;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -33,6 +48,39 @@ class ModelArtifactJsonTest {
         assertThat(read.assign(new double[] {5000, 5000, 5})).isEqualTo(model.assign(new double[] {5000, 5000, 5}));
     }
 
+    /** Format v2: typed fields, group columns and every kind of step come back equal and predict the same. */
+    @Test
+    void aFullFeaturePipelineSurvivesTheRoundTrip() {
+        FeatureSchema schema = new FeatureSchema("id", List.of(Field.number("spend"), Field.number("limit"),
+                Field.category("status", List.of("Single", "Married"), Map.of("alone", "single", "yolo", ""), false),
+                Field.category("slab", List.of("Low", "High"), Map.of(), true), Field.date("joined", "dd-MM-yyyy")),
+                List.of("bank"));
+        FittedPreprocessing pipeline = new FittedPreprocessing(List.of(
+                new ValidRange(new double[] {0, 0, Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY, 0},
+                        new double[] {1e6, Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, 1e6}),
+                new DerivedColumns(List.of("spend", "limit", "status", "slab", "joined"),
+                        List.of(new DerivedColumns.Derived("ratio", "spend / limit", 0))),
+                new Imputation(new double[] {10, 100, 0, 1, 15000, 0.1}),
+                new Clipping(new double[] {0, 0, 0, 0, 0, 0}, new double[] {500, 1e4, 3, 2, 1e6, 1}),
+                new Log1p(new boolean[] {true, true, false, false, false, false}),
+                new OneHotEncoding(new int[] {0, 0, 3, 0, 0, 0}),
+                new Standardisation(new double[] {1, 2, 0, 0, 0, 0.5, 15000, 0.1}, new double[] {1, 1, 1, 1, 1, 0.5, 100, 0.1}),
+                new PrincipalComponents(new double[8], new double[] {1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0},
+                        new double[] {0.6, 0.3})));
+        TrainedModel base = ModelFixtures.twoSegments("x.csv");
+        TrainedModel model = new TrainedModel(base.algorithm(), base.parameters(), base.seed(), schema, pipeline,
+                new NearestCentroidRule(2, 2, new double[] {0, 0, 3, 3}, new double[] {5, 5}),
+                List.of(new Segment(0, 1, 0.5, new double[] {0, 0}, new double[] {1, 2, 0, 1, 15000, 0.5}),
+                        new Segment(1, 1, 0.5, new double[] {3, 3}, new double[] {3, 4, 1, 0, 15100, 0.75})),
+                base.metrics(), base.fingerprint(), base.libraryVersions());
+        TrainedModel read = ModelArtifactJson.read(ModelArtifactJson.write(model));
+        assertThat(read).isEqualTo(model);
+        Map<String, Object> customer = Map.of("spend", 120, "limit", 1000, "status", "YOLO", "slab", "high",
+                "joined", "04-09-2012", "bank", "Bank A");
+        assertThat(read.assign(read.schema().toRawVector(customer))).isEqualTo(model.assign(model.schema().toRawVector(customer)));
+        assertThat(read.originalColumns()).containsExactly("spend", "limit", "status", "slab", "joined", "ratio");
+    }
+
     @Test
     void metricsAddedAfterTheFirstModelsReadAsNotRecorded() throws IOException {
         TrainedModel read = ModelArtifactJson.read(fixture());
@@ -42,9 +90,9 @@ class ModelArtifactJsonTest {
 
     @Test
     void refusesAFormatVersionItDoesNotKnow() throws IOException {
-        String future = fixture().replace("\"formatVersion\" : 1", "\"formatVersion\" : 2");
+        String future = fixture().replace("\"formatVersion\" : 1", "\"formatVersion\" : 3");
         assertThatThrownBy(() -> ModelArtifactJson.read(future)).isInstanceOf(ArtifactFormatException.class)
-                .hasMessageContaining("v2");
+                .hasMessageContaining("v3").hasMessageContaining("reads segments-model v1 to v2");
     }
 
     @Test

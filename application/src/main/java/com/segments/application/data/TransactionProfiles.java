@@ -30,7 +30,8 @@ import java.util.function.Consumer;
  *       are looked for within a customer's latest date, which keeps memory bounded on date-ordered logs);</li>
  *   <li>frequency counts distinct invoices when there is an invoice column (lines of one invoice are one visit),
  *       else transactions;</li>
- *   <li>recency is days from the customer's last purchase to the log's last date; tenure, from the first;</li>
+ *   <li>recency is days from the customer's last purchase to the log's last date (of any row, excluded or not);
+ *       tenure, from the customer's first purchase to that date;</li>
  *   <li>group attributes take the first value seen for a customer; customers seen under several values are counted;</li>
  *   <li>at most {@value #MAX_CATEGORIES} categories get their own columns, in order of appearance; later ones are
  *       summed as "Other".</li>
@@ -443,6 +444,8 @@ public final class TransactionProfiles {
 
         void add(Transaction t) {
             rows++;
+            minDay = Math.min(minDay, t.day()); // the log's span counts every dated row, excluded or not
+            maxDay = Math.max(maxDay, t.day());
             if (t.customer() == null) {
                 exclude("no customer id");
                 return;
@@ -474,8 +477,6 @@ public final class TransactionProfiles {
             c.items += t.items();
             c.firstDay = Math.min(c.firstDay, t.day());
             c.lastDay = Math.max(c.lastDay, t.day());
-            minDay = Math.min(minDay, t.day());
-            maxDay = Math.max(maxDay, t.day());
             LocalDate date = LocalDate.ofEpochDay(t.day());
             c.month(date.getYear() * 12 + date.getMonthValue() - 1);
             if (t.category() != null) {

@@ -1,0 +1,9 @@
+package com.segments.adapters.jdbc;
+
+class PostgresTransactionStoreTest extends TransactionStoreContract {
+
+    @Override
+    protected TestDatabases.Database database() {
+        return TestDatabases.postgres();
+    }
+}

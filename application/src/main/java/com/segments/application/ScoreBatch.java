@@ -25,6 +25,17 @@ public final class ScoreBatch {
     }
 
     /**
+     * Scores an uploaded CSV, read once as it arrives, into {@code out} (which appears only when every row is scored).
+     *
+     * @param name a name for messages ("upload.csv")
+     */
+    public ScoreReport scoreUpload(java.io.InputStream upload, String name, Character delimiter, Path out,
+                                   ModelReference reference) {
+        ModelVersion model = lookup.resolve(reference);
+        return BatchScorer.score(model, com.segments.application.data.CsvSource.ofStream(upload, name, delimiter), out);
+    }
+
+    /**
      * Score every row of a customer table with a model.
      *
      * @param data      the CSV file to score

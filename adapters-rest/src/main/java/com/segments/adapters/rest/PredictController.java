@@ -2,6 +2,10 @@ package com.segments.adapters.rest;
 
 import com.segments.application.ModelReference;
 import com.segments.application.PredictSegment;
+import com.segments.application.ScoreBatch;
+import com.segments.application.ScoreReport;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.server.types.files.StreamedFile;
 import com.segments.domain.SegmentsException;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
@@ -14,6 +18,11 @@ import io.micronaut.json.tree.JsonNode;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,10 +33,13 @@ import java.util.Map;
 public class PredictController {
 
     private final PredictSegment predictSegment;
+    private final ScoreBatch scoreBatch;
     private final int maxBatch;
 
-    PredictController(PredictSegment predictSegment, @Value("${segments.api.max-batch:10000}") int maxBatch) {
+    PredictController(PredictSegment predictSegment, ScoreBatch scoreBatch,
+                      @Value("${segments.api.max-batch:10000}") int maxBatch) {
         this.predictSegment = predictSegment;
+        this.scoreBatch = scoreBatch;
         this.maxBatch = maxBatch;
     }
 
@@ -64,6 +76,43 @@ public class PredictController {
             customers.add(fields(item));
         }
         return predictSegment.predictAll(customers, ModelReference.parse(model)).stream().map(PredictionResponse::of).toList();
+    }
+
+    /**
+     * Scores an uploaded CSV (a header, then one customer per row, as a customer table or the profiles written by
+     * {@code segments profiles}): the body is parsed as it arrives, never held whole; the answer is CSV, one line per
+     * row ({@code id,segment,distance,confidence,outlier}), sent once every row is scored, with the version in the
+     * {@code X-Model-Version} header. A bad row answers 400 naming its row and column, and nothing else.
+     */
+    @Post(uri = "/predict/batch", consumes = {"text/csv", "application/csv"}, produces = "text/csv")
+    @ExecuteOn(TaskExecutors.BLOCKING)
+    public HttpResponse<StreamedFile> predictCsv(@Body InputStream body, @Nullable @QueryValue String model,
+                                                 @Nullable @QueryValue String delimiter) throws IOException {
+        Path scores = Files.createTempFile("segments-upload-", ".csv");
+        try {
+            ScoreReport report = scoreBatch.scoreUpload(body, "upload", delimiter == null ? null
+                    : Delimiter.parse(delimiter), scores, ModelReference.parse(model));
+            InputStream out = Files.newInputStream(scores);
+            return HttpResponse.ok(new StreamedFile(out, new MediaType("text/csv"), Instant.now().toEpochMilli(),
+                    Files.size(scores))).header("X-Model-Version", Integer.toString(report.modelVersion()))
+                    .header("X-Rows", Long.toString(report.rows()));
+        } finally {
+            Files.deleteIfExists(scores); // the open stream keeps the bytes until it is read
+        }
+    }
+
+    /** The {@code delimiter} query parameter: one character, or {@code tab}. */
+    static final class Delimiter {
+        static char parse(String text) {
+            if (text.equals("tab") || text.equals("\\t")) {
+                return '\t';
+            }
+            if (text.length() != 1) {
+                throw new com.segments.domain.feature.FieldValidationException("delimiter",
+                        "delimiter must be one character or 'tab', got \"" + text + "\"");
+            }
+            return text.charAt(0);
+        }
     }
 
     /** A batch over the configured limit. */

@@ -26,9 +26,13 @@ public final class BatchScorer {
     }
 
     public static ScoreReport score(ModelVersion version, Path data, Character delimiter, Path out) {
+        return score(version, CsvSource.open(data, delimiter), out);
+    }
+
+    /** Scores any CSV source (a file, or an upload read once) into {@code out}, which appears only when complete. */
+    public static ScoreReport score(ModelVersion version, CsvSource source, Path out) {
         TrainedModel model = version.model();
         FeatureSchema schema = model.schema();
-        CsvSource source = CsvSource.open(data, delimiter);
         Path target = out.toAbsolutePath();
         Path temporary = temporaryBeside(target);
         long[] perSegment = new long[model.segmentCount()];

@@ -35,11 +35,37 @@ public final class CsvSource {
     }
 
     private final Path file;
+    private final String name;
+    private final InputStream stream;
     private final char delimiter;
 
-    private CsvSource(Path file, char delimiter) {
+    private CsvSource(Path file, String name, InputStream stream, char delimiter) {
         this.file = file;
+        this.name = name;
+        this.stream = stream;
         this.delimiter = delimiter;
+    }
+
+    /**
+     * Reads an upload (a request body): one pass, never stored whole. The delimiter is detected from the header line
+     * when {@code delimiter} is null.
+     */
+    public static CsvSource ofStream(InputStream in, String name, Character delimiter) {
+        BufferedInputStream buffered = new BufferedInputStream(in, 1 << 16);
+        char separator;
+        if (delimiter != null) {
+            separator = delimiter;
+        } else {
+            try {
+                buffered.mark(1 << 16);
+                byte[] head = buffered.readNBytes(1 << 16);
+                buffered.reset();
+                separator = detect(firstLine(head));
+            } catch (IOException e) {
+                throw new DataFileException(name + ": cannot be read: " + e.getMessage(), e);
+            }
+        }
+        return new CsvSource(null, name, buffered, separator);
     }
 
     /**
@@ -53,7 +79,7 @@ public final class CsvSource {
         if (!Files.isReadable(file)) {
             throw new DataFileException(file + ": not readable");
         }
-        return new CsvSource(file, delimiter != null ? delimiter : detectDelimiter(file));
+        return new CsvSource(file, file.getFileName().toString(), null, delimiter != null ? delimiter : detectDelimiter(file));
     }
 
     public Path file() {
@@ -61,7 +87,7 @@ public final class CsvSource {
     }
 
     public String name() {
-        return file.getFileName().toString();
+        return name;
     }
 
     public char delimiter() {
@@ -75,7 +101,8 @@ public final class CsvSource {
      */
     public String read(java.util.function.Consumer<List<String>> headerHandler, RowHandler rowHandler) {
         MessageDigest digest = sha256();
-        try (InputStream in = new DigestInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16), digest);
+        try (InputStream in = new DigestInputStream(stream != null ? stream
+                : new BufferedInputStream(Files.newInputStream(file), 1 << 16), digest);
              CsvReader<CsvRecord> reader = CsvReader.builder()
                      .fieldSeparator(delimiter)
                      .detectBomHeader(true)
@@ -157,15 +184,20 @@ public final class CsvSource {
     }
 
     private static char detectDelimiter(Path file) {
-        String firstLine;
         try (InputStream in = Files.newInputStream(file)) {
-            byte[] head = in.readNBytes(1 << 16);
-            String text = new String(head, StandardCharsets.UTF_8);
-            int end = text.indexOf('\n');
-            firstLine = end < 0 ? text : text.substring(0, end);
+            return detect(firstLine(in.readNBytes(1 << 16)));
         } catch (IOException e) {
             throw new DataFileException(file + ": cannot be read: " + e.getMessage(), e);
         }
+    }
+
+    private static String firstLine(byte[] head) {
+        String text = new String(head, StandardCharsets.UTF_8);
+        int end = text.indexOf('\n');
+        return end < 0 ? text : text.substring(0, end);
+    }
+
+    private static char detect(String firstLine) {
         char best = ',';
         int bestCount = 0;
         for (char candidate : new char[] {',', ';', '\t'}) {

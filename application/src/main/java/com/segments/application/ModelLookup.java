@@ -1,9 +1,9 @@
 package com.segments.application;
 
-import com.segments.domain.SegmentsException;
 import com.segments.domain.model.ModelRepository;
 import com.segments.domain.model.ModelVersion;
 import com.segments.domain.model.NoActiveModelException;
+import com.segments.domain.model.UnknownAliasException;
 import com.segments.domain.model.UnknownModelException;
 
 import java.util.Map;
@@ -21,6 +21,14 @@ public final class ModelLookup {
     private final ActiveModel active;
     private final Map<Integer, ModelVersion> loaded = new ConcurrentHashMap<>();
 
+    /** A version that exists but holds no model: still TRAINING, or FAILED. */
+    public static final class ModelNotServable extends com.segments.domain.SegmentsException {
+        ModelNotServable(com.segments.domain.model.ModelSummary summary) {
+            super("model version " + summary.version() + " is " + summary.status() + " and has no model to serve"
+                    + (summary.statusReason() == null ? "" : " (" + summary.statusReason() + ")"));
+        }
+    }
+
     public ModelLookup(ModelRepository models, ActiveModel active) {
         this.models = models;
         this.active = active;
@@ -29,21 +37,21 @@ public final class ModelLookup {
     /**
      * @throws NoActiveModelException when the active model is asked for and none is active
      * @throws UnknownModelException  when the version does not exist
-     * @throws SegmentsException      when the alias points nowhere
+     * @throws UnknownAliasException  when the alias points nowhere
      */
     public ModelVersion resolve(ModelReference reference) {
         if (reference.version() == null && reference.alias() == null) {
             return active.current().orElseThrow(NoActiveModelException::new);
         }
         int wanted = reference.version() != null ? reference.version()
-                : models.alias(reference.alias()).orElseThrow(() -> new SegmentsException(
-                        "no model has the alias '" + reference.alias() + "'; set one with: segments models alias "
-                                + reference.alias() + " VERSION"));
+                : models.alias(reference.alias()).orElseThrow(() -> new UnknownAliasException(reference.alias()));
         ModelVersion model = loaded.get(wanted);
         if (model != null) {
             return model;
         }
-        model = models.find(wanted).orElseThrow(() -> new UnknownModelException(wanted));
+        model = models.find(wanted).orElseThrow(() -> models.summary(wanted)
+                .<RuntimeException>map(summary -> new ModelNotServable(summary))
+                .orElseGet(() -> new UnknownModelException(wanted)));
         if (loaded.size() >= CACHED_VERSIONS) {
             loaded.clear();
         }

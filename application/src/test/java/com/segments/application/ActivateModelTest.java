@@ -124,4 +124,23 @@ class ActivateModelTest {
         assertThat(gate.refusal(clean)).isEmpty();
         assertThat(com.segments.domain.model.PromotionGate.OPEN.refusal(noisy)).isEmpty();
     }
+
+    @Test
+    void aMinimumStabilityMakesTrainingMeasureItAndGateOnIt() {
+        // 4 well-separated generated patterns at k = 4 are stable; at k = 9 the fit cuts them arbitrarily
+        TrainModel gated = new TrainModel(models, AlgorithmCatalog.discover(), activate,
+                new com.segments.domain.model.PromotionGate(Double.NaN, Double.NaN, 0.85, 8), Clock.systemUTC());
+        TrainingReport stable = gated.train(new TrainModel.Command(customers, null, "kmeans", Map.of("k", 4, "restarts", 3), 1L));
+        assertThat(stable.model().model().metrics().meanStability()).isGreaterThan(0.85);
+        assertThat(stable.activated()).isTrue();
+
+        TrainingReport unstable = gated.train(new TrainModel.Command(customers, null, "kmeans", Map.of("k", 9, "restarts", 1), 1L));
+        assertThat(unstable.model().model().metrics().meanStability()).isLessThan(0.85);
+        assertThat(unstable.notPromoted()).hasValueSatisfying(r -> assertThat(r).contains("mean stability").contains("below the minimum 0.850"));
+        assertThat(active.current().orElseThrow().version()).isEqualTo(stable.model().version());
+
+        var unmeasured = new com.segments.domain.model.ModelMetrics(1, 0.4, 100, 0, 0.7, 1900);
+        assertThat(new com.segments.domain.model.PromotionGate(Double.NaN, Double.NaN, 0.5, 10).refusal(unmeasured))
+                .hasValueSatisfying(r -> assertThat(r).contains("stability was not measured"));
+    }
 }

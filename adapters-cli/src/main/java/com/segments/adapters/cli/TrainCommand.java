@@ -92,6 +92,9 @@ class TrainCommand implements Runnable {
                 Numbers.metric(model.metrics().silhouette()), Numbers.count(model.metrics().silhouetteSampleSize()),
                 Numbers.metric(model.metrics().daviesBouldin()), Numbers.value(model.metrics().calinskiHarabasz()),
                 Numbers.value(model.metrics().inertia())));
+        if (!Double.isNaN(model.metrics().meanStability())) {
+            out.append("Mean bootstrap stability (Jaccard) ").append(Numbers.metric(model.metrics().meanStability())).append('\n');
+        }
         if (model.metrics().noiseFraction() > 0) {
             out.append("Noise: ").append(Numbers.percent(model.metrics().noiseFraction()))
                     .append(" of customers belong to no segment (segment -1 when scored)\n");
@@ -164,6 +167,7 @@ class TrainCommand implements Runnable {
         json.put("silhouette", nullIfNaN(model.metrics().silhouette()));
         json.put("silhouetteRows", model.metrics().silhouetteSampleSize());
         json.put("daviesBouldin", nullIfNaN(model.metrics().daviesBouldin()));
+        json.put("meanStability", nullIfNaN(model.metrics().meanStability()));
         json.put("calinskiHarabasz", nullIfNaN(model.metrics().calinskiHarabasz()));
         json.put("noiseFraction", nullIfNaN(model.metrics().noiseFraction()));
         json.put("inertia", model.metrics().inertia());

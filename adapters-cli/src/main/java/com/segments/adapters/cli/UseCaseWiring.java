@@ -66,14 +66,19 @@ class UseCaseWiring {
     }
 
     /**
-     * The promotion gate: segments.promotion.min-silhouette and segments.promotion.max-noise
-     * (SEGMENTS_PROMOTION_MIN_SILHOUETTE, SEGMENTS_PROMOTION_MAX_NOISE); unset thresholds let everything through.
+     * The promotion gate: segments.promotion.min-silhouette, segments.promotion.max-noise and
+     * segments.promotion.min-stability (SEGMENTS_PROMOTION_MIN_SILHOUETTE, _MAX_NOISE, _MIN_STABILITY; the last makes
+     * training measure stability over segments.promotion.stability-refits bootstrap refits, default 10); unset
+     * thresholds let everything through.
      */
     @Singleton
     TrainModel trainModel(ModelRepository models, AlgorithmCatalog algorithms, ActivateModel activateModel, Clock clock,
                           @Value("${segments.promotion.min-silhouette:NaN}") double minSilhouette,
-                          @Value("${segments.promotion.max-noise:NaN}") double maxNoise) {
-        return new TrainModel(models, algorithms, activateModel, new PromotionGate(minSilhouette, maxNoise), clock);
+                          @Value("${segments.promotion.max-noise:NaN}") double maxNoise,
+                          @Value("${segments.promotion.min-stability:NaN}") double minStability,
+                          @Value("${segments.promotion.stability-refits:10}") int stabilityRefits) {
+        return new TrainModel(models, algorithms, activateModel,
+                new PromotionGate(minSilhouette, maxNoise, minStability, stabilityRefits), clock);
     }
 
     @Singleton

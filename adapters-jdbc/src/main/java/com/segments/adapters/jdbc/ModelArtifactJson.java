@@ -89,7 +89,7 @@ final class ModelArtifactJson {
         };
         ModelMetrics m = model.metrics();
         MetricsJson metrics = new MetricsJson(m.inertia(), m.silhouette(), m.silhouetteSampleSize(), m.noiseFraction(),
-                m.daviesBouldin(), m.calinskiHarabasz());
+                m.daviesBouldin(), m.calinskiHarabasz(), Double.isNaN(m.meanStability()) ? null : m.meanStability());
         List<SegmentJson> segments = model.segments().stream().map(s -> new SegmentJson(s.id(), s.size(), s.share(),
                 s.centroid(), s.centroidOriginal())).toList();
         return new Document(FORMAT, FORMAT_VERSION, model.algorithm(), model.parameters().values(), model.seed(),
@@ -215,10 +215,10 @@ final class ModelArtifactJson {
 
     /** Metrics added after format v1's first models are optional: absent reads as NaN (not recorded). */
     record MetricsJson(double inertia, double silhouette, int silhouetteSampleSize, Double noiseFraction,
-                       Double daviesBouldin, Double calinskiHarabasz) {
+                       Double daviesBouldin, Double calinskiHarabasz, Double meanStability) {
         ModelMetrics toModel() {
             return new ModelMetrics(inertia, silhouette, silhouetteSampleSize, orNaN(noiseFraction),
-                    orNaN(daviesBouldin), orNaN(calinskiHarabasz));
+                    orNaN(daviesBouldin), orNaN(calinskiHarabasz), orNaN(meanStability));
         }
 
         private static double orNaN(Double value) {

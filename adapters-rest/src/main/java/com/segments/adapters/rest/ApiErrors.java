@@ -1,9 +1,11 @@
 package com.segments.adapters.rest;
 
+import com.segments.application.ModelLookup;
 import com.segments.application.RetrainModel;
 import com.segments.domain.SegmentsException;
 import com.segments.domain.feature.FieldValidationException;
 import com.segments.domain.model.NoActiveModelException;
+import com.segments.domain.model.UnknownAliasException;
 import com.segments.domain.model.UnknownModelException;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.context.annotation.Requires;
@@ -48,6 +50,8 @@ final class ApiErrors {
                 case FieldValidationException f -> respond(HttpStatus.BAD_REQUEST, "invalid_field", f.getMessage(), f.field());
                 case NoActiveModelException n -> respond(HttpStatus.CONFLICT, "no_active_model", n.getMessage(), null);
                 case UnknownModelException u -> respond(HttpStatus.NOT_FOUND, "unknown_model", u.getMessage(), "version");
+                case UnknownAliasException u -> respond(HttpStatus.NOT_FOUND, "unknown_alias", u.getMessage(), "model");
+                case ModelLookup.ModelNotServable m -> respond(HttpStatus.CONFLICT, "model_not_servable", m.getMessage(), "model");
                 case RetrainModel.Conflict c -> respond(HttpStatus.CONFLICT, "job_running", c.getMessage(), "data");
                 case RetrainModel.UnknownJob u -> respond(HttpStatus.NOT_FOUND, "unknown_job", u.getMessage(), "id");
                 case RetrainModel.Busy b -> respond(HttpStatus.SERVICE_UNAVAILABLE, "training_queue_full", b.getMessage(), null);

@@ -44,7 +44,8 @@ public class JobsController {
      */
     @Serdeable
     public record RetrainRequest(String data, @Nullable String algorithm, @Nullable Map<String, Integer> parameters,
-                                 @Nullable Long seed, @Nullable String delimiter) {
+                                 @Nullable Long seed, @Nullable String delimiter, @Nullable String features,
+                                 @Nullable Boolean transactions) {
     }
 
     @Serdeable
@@ -66,7 +67,8 @@ public class JobsController {
         Character delimiter = request.delimiter() == null || request.delimiter().isEmpty() ? null
                 : "tab".equals(request.delimiter()) ? Character.valueOf('\t') : Character.valueOf(request.delimiter().charAt(0));
         TrainingJob job = retrainModel.submit(new RetrainModel.Command(request.data(), delimiter, request.algorithm(),
-                request.parameters(), request.seed() == null ? 42L : request.seed()));
+                request.parameters(), request.seed() == null ? 42L : request.seed(), request.features(),
+                Boolean.TRUE.equals(request.transactions())));
         return HttpResponse.<JobResponse>status(HttpStatus.ACCEPTED).body(JobResponse.of(job))
                 .headers(headers -> headers.location(URI.create("/api/v1/jobs/" + job.id())));
     }

@@ -11,10 +11,30 @@ import java.util.Optional;
  *
  * @param minSilhouette   lowest acceptable silhouette
  * @param maxNoiseFraction highest acceptable share of customers left as noise
+ * @param minStability    lowest acceptable mean bootstrap stability (Jaccard, 0 to 1)
+ * @param stabilityRefits bootstrap refits measured when a minimum stability is set
  */
-public record PromotionGate(double minSilhouette, double maxNoiseFraction) {
+public record PromotionGate(double minSilhouette, double maxNoiseFraction, double minStability, int stabilityRefits) {
 
     public static final PromotionGate OPEN = new PromotionGate(Double.NaN, Double.NaN);
+
+    public PromotionGate(double minSilhouette, double maxNoiseFraction) {
+        this(minSilhouette, maxNoiseFraction, Double.NaN, 0);
+    }
+
+    public PromotionGate {
+        if (!Double.isNaN(minStability) && (minStability < 0 || minStability > 1)) {
+            throw new IllegalArgumentException("the minimum stability must be between 0 and 1, got " + minStability);
+        }
+        if (!Double.isNaN(minStability) && stabilityRefits < 2) {
+            throw new IllegalArgumentException("a minimum stability needs at least 2 bootstrap refits, got " + stabilityRefits);
+        }
+    }
+
+    /** Whether training must measure stability for this gate to decide. */
+    public boolean needsStability() {
+        return !Double.isNaN(minStability);
+    }
 
     /** Why {@code metrics} may not be promoted, or empty when they pass. */
     public Optional<String> refusal(ModelMetrics metrics) {
@@ -25,6 +45,10 @@ public record PromotionGate(double minSilhouette, double maxNoiseFraction) {
         double noise = Double.isNaN(metrics.noiseFraction()) ? 0 : metrics.noiseFraction();
         if (!Double.isNaN(maxNoiseFraction) && noise > maxNoiseFraction) {
             reasons.add(String.format(Locale.ROOT, "noise %.1f%% is above the maximum %.1f%%", 100 * noise, 100 * maxNoiseFraction));
+        }
+        if (needsStability() && !(metrics.meanStability() >= minStability)) {
+            reasons.add(Double.isNaN(metrics.meanStability()) ? "stability was not measured"
+                    : String.format(Locale.ROOT, "mean stability %.3f is below the minimum %.3f", metrics.meanStability(), minStability));
         }
         return reasons.isEmpty() ? Optional.empty() : Optional.of("not promoted: " + String.join("; ", reasons));
     }

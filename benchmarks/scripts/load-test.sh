@@ -3,8 +3,8 @@
 #  1. 8 connections of predict for SECONDS (default 60) while a retrain runs and two activations and a rollback
 #     happen: no failed request, every response names a version, none answered by a replaced version after its
 #     replacement was confirmed; predict latency idle and while training.
-#  2. kill -9 of the server while a retrain trains, then a restart: the job reads FAILED/interrupted, the previous
-#     active version still serves, no partial version exists.
+#  2. kill -9 of the server while a retrain trains, then a restart: the job and the version it was training read
+#     FAILED/interrupted, the previous active version still serves, no version with a (partial) model was added.
 # Everything runs on 127.0.0.1, in a schema of its own that is dropped at the end.
 #
 #   benchmarks/scripts/load-test.sh [SECONDS]
@@ -56,7 +56,7 @@ start_server
 
 echo "== kill -9 during training, then restart =="
 active_before="$(curl -s "http://127.0.0.1:$port/health" | python3 -c 'import json,sys; print(json.load(sys.stdin)["activeModelVersion"])')"
-versions_before="$(curl -s "http://127.0.0.1:$port/api/v1/models" | python3 -c 'import json,sys; print(len(json.load(sys.stdin)))')"
+versions_before="$(curl -s "http://127.0.0.1:$port/api/v1/models" | python3 -c 'import json,sys; print(sum(1 for m in json.load(sys.stdin) if m["status"] in ("READY","ACTIVE","RETIRED")))')"
 job="$(curl -s -X POST "http://127.0.0.1:$port/api/v1/retrain" -H "X-API-Key: $SEGMENTS_API_KEY" \
   -H 'Content-Type: application/json' -d "{\"data\": \"$data\", \"algorithm\": \"ward\", \"parameters\": {\"k\": 5}}" \
   | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')"
@@ -70,9 +70,14 @@ kill -9 "$server_pid"; wait "$server_pid" 2>/dev/null || true; server_pid=""
 start_server
 after="$(curl -s "http://127.0.0.1:$port/api/v1/jobs/$job")"
 active_after="$(curl -s "http://127.0.0.1:$port/health" | python3 -c 'import json,sys; print(json.load(sys.stdin)["activeModelVersion"])')"
-versions_after="$(curl -s "http://127.0.0.1:$port/api/v1/models" | python3 -c 'import json,sys; print(len(json.load(sys.stdin)))')"
+versions_after="$(curl -s "http://127.0.0.1:$port/api/v1/models" | python3 -c 'import json,sys; print(sum(1 for m in json.load(sys.stdin) if m["status"] in ("READY","ACTIVE","RETIRED")))')"
+# the version the killed job was training must read FAILED/interrupted; none may be left TRAINING
+training_left="$(curl -s "http://127.0.0.1:$port/api/v1/models" | python3 -c 'import json,sys; print(sum(1 for m in json.load(sys.stdin) if m["status"] == "TRAINING"))')"
+interrupted_versions="$(curl -s "http://127.0.0.1:$port/api/v1/models" | python3 -c 'import json,sys; print(sum(1 for m in json.load(sys.stdin) if m["status"] == "FAILED" and "interrupted" in (m.get("statusReason") or "")))')"
 echo "after restart: $after"
-echo "active version $active_before -> $active_after; stored versions $versions_before -> $versions_after"
+echo "active version $active_before -> $active_after; versions with a model $versions_before -> $versions_after;"\
+  "left TRAINING $training_left; FAILED/interrupted $interrupted_versions"
 echo "$after" | grep -q '"state":"FAILED"' && echo "$after" | grep -q 'interrupted' \
   && [ "$active_before" = "$active_after" ] && [ "$versions_before" = "$versions_after" ] \
+  && [ "$training_left" = 0 ] && [ "$interrupted_versions" -ge 1 ] \
   && echo "KILL TEST PASSED" || { echo "KILL TEST FAILED"; exit 1; }

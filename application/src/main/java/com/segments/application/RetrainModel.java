@@ -63,7 +63,18 @@ public final class RetrainModel implements AutoCloseable {
     }
 
     /** What to train on and how. */
-    public record Command(String data, Character delimiter, String algorithm, Map<String, Integer> parameters, long seed) {
+    /**
+     * @param data         the file, relative to the data directory (or absolute inside it)
+     * @param features     a feature spec file under the data directory, or null to infer
+     * @param transactions whether the file is a transaction log to aggregate per customer
+     */
+    public record Command(String data, Character delimiter, String algorithm, Map<String, Integer> parameters, long seed,
+                          String features, boolean transactions) {
+
+        public Command(String data, Character delimiter, String algorithm, Map<String, Integer> parameters, long seed) {
+            this(data, delimiter, algorithm, parameters, seed, null, false);
+        }
+
         public Command {
             if (data == null || data.isBlank()) {
                 throw new SegmentsException("say which file to train on: \"data\" is missing");
@@ -104,6 +115,7 @@ public final class RetrainModel implements AutoCloseable {
 
     public synchronized TrainingJob submit(Command command) {
         Path file = resolve(command.data());
+        Path spec = command.features() == null ? null : resolve(command.features());
         String source = file.toString();
         Optional<TrainingJob> unfinished = jobs.unfinishedFor(source);
         if (unfinished.isPresent()) {
@@ -114,7 +126,7 @@ public final class RetrainModel implements AutoCloseable {
         jobs.save(job);
         AtomicBoolean cancelled = new AtomicBoolean();
         try {
-            Future<?> future = workers.submit(() -> run(job, file, command, cancelled));
+            Future<?> future = workers.submit(() -> run(job, file, spec, command, cancelled));
             running.put(job.id(), new Running(cancelled, future));
         } catch (RejectedExecutionException e) {
             jobs.save(job.ended(JobState.FAILED, "refused: the training queue was full", clock.instant()));
@@ -149,16 +161,22 @@ public final class RetrainModel implements AutoCloseable {
         return find(id);
     }
 
-    /** Marks jobs left unfinished by an earlier process FAILED; returns how many. */
+    /**
+     * Marks jobs left unfinished by an earlier process FAILED, and the versions they were training; returns how many
+     * jobs.
+     */
     public int recoverInterrupted() {
+        trainModel.failUnfinished("interrupted: the process stopped while this version was training");
         return jobs.failUnfinished("interrupted: the server stopped while this job was queued or running", clock.instant());
     }
 
-    private void run(TrainingJob queued, Path file, Command command, AtomicBoolean cancelled) {
+    private void run(TrainingJob queued, Path file, Path spec, Command command, AtomicBoolean cancelled) {
         TrainingJob[] job = {queued.running(clock.instant())};
         try {
             jobs.save(job[0]);
-            TrainingReport report = trainModel.train(new TrainModel.Command(file, command.delimiter(), command.algorithm(),
+            DataInput input = command.transactions() ? DataInput.transactions(file, command.delimiter(), spec)
+                    : DataInput.customers(file, command.delimiter(), spec);
+            TrainingReport report = trainModel.train(new TrainModel.Command(input, command.algorithm(),
                     command.parameters(), command.seed(), "api job " + queued.id()), (fraction, stage) -> {
                         job[0] = job[0].progressed(fraction, stage);
                         jobs.save(job[0]);

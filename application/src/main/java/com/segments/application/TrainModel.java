@@ -13,6 +13,7 @@ import com.segments.domain.feature.DataMatrix;
 import com.segments.domain.feature.FittedPreprocessing;
 import com.segments.domain.metric.ClusterQuality;
 import com.segments.domain.metric.Silhouette;
+import com.segments.domain.metric.Stability;
 import com.segments.domain.lineage.SegmentAlignment;
 import com.segments.domain.lineage.SegmentLineage;
 import com.segments.domain.model.ModelMetrics;
@@ -67,10 +68,10 @@ public final class TrainModel {
         };
     }
 
-    /** Thrown when a training is cancelled; nothing of it was stored. */
+    /** Thrown when a training is cancelled; its version is FAILED ("cancelled") and holds no model. */
     public static final class Cancelled extends SegmentsException {
         Cancelled() {
-            super("training cancelled; nothing was stored");
+            super("training cancelled; no model was stored");
         }
     }
 
@@ -95,27 +96,44 @@ public final class TrainModel {
                     + table.report().source() + " has " + profiles.size());
         }
 
-        FittedPreprocessing preprocessing = table.preprocessing();
-        DataMatrix scaled = table.transformed();
-        progress.at(0.2, "fitting " + algorithm.id());
-        long started = System.nanoTime();
-        ClusteringResult fitted = algorithm.fit(scaled, parameters, command.seed());
-        Duration fitTime = Duration.ofNanos(System.nanoTime() - started);
-        Aligned aligned = alignToActive(fitted, profiles);
-        ClusteringResult result = aligned.result();
-        checkNotCancelled(cancelled);
-        progress.at(0.8, "measuring quality");
+        // From here on the training has a version number: listed as TRAINING, READY once its model is stored in
+        // one step, FAILED with the reason if anything stops it. No version ever exposes a half-made model.
+        int version = models.reserve(algorithm.id(), table.fingerprint().source(), clock.instant(), command.triggeredBy());
+        ModelVersion stored;
+        Duration fitTime;
+        ClusteringResult result;
+        try {
+            FittedPreprocessing preprocessing = table.preprocessing();
+            DataMatrix scaled = table.transformed();
+            progress.at(0.2, "fitting " + algorithm.id() + " (version " + version + ")");
+            long started = System.nanoTime();
+            ClusteringResult fitted = algorithm.fit(scaled, parameters, command.seed());
+            fitTime = Duration.ofNanos(System.nanoTime() - started);
+            Aligned aligned = alignToActive(fitted, profiles);
+            result = aligned.result();
+            checkNotCancelled(cancelled);
+            progress.at(0.8, "measuring quality");
 
-        ClusterQuality quality = ClusterQuality.of(scaled, result.labels(), Silhouette.DEFAULT_MAX_ROWS, command.seed());
-        List<Segment> segments = describe(result, scaled, preprocessing.impute(profiles.values()));
-        TrainedModel model = new TrainedModel(algorithm.id(), parameters, command.seed(), profiles.schema(),
-                preprocessing, result.rule(), segments, ModelMetrics.of(result.inertia(), quality),
-                table.fingerprint(), Map.of(algorithm.id(), algorithm.descriptor().library(),
-                        "java", Runtime.version().toString()), aligned.lineage());
-        checkNotCancelled(cancelled);
-        progress.at(0.95, "storing");
-        ModelVersion stored = models.add(model, clock.instant(), command.triggeredBy());
-        Optional<String> refusal = gate.refusal(model.metrics());
+            ClusterQuality quality = ClusterQuality.of(scaled, result.labels(), Silhouette.DEFAULT_MAX_ROWS, command.seed());
+            double stability = Double.NaN;
+            if (gate.needsStability()) {
+                progress.at(0.85, "measuring stability (" + gate.stabilityRefits() + " bootstrap refits)");
+                stability = stability(algorithm, parameters, scaled, result, command.seed(), cancelled);
+            }
+            List<Segment> segments = describe(result, scaled, preprocessing.impute(profiles.values()));
+            TrainedModel model = new TrainedModel(algorithm.id(), parameters, command.seed(), profiles.schema(),
+                    preprocessing, result.rule(), segments, ModelMetrics.of(result.inertia(), quality, stability),
+                    table.fingerprint(), Map.of(algorithm.id(), algorithm.descriptor().library(),
+                            "java", Runtime.version().toString()), aligned.lineage());
+            checkNotCancelled(cancelled);
+            progress.at(0.95, "storing");
+            stored = models.complete(version, model);
+        } catch (RuntimeException e) {
+            models.fail(version, e instanceof Cancelled ? "cancelled" : e instanceof SegmentsException
+                    ? e.getMessage() : "unexpected failure: " + e);
+            throw e;
+        }
+        Optional<String> refusal = gate.refusal(stored.model().metrics());
         if (refusal.isPresent()) {
             models.setStatusReason(stored.version(), refusal.get());
         } else {
@@ -123,6 +141,30 @@ public final class TrainModel {
         }
         return new TrainingReport(stored, table.report(), result.diagnostics(), fitTime, refusal);
     }
+
+    /** Marks versions left TRAINING by a process that stopped FAILED with the reason; returns how many. */
+    public int failUnfinished(String reason) {
+        return models.failTraining(reason);
+    }
+
+    /** Mean clusterboot stability of the fit, over the gate's number of seeded bootstrap refits. */
+    private double stability(ClusteringAlgorithm algorithm, AlgorithmParameters parameters, DataMatrix scaled,
+                             ClusteringResult result, long seed, BooleanSupplier cancelled) {
+        List<DataMatrix> samples = Stability.samples(scaled, gate.stabilityRefits(),
+                Math.min(STABILITY_ROWS, scaled.rows()), seed);
+        return Stability.bootstrap(scaled, result.labels(), result.rule().segmentCount(), samples, seed,
+                (sample, refitSeed) -> {
+                    checkNotCancelled(cancelled);
+                    try {
+                        return algorithm.fit(sample, parameters, refitSeed).rule();
+                    } catch (SegmentsException e) {
+                        return null;
+                    }
+                }).meanJaccard();
+    }
+
+    /** Rows per bootstrap sample when training measures stability (as compare's default). */
+    static final int STABILITY_ROWS = 3000;
 
     private record Aligned(ClusteringResult result, SegmentLineage lineage) {
     }

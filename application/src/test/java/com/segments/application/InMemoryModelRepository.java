@@ -25,7 +25,12 @@ import java.util.TreeMap;
  */
 final class InMemoryModelRepository implements ModelRepository {
 
-    private final List<ModelVersion> versions = new ArrayList<>();
+    /** One numbered version; {@code model} is null while TRAINING and when FAILED. */
+    private record Entry(int version, Instant createdAt, String triggeredBy, String algorithm, String source,
+                         ModelVersion model) {
+    }
+
+    private final List<Entry> versions = new ArrayList<>();
     private final Map<Integer, ModelStatus> statuses = new HashMap<>();
     private final Map<String, Integer> aliases = new TreeMap<>();
     private final List<Activation> activations = new ArrayList<>();
@@ -43,18 +48,52 @@ final class InMemoryModelRepository implements ModelRepository {
     }
 
     @Override
-    public synchronized ModelVersion add(TrainedModel model, Instant createdAt, String triggeredBy) {
+    public synchronized int reserve(String algorithm, String dataSource, Instant createdAt, String triggeredBy) {
         check();
-        ModelVersion version = new ModelVersion(versions.size() + 1, createdAt, triggeredBy, model);
-        versions.add(version);
-        statuses.put(version.version(), ModelStatus.READY);
+        int version = versions.size() + 1;
+        versions.add(new Entry(version, createdAt, triggeredBy, algorithm, dataSource, null));
+        statuses.put(version, ModelStatus.TRAINING);
         return version;
+    }
+
+    @Override
+    public synchronized ModelVersion complete(int version, TrainedModel model) {
+        check();
+        if (statuses.get(version) != ModelStatus.TRAINING) {
+            throw new SegmentsException("model version " + version + " is " + statuses.get(version) + ", not TRAINING");
+        }
+        Entry entry = versions.get(version - 1);
+        ModelVersion stored = new ModelVersion(version, entry.createdAt(), entry.triggeredBy(), model);
+        versions.set(version - 1, new Entry(version, entry.createdAt(), entry.triggeredBy(), model.algorithm(),
+                model.fingerprint().source(), stored));
+        statuses.put(version, ModelStatus.READY);
+        return stored;
+    }
+
+    @Override
+    public synchronized void fail(int version, String reason) {
+        if (statuses.get(version) == ModelStatus.TRAINING) {
+            statuses.put(version, ModelStatus.FAILED);
+            reasons.put(version, reason);
+        }
+    }
+
+    @Override
+    public synchronized int failTraining(String reason) {
+        int failed = 0;
+        for (Entry entry : versions) {
+            if (statuses.get(entry.version()) == ModelStatus.TRAINING) {
+                fail(entry.version(), reason);
+                failed++;
+            }
+        }
+        return failed;
     }
 
     @Override
     public synchronized Optional<ModelVersion> find(int version) {
         check();
-        return versions.stream().filter(v -> v.version() == version).findFirst();
+        return versions.stream().filter(v -> v.version() == version && v.model() != null).map(Entry::model).findFirst();
     }
 
     private final Map<Integer, String> reasons = new HashMap<>();
@@ -77,11 +116,12 @@ final class InMemoryModelRepository implements ModelRepository {
 
     @Override
     public synchronized Activation activate(int version, Instant at, String reason) {
-        if (find(version).isEmpty()) {
+        if (version < 1 || version > versions.size()) {
             throw new UnknownModelException(version);
         }
-        if (statuses.get(version) == ModelStatus.FAILED) {
-            throw new SegmentsException("model version " + version + " is FAILED");
+        if (statuses.get(version) == ModelStatus.FAILED || statuses.get(version) == ModelStatus.TRAINING) {
+            throw new SegmentsException("model version " + version + " is " + statuses.get(version)
+                    + " and cannot serve predictions");
         }
         OptionalInt previous = activeVersion();
         if (active != null && active != version) {
@@ -124,11 +164,12 @@ final class InMemoryModelRepository implements ModelRepository {
     @Override
     public synchronized List<ModelSummary> list() {
         check();
-        return versions.stream().sorted(Comparator.comparingInt(ModelVersion::version).reversed())
-                .map(v -> new ModelSummary(v.version(), v.model().algorithm(), v.model().segmentCount(), v.createdAt(),
-                        statuses.get(v.version()), reasons.get(v.version()), v.triggeredBy(),
+        return versions.stream().sorted(Comparator.comparingInt(Entry::version).reversed())
+                .map(v -> new ModelSummary(v.version(), v.algorithm(), v.model() == null ? 0 : v.model().model().segmentCount(),
+                        v.createdAt(), statuses.get(v.version()), reasons.get(v.version()), v.triggeredBy(),
                         aliases.entrySet().stream().filter(e -> e.getValue() == v.version()).map(Map.Entry::getKey).toList(),
-                        v.model().metrics().silhouette(), v.model().fingerprint().source(), v.model().fingerprint().rows()))
+                        v.model() == null ? Double.NaN : v.model().model().metrics().silhouette(), v.source(),
+                        v.model() == null ? 0 : v.model().model().fingerprint().rows()))
                 .toList();
     }
 

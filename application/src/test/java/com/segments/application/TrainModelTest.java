@@ -136,4 +136,24 @@ class TrainModelTest {
         assertThatThrownBy(() -> predictSegment.predict(new PredictSegment.Command(Map.of(), ModelReference.ACTIVE)))
                 .isInstanceOf(NoActiveModelException.class);
     }
+
+    @Test
+    void aCancelledTrainingLeavesAFailedVersionWithItsReasonAndNoModel() {
+        java.util.concurrent.atomic.AtomicInteger checks = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.List<String> stages = new java.util.ArrayList<>();
+        assertThatThrownBy(() -> trainModel.train(new TrainModel.Command(customers(), null, "kmeans", Map.of("k", 3), 1L),
+                (fraction, stage) -> stages.add(stage), () -> checks.incrementAndGet() > 1))
+                .isInstanceOf(TrainModel.Cancelled.class);
+        assertThat(stages).anyMatch(stage -> stage.contains("(version 1)"));
+        var summary = models.summary(1).orElseThrow();
+        assertThat(summary.status()).isEqualTo(com.segments.domain.model.ModelStatus.FAILED);
+        assertThat(summary.statusReason()).isEqualTo("cancelled");
+        assertThat(models.find(1)).isEmpty();
+        assertThat(models.activeVersion()).isEmpty();
+        assertThatThrownBy(() -> predictSegment.predict(new PredictSegment.Command(Map.of(), ModelReference.parse("1"))))
+                .hasMessageContaining("model version 1 is FAILED and has no model to serve (cancelled)");
+
+        TrainingReport next = trainModel.train(new TrainModel.Command(customers(), null, "kmeans", Map.of("k", 3), 1L));
+        assertThat(next.model().version()).isEqualTo(2);
+    }
 }

@@ -117,6 +117,70 @@ abstract class RestApiContract {
         assertThat(checked).isGreaterThan(1000);
     }
 
+    /** A CSV upload is scored as `segments score` scores the file; a bad row is a 400 naming it. */
+    @Test
+    void aCsvUploadIsScoredLikeTheFileAndABadRowIsNamed() throws Exception {
+        trainCcGeneral();
+        Path scores = work.resolve("scores.csv");
+        assertThat(cli.run("score", "--data", Cli.CC_GENERAL.toString(), "--out", scores.toString()).exitCode()).isZero();
+
+        HttpResponse<String> answered = http.send(HttpRequest.newBuilder(base.resolve("/api/v1/predict/batch"))
+                .header("Content-Type", "text/csv").POST(HttpRequest.BodyPublishers.ofFile(Cli.CC_GENERAL)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(answered.statusCode()).as(answered.body()).isEqualTo(200);
+        assertThat(answered.headers().firstValue("X-Model-Version")).hasValue("1");
+        assertThat(answered.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/csv"));
+        assertThat(answered.body().lines().toList()).isEqualTo(Files.readAllLines(scores));
+
+        String broken = "CUST_ID,BALANCE,BALANCE_FREQUENCY,PURCHASES,ONEOFF_PURCHASES,INSTALLMENTS_PURCHASES,CASH_ADVANCE,"
+                + "PURCHASES_FREQUENCY,ONEOFF_PURCHASES_FREQUENCY,PURCHASES_INSTALLMENTS_FREQUENCY,CASH_ADVANCE_FREQUENCY,"
+                + "CASH_ADVANCE_TRX,PURCHASES_TRX,CREDIT_LIMIT,PAYMENTS,MINIMUM_PAYMENTS,PRC_FULL_PAYMENT,TENURE\n"
+                + "C1,40.9,0.8,95.4,0,95.4,0,0.17,0,0.08,0,0,2,1000,201.8,139.5,0,12\n"
+                + "C2,lots,0.8,95.4,0,95.4,0,0.17,0,0.08,0,0,2,1000,201.8,139.5,0,12\n";
+        HttpResponse<String> refused = http.send(HttpRequest.newBuilder(base.resolve("/api/v1/predict/batch"))
+                .header("Content-Type", "text/csv").POST(HttpRequest.BodyPublishers.ofString(broken)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("row 2 (line 3)").contains("column 'BALANCE'").contains("\\\"lots\\\" is not a number");
+    }
+
+    /**
+     * A model with categorical fields, a derived feature and group attributes: predict applies the stored pipeline,
+     * an unseen category takes the other bucket, a wrongly typed field is a 400 naming it.
+     */
+    @Test
+    void predictAppliesTheStoredFeaturePipeline() throws Exception {
+        Path data = Cli.SHARED.resolve("data/customer_segmentation_data/customer_segmentation_data.csv");
+        Path spec = Path.of(System.getProperty("segments.examples.dir", "../examples"),
+                "customer_segmentation_data/features.yml");
+        Cli.Result trained = cli.run("train", "--data", data.toString(), "--features", spec.toString(), "--k", "4");
+        assertThat(trained.exitCode()).as(trained.err()).isZero();
+        Path scores = work.resolve("scores.csv");
+        assertThat(cli.run("score", "--data", data.toString(), "--out", scores.toString()).exitCode()).isZero();
+        String[] first = Files.readAllLines(scores).get(1).split(",");
+
+        String customer = "{\"id\": \"1\", \"age\": 38, \"gender\": \"Female\", \"income\": 99342, \"spending_score\": 90,"
+                + " \"membership_years\": 3, \"purchase_frequency\": 24, \"preferred_category\": \"Groceries\","
+                + " \"last_purchase_amount\": 113.53}";
+        HttpResponse<String> known = post("/api/v1/predict", customer);
+        assertThat(known.statusCode()).as(known.body()).isEqualTo(200);
+        assertThat(JSON.readTree(known.body()).get("segment").asInt()).isEqualTo(Integer.parseInt(first[1]));
+        assertThat(JSON.readTree(known.body()).get("distance").asDouble()).isEqualTo(Double.parseDouble(first[2]));
+
+        HttpResponse<String> unseen = post("/api/v1/predict", customer.replace("Groceries", "Garden Tools"));
+        assertThat(unseen.statusCode()).as(unseen.body()).isEqualTo(200);
+
+        HttpResponse<String> wrong = post("/api/v1/predict", customer.replace("\"income\": 99342", "\"income\": \"rich\""));
+        assertThat(wrong.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(wrong.body()).get("field").asText()).isEqualTo("income");
+        HttpResponse<String> missing = post("/api/v1/predict", customer.replace("\"gender\": \"Female\",", ""));
+        assertThat(missing.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(missing.body()).get("field").asText()).isEqualTo("gender");
+        HttpResponse<String> nested = post("/api/v1/predict", customer.replace("\"Female\"", "{\"x\": 1}"));
+        assertThat(nested.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(nested.body()).get("field").asText()).isEqualTo("gender");
+    }
+
     @Test
     void aDensityModelAnswersNoiseTheWayScoringDoes() throws Exception {
         Cli.Result trained = cli.run("train", "--data", Cli.CC_GENERAL.toString(), "--algorithm", "hdbscan",
@@ -187,7 +251,8 @@ abstract class RestApiContract {
         assertThat(send("PUT", "/api/v1/aliases/champion", "{\"version\": 1}", Cli.API_KEY).statusCode()).isEqualTo(200);
         assertThat(predictedVersion(customer, "?model=champion")).isEqualTo(1);
         HttpResponse<String> unknownAlias = post("/api/v1/predict?model=challenger", customer);
-        assertThat(unknownAlias.statusCode()).isEqualTo(400);
+        assertThat(unknownAlias.statusCode()).isEqualTo(404);
+        assertThat(JSON.readTree(unknownAlias.body()).get("error").asText()).isEqualTo("unknown_alias");
         assertThat(unknownAlias.body()).contains("no model has the alias 'challenger'");
 
         JsonNode models = JSON.readTree(get("/api/v1/models").body());

@@ -50,9 +50,43 @@ class JdbcModelRepository implements ModelRepository {
     }
 
     @Override
+    public int reserve(String algorithm, String dataSource, Instant createdAt, String triggeredBy) {
+        int version = Math.toIntExact(versions.nextVersion());
+        versions.save(new ModelVersionRow(version, algorithm, 0, createdAt.truncatedTo(ChronoUnit.MICROS), null,
+                dataSource, 0, "", null, ModelStatus.TRAINING.name(), null, triggeredBy));
+        return version;
+    }
+
+    @Override
+    public ModelVersion complete(int version, TrainedModel model) {
+        double silhouette = model.metrics().silhouette();
+        long updated = versions.complete(version, model.algorithm(), model.segmentCount(),
+                Double.isNaN(silhouette) ? null : silhouette, model.fingerprint().source(), model.fingerprint().rows(),
+                model.fingerprint().sha256(), ModelArtifactJson.write(model));
+        if (updated == 0) {
+            ModelSummaryRow row = versions.summary(version).orElseThrow(() -> new UnknownModelException(version));
+            throw new SegmentsException("model version " + version + " is " + row.status() + ", not TRAINING; its model "
+                    + "was not stored" + (row.statusReason() == null ? "" : " (" + row.statusReason() + ")"));
+        }
+        ModelSummaryRow row = versions.summary(version).orElseThrow(() -> new UnknownModelException(version));
+        return new ModelVersion(version, row.createdAt(), row.triggeredBy(), model);
+    }
+
+    @Override
+    public void fail(int version, String reason) {
+        versions.fail(version, reason);
+    }
+
+    @Override
+    public int failTraining(String reason) {
+        return Math.toIntExact(versions.failTraining(reason));
+    }
+
+    @Override
     public Optional<ModelVersion> find(int version) {
-        return versions.findById(version).map(row -> new ModelVersion(row.version(), row.createdAt(), row.triggeredBy(),
-                ModelArtifactJson.read(row.artifact())));
+        return versions.findById(version).filter(row -> row.artifact() != null)
+                .map(row -> new ModelVersion(row.version(), row.createdAt(), row.triggeredBy(),
+                        ModelArtifactJson.read(row.artifact())));
     }
 
     @Override

@@ -12,11 +12,11 @@ record ModelVersionRow(
         String algorithm,
         int segmentCount,
         Instant createdAt,
-        Double silhouette,
+        @io.micronaut.core.annotation.Nullable Double silhouette,
         String dataSource,
         long dataRows,
         String dataSha256,
-        String artifact,
+        @io.micronaut.core.annotation.Nullable String artifact,
         String status,
         @io.micronaut.core.annotation.Nullable String statusReason,
         String triggeredBy) {

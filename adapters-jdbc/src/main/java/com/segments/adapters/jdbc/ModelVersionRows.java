@@ -33,6 +33,18 @@ interface ModelVersionRows extends GenericRepository<ModelVersionRow, Integer> {
     @Query("UPDATE model_version SET status = :status WHERE version = :version")
     long updateStatus(int version, String status);
 
+    @Query("UPDATE model_version SET algorithm = :algorithm, segment_count = :segmentCount, silhouette = :silhouette, "
+            + "data_source = :dataSource, data_rows = :dataRows, data_sha256 = :dataSha256, artifact = :artifact, "
+            + "status = 'READY', status_reason = NULL WHERE version = :version AND status = 'TRAINING'")
+    long complete(int version, String algorithm, int segmentCount, @io.micronaut.core.annotation.Nullable Double silhouette,
+                  String dataSource, long dataRows, String dataSha256, String artifact);
+
+    @Query("UPDATE model_version SET status = 'FAILED', status_reason = :reason WHERE version = :version AND status = 'TRAINING'")
+    long fail(int version, String reason);
+
+    @Query("UPDATE model_version SET status = 'FAILED', status_reason = :reason WHERE status = 'TRAINING'")
+    long failTraining(String reason);
+
     String SUMMARY_COLUMNS = "version, algorithm, segment_count, created_at, silhouette, data_source, data_rows, status, "
             + "status_reason, triggered_by";
 }

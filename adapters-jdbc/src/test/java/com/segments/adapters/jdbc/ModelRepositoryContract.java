@@ -75,6 +75,38 @@ abstract class ModelRepositoryContract {
     }
 
     @Test
+    void aTrainingVersionIsListedHasNoModelAndBecomesReadyOrFailed() {
+        int training = repository.reserve("kmeans", "cc.csv", Instant.parse("2026-01-01T00:00:00Z"), "api job 1");
+        assertThat(repository.summary(training)).hasValueSatisfying(s -> {
+            assertThat(s.status()).isEqualTo(ModelStatus.TRAINING);
+            assertThat(s.algorithm()).isEqualTo("kmeans");
+            assertThat(s.triggeredBy()).isEqualTo("api job 1");
+        });
+        assertThat(repository.find(training)).isEmpty();
+        assertThatThrownBy(() -> repository.activate(training, Instant.now(), "activate"))
+                .hasMessageContaining("is TRAINING and cannot serve");
+
+        ModelVersion ready = repository.complete(training, ModelFixtures.twoSegments("cc.csv"));
+        assertThat(ready.version()).isEqualTo(training);
+        assertThat(repository.summary(training).orElseThrow().status()).isEqualTo(ModelStatus.READY);
+        assertThat(repository.find(training)).hasValueSatisfying(v -> assertThat(v.model()).isEqualTo(ModelFixtures.twoSegments("cc.csv")));
+
+        int failing = repository.reserve("ward", "cc.csv", Instant.parse("2026-01-01T00:01:00Z"), "cli");
+        repository.fail(failing, "cancelled");
+        assertThat(repository.summary(failing).orElseThrow().status()).isEqualTo(ModelStatus.FAILED);
+        assertThat(repository.summary(failing).orElseThrow().statusReason()).isEqualTo("cancelled");
+        assertThatThrownBy(() -> repository.complete(failing, ModelFixtures.twoSegments("cc.csv")))
+                .hasMessageContaining("is FAILED, not TRAINING");
+        assertThat(repository.find(failing)).isEmpty();
+
+        int interrupted = repository.reserve("kmeans", "cc.csv", Instant.parse("2026-01-01T00:02:00Z"), "cli");
+        assertThat(repository.failTraining("interrupted")).isEqualTo(1);
+        assertThat(repository.summary(interrupted).orElseThrow().statusReason()).isEqualTo("interrupted");
+        assertThat(repository.list()).extracting(ModelSummary::status)
+                .containsExactly(ModelStatus.FAILED, ModelStatus.FAILED, ModelStatus.READY);
+    }
+
+    @Test
     void findingAnUnknownVersionGivesNothing() {
         assertThat(repository.find(99)).isEmpty();
     }

@@ -13,8 +13,31 @@ import java.util.OptionalInt;
 public interface ModelRepository {
 
     /** Stores a model under the next version number, READY. Nothing of it is visible until this returns. */
-    ModelVersion add(TrainedModel model, Instant createdAt, String triggeredBy);
+    default ModelVersion add(TrainedModel model, Instant createdAt, String triggeredBy) {
+        return complete(reserve(model.algorithm(), model.fingerprint().source(), createdAt, triggeredBy), model);
+    }
 
+    /**
+     * Numbers a version whose training is starting: it is listed as TRAINING, has no model, and cannot serve.
+     *
+     * @return the version number
+     */
+    int reserve(String algorithm, String dataSource, Instant createdAt, String triggeredBy);
+
+    /**
+     * Stores the trained model of a TRAINING version, in one step, and makes it READY.
+     *
+     * @throws com.segments.domain.SegmentsException when the version is not TRAINING (failed meanwhile, say)
+     */
+    ModelVersion complete(int version, TrainedModel model);
+
+    /** Marks a TRAINING version FAILED with the reason; it keeps no model. */
+    void fail(int version, String reason);
+
+    /** Marks every TRAINING version FAILED with the reason (after a restart); returns how many. */
+    int failTraining(String reason);
+
+    /** The version with its model; empty when it does not exist or has no model (TRAINING, FAILED). */
     Optional<ModelVersion> find(int version);
 
     /** Records why a version is in its state (a promotion gate's refusal, say). */

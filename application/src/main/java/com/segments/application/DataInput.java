@@ -71,6 +71,13 @@ public record DataInput(String name, Path file, Character delimiter, Path featur
                 prepared.fingerprint(), prepared.groups());
     }
 
+    /** The rows as read: the customer table, or the log aggregated into one profile per customer. */
+    public RawTable table() {
+        FeatureSpec spec = spec();
+        Character separator = delimiter != null ? delimiter : spec.delimiter();
+        return transactions ? aggregate(separator).table() : RawTable.read(file, separator);
+    }
+
     /** The log turned into one profile per customer (transaction data only). */
     public TransactionProfiles.Result aggregate(Character separator) {
         if (!transactions) {

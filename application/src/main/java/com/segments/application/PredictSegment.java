@@ -14,9 +14,16 @@ import java.util.OptionalInt;
 public final class PredictSegment {
 
     private final ModelLookup lookup;
+    private final SegmentNames names;
 
     public PredictSegment(ModelLookup lookup) {
+        this(lookup, null);
+    }
+
+    /** @param names segment names and offers to put in each answer (null: answers carry none) */
+    public PredictSegment(ModelLookup lookup, SegmentNames names) {
         this.lookup = lookup;
+        this.names = names;
     }
 
     /**
@@ -53,10 +60,15 @@ public final class PredictSegment {
     }
 
     /** Assigns a validated raw vector (overwritten) and names the customer by its id field, if the model has one. */
-    private static Prediction prediction(ModelVersion model, Map<String, ?> fields, double[] raw) {
+    private Prediction prediction(ModelVersion model, Map<String, ?> fields, double[] raw) {
         String idColumn = model.model().schema().idColumn();
         Object id = idColumn == null ? null : fields.get(idColumn);
-        return new Prediction(model.version(), id == null ? null : id.toString(), model.model().assignInPlace(raw));
+        com.segments.domain.cluster.Assignment assignment = model.model().assignInPlace(raw);
+        var label = names == null || assignment.isNoise() ? java.util.Optional.<com.segments.domain.profile.SegmentLabel>empty()
+                : names.label(model.version(), assignment.segment());
+        return new Prediction(model.version(), id == null ? null : id.toString(), assignment,
+                label.map(com.segments.domain.profile.SegmentLabel::name).orElse(null),
+                label.map(com.segments.domain.profile.SegmentLabel::offers).orElse(List.of()));
     }
 
     /**

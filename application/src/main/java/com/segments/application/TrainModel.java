@@ -22,6 +22,8 @@ import com.segments.domain.model.ModelVersion;
 import com.segments.domain.model.PromotionGate;
 import com.segments.domain.model.Segment;
 import com.segments.domain.model.TrainedModel;
+import com.segments.domain.profile.NamingRules;
+import com.segments.domain.profile.SegmentCatalog;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -45,6 +47,7 @@ public final class TrainModel {
     private final ActivateModel activateModel;
     private final PromotionGate gate;
     private final Clock clock;
+    private final SegmentDescriber describer;
 
     public TrainModel(ModelRepository models, AlgorithmCatalog algorithms, ActivateModel activateModel, Clock clock) {
         this(models, algorithms, activateModel, PromotionGate.OPEN, clock);
@@ -53,11 +56,21 @@ public final class TrainModel {
     /** @param gate the thresholds a new version must meet to become active by itself */
     public TrainModel(ModelRepository models, AlgorithmCatalog algorithms, ActivateModel activateModel,
                       PromotionGate gate, Clock clock) {
+        this(models, algorithms, activateModel, gate, clock, null, null);
+    }
+
+    /**
+     * @param catalog where each version's segment profiles and names go (null: none are made)
+     * @param rules   the naming rules
+     */
+    public TrainModel(ModelRepository models, AlgorithmCatalog algorithms, ActivateModel activateModel,
+                      PromotionGate gate, Clock clock, SegmentCatalog catalog, NamingRules rules) {
         this.models = models;
         this.algorithms = algorithms;
         this.activateModel = activateModel;
         this.gate = gate;
         this.clock = clock;
+        this.describer = catalog == null ? null : new SegmentDescriber(catalog, rules);
     }
 
     /** Hears how far a training has come: a fraction from 0 to 1 and the stage, in a few words. */
@@ -100,6 +113,7 @@ public final class TrainModel {
         // one step, FAILED with the reason if anything stops it. No version ever exposes a half-made model.
         int version = models.reserve(algorithm.id(), table.fingerprint().source(), clock.instant(), command.triggeredBy());
         ModelVersion stored;
+        List<com.segments.domain.profile.SegmentLabel> labels = List.of();
         Duration fitTime;
         ClusteringResult result;
         try {
@@ -127,6 +141,9 @@ public final class TrainModel {
                             "java", Runtime.version().toString()), aligned.lineage());
             checkNotCancelled(cancelled);
             progress.at(0.95, "storing");
+            if (describer != null) {
+                labels = describer.describe(version, model, table, result.labels());
+            }
             stored = models.complete(version, model);
         } catch (RuntimeException e) {
             models.fail(version, e instanceof Cancelled ? "cancelled" : e instanceof SegmentsException
@@ -139,7 +156,7 @@ public final class TrainModel {
         } else {
             activateModel.activate(stored.version());
         }
-        return new TrainingReport(stored, table.report(), result.diagnostics(), fitTime, refusal);
+        return new TrainingReport(stored, table.report(), result.diagnostics(), fitTime, refusal, labels);
     }
 
     /** Marks versions left TRAINING by a process that stopped FAILED with the reason; returns how many. */

@@ -14,9 +14,15 @@ import java.util.Map;
  * @param diagnostics the plugin's own facts (iterations, restarts)
  * @param fitTime     time spent in the plugin's fit
  * @param notPromoted why the promotion gate kept it from becoming active, if it did
+ * @param segments    each segment's name and description (empty when no catalog is configured)
  */
 public record TrainingReport(ModelVersion model, InferenceReport inference, Map<String, Object> diagnostics,
-                             Duration fitTime, java.util.Optional<String> notPromoted) {
+                             Duration fitTime, java.util.Optional<String> notPromoted,
+                             java.util.List<com.segments.domain.profile.SegmentLabel> segments) {
+
+    public TrainingReport {
+        segments = java.util.List.copyOf(segments);
+    }
 
     public boolean activated() {
         return notPromoted.isEmpty();

@@ -21,7 +21,7 @@ import java.util.Map;
 @Command(name = "segments", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Customer segmentation: train, score and serve segment models.",
         subcommands = {GenerateCommand.class, ProfilesCommand.class, IngestCommand.class, TrainCommand.class,
-                ScoreCommand.class, ModelsCommand.class,
+                ScoreCommand.class, DescribeCommand.class, RenameCommand.class, GroupsCommand.class, ModelsCommand.class,
                 AlgorithmsCommand.class, CompareCommand.class, JobsCommand.class,
                 ServeCommand.class, CommandLine.HelpCommand.class})
 public class SegmentsCli implements Runnable {

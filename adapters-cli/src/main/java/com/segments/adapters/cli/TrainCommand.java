@@ -139,6 +139,12 @@ class TrainCommand implements Runnable {
             table.row(row);
         }
         out.append("Segment centres in original units (mean of members):\n").append(table.render());
+        if (!report.segments().isEmpty()) {
+            out.append("\nSegments ('segments describe' shows their profiles; 'segments rename' names one by hand):\n");
+            for (var label : report.segments()) {
+                out.append(String.format(Locale.ROOT, "  %d  %s: %s%n", label.segment(), label.name(), label.description()));
+            }
+        }
         return out.toString();
     }
 
@@ -196,6 +202,11 @@ class TrainCommand implements Runnable {
                 centre.put(columns.get(j), nullIfNaN(s.centroidOriginal()[j]));
             }
             segment.put("centroid", centre);
+            report.segments().stream().filter(l -> l.segment() == s.id()).findFirst().ifPresent(l -> {
+                segment.put("name", l.name());
+                segment.put("description", l.description());
+                segment.put("offers", l.offers());
+            });
             return segment;
         }).toList());
         return json;

@@ -15,6 +15,12 @@ import com.segments.application.TrainModel;
 import com.segments.domain.feature.Projector;
 import com.segments.domain.transaction.TransactionStore;
 import com.segments.application.TransactionsUseCases;
+import com.segments.application.CompareGroups;
+import com.segments.application.DescribeSegments;
+import com.segments.application.SegmentNames;
+import com.segments.application.data.SegmentRulesFile;
+import com.segments.domain.profile.NamingRules;
+import com.segments.domain.profile.SegmentCatalog;
 import com.segments.domain.job.JobRepository;
 import com.segments.domain.model.ModelRepository;
 import com.segments.domain.model.PromotionGate;
@@ -73,12 +79,34 @@ class UseCaseWiring {
      */
     @Singleton
     TrainModel trainModel(ModelRepository models, AlgorithmCatalog algorithms, ActivateModel activateModel, Clock clock,
+                          SegmentCatalog catalog, NamingRules rules,
                           @Value("${segments.promotion.min-silhouette:NaN}") double minSilhouette,
                           @Value("${segments.promotion.max-noise:NaN}") double maxNoise,
                           @Value("${segments.promotion.min-stability:NaN}") double minStability,
                           @Value("${segments.promotion.stability-refits:10}") int stabilityRefits) {
         return new TrainModel(models, algorithms, activateModel,
-                new PromotionGate(minSilhouette, maxNoise, minStability, stabilityRefits), clock);
+                new PromotionGate(minSilhouette, maxNoise, minStability, stabilityRefits), clock, catalog, rules);
+    }
+
+    /** Naming rules: the file at segments.naming.rules (SEGMENTS_NAMING_RULES), else the bundled defaults. */
+    @Singleton
+    NamingRules namingRules(@Value("${segments.naming.rules:}") String file) {
+        return file == null || file.isBlank() ? SegmentRulesFile.defaults() : SegmentRulesFile.read(Path.of(file));
+    }
+
+    @Singleton
+    SegmentNames segmentNames(SegmentCatalog catalog) {
+        return new SegmentNames(catalog);
+    }
+
+    @Singleton
+    DescribeSegments describeSegments(ModelLookup lookup, SegmentCatalog catalog, SegmentNames names) {
+        return new DescribeSegments(lookup, catalog, names);
+    }
+
+    @Singleton
+    CompareGroups compareGroups(ModelLookup lookup, SegmentNames names) {
+        return new CompareGroups(lookup, names);
     }
 
     @Singleton
@@ -87,8 +115,8 @@ class UseCaseWiring {
     }
 
     @Singleton
-    PredictSegment predictSegment(ModelLookup lookup) {
-        return new PredictSegment(lookup);
+    PredictSegment predictSegment(ModelLookup lookup, SegmentNames names) {
+        return new PredictSegment(lookup, names);
     }
 
     @Singleton

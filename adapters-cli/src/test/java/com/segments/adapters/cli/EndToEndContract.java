@@ -162,6 +162,21 @@ abstract class EndToEndContract {
         assertThat(retrained.exitCode()).as(retrained.err()).isZero();
         assertThat(retrained.json().get("rows").asLong()).isEqualTo(summary.get("customers").asLong());
 
+        Cli.Result described = cli.run("describe");
+        assertThat(described.exitCode()).as(described.err()).isZero();
+        assertThat(described.out()).contains("The Diner").contains("The Bill Payer").contains("offers:");
+        Cli.Result renamed = cli.run("rename", "0", "Our First Segment", "--offer", "Call them");
+        assertThat(renamed.exitCode()).as(renamed.err()).isZero();
+        assertThat(cli.run("describe", "--json").json().get("segments").get(0).get("name").asText()).isEqualTo("Our First Segment");
+        Path html = work.resolve("groups.html");
+        Cli.Result groups = cli.run("groups", "--by", "bank", "--transactions", log.toString(), "--report", html.toString());
+        assertThat(groups.exitCode()).as(groups.err()).isZero();
+        assertThat(groups.out()).contains("Segment mix by bank").contains("Findings:").contains("Bank C")
+                .contains("Chi-square");
+        assertThat(Files.readString(html)).startsWith("<!doctype html>").contains("<svg").contains("Bank B");
+        Cli.Result noColumn = cli.run("groups", "--by", "branch", "--transactions", log.toString());
+        assertOneLineError(noColumn, "has no column 'branch'");
+
         Cli.Result scored = cli.run("score", "--stored-transactions");
         assertThat(scored.exitCode()).as(scored.err()).isZero();
         assertThat(scored.out()).contains("Scored " + String.format(java.util.Locale.ROOT, "%,d", summary.get("customers").asLong())

@@ -117,6 +117,42 @@ abstract class RestApiContract {
         assertThat(checked).isGreaterThan(1000);
     }
 
+    /** Segments in business terms: profiles, names and offers; a rename needs the key and shows in predictions. */
+    @Test
+    void segmentsAreDescribedRenamedAndNamedInPredictions() throws Exception {
+        trainCcGeneral();
+        HttpResponse<String> listed = get("/api/v1/segments");
+        assertThat(listed.statusCode()).as(listed.body()).isEqualTo(200);
+        JsonNode segments = JSON.readTree(listed.body());
+        assertThat(segments.get("modelVersion").asInt()).isEqualTo(1);
+        assertThat(segments.get("segments")).hasSize(4);
+        JsonNode first = segments.get("segments").get(0);
+        assertThat(first.get("name").asText()).isNotBlank().doesNotContainIgnoringCase("cluster");
+        assertThat(first.get("features").size()).isEqualTo(17);
+        assertThat(first.get("distinguishing").size()).isPositive();
+
+        JsonNode prediction = JSON.readTree(post("/api/v1/predict", ccGeneralCustomer().toString()).body());
+        int segment = prediction.get("segment").asInt();
+        assertThat(prediction.get("segmentName").asText())
+                .isEqualTo(segments.get("segments").get(segment).get("name").asText());
+        assertThat(prediction.get("offers").isArray()).isTrue();
+
+        String edit = "{\"name\": \"Our Favourites\", \"offers\": [\"Gold card\"]}";
+        assertThat(send("PUT", "/api/v1/segments/" + segment, edit, null).statusCode()).isEqualTo(401);
+        HttpResponse<String> renamed = send("PUT", "/api/v1/segments/" + segment, edit, Cli.API_KEY);
+        assertThat(renamed.statusCode()).as(renamed.body()).isEqualTo(200);
+        assertThat(JSON.readTree(renamed.body()).get("namedByHand").asBoolean()).isTrue();
+        JsonNode named = JSON.readTree(post("/api/v1/predict", ccGeneralCustomer().toString()).body());
+        assertThat(named.get("segmentName").asText()).isEqualTo("Our Favourites");
+        assertThat(named.get("offers").get(0).asText()).isEqualTo("Gold card");
+
+        HttpResponse<String> clash = send("PUT", "/api/v1/segments/" + ((segment + 1) % 4),
+                "{\"name\": \"our favourites\"}", Cli.API_KEY);
+        assertThat(clash.statusCode()).isEqualTo(400);
+        assertThat(clash.body()).contains("already called 'Our Favourites'");
+        assertThat(send("PUT", "/api/v1/segments/9", edit, Cli.API_KEY).statusCode()).isEqualTo(400);
+    }
+
     /** A CSV upload is scored as `segments score` scores the file; a bad row is a 400 naming it. */
     @Test
     void aCsvUploadIsScoredLikeTheFileAndABadRowIsNamed() throws Exception {

@@ -1,0 +1,55 @@
+package com.segments.application;
+
+import com.segments.domain.profile.SegmentCatalog;
+import com.segments.domain.profile.SegmentLabel;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The names and offers predictions carry, read from the catalog and kept in memory: re-read at most every few
+ * seconds (so an edit made by another process shows up), and still served from memory when the database is down.
+ */
+public final class SegmentNames {
+
+    private static final long FRESH_NANOS = 5_000_000_000L;
+
+    private final SegmentCatalog catalog;
+    private final Map<Integer, Loaded> byVersion = new ConcurrentHashMap<>();
+
+    private record Loaded(long at, List<SegmentLabel> labels) {
+    }
+
+    public SegmentNames(SegmentCatalog catalog) {
+        this.catalog = catalog;
+    }
+
+    public Optional<SegmentLabel> label(int version, int segment) {
+        List<SegmentLabel> labels = labels(version);
+        return segment >= 0 && segment < labels.size() && labels.get(segment).segment() == segment
+                ? Optional.of(labels.get(segment)) : labels.stream().filter(l -> l.segment() == segment).findFirst();
+    }
+
+    public List<SegmentLabel> labels(int version) {
+        Loaded loaded = byVersion.get(version);
+        long now = System.nanoTime();
+        if (loaded == null || now - loaded.at() > FRESH_NANOS) {
+            try {
+                loaded = new Loaded(now, catalog.labels(version));
+                byVersion.put(version, loaded);
+            } catch (RuntimeException e) {
+                if (loaded == null) {
+                    return List.of(); // nothing known yet and the store is away: predictions go on without names
+                }
+            }
+        }
+        return loaded.labels();
+    }
+
+    /** Forgets what was read of a version (after an edit in this process). */
+    void forget(int version) {
+        byVersion.remove(version);
+    }
+}

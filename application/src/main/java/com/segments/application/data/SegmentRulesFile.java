@@ -61,6 +61,19 @@ public final class SegmentRulesFile {
         if (!(document instanceof Map<?, ?> root) || !(root.get("rules") instanceof List<?> items)) {
             throw new DataFileException(file + ": expected 'rules:' with a list of {name, description, when, offers}");
         }
+        check(root.keySet(), Set.of("rules", "offers"), file);
+        Map<String, List<String>> offersByName = new java.util.LinkedHashMap<>();
+        if (root.get("offers") != null) {
+            if (!(root.get("offers") instanceof Map<?, ?> mapping)) {
+                throw new DataFileException(file + ": 'offers' must map a segment name or id to a list of offers");
+            }
+            mapping.forEach((key, value) -> {
+                if (!(value instanceof List<?> list)) {
+                    throw new DataFileException(file + ": offers." + key + " must be a list of offers");
+                }
+                offersByName.put(String.valueOf(key), list.stream().map(String::valueOf).toList());
+            });
+        }
         List<NamingRules.Rule> rules = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
             String where = file + ": rules[" + i + "]";
@@ -82,7 +95,7 @@ public final class SegmentRulesFile {
             String description = item.get("description") == null ? name : String.valueOf(item.get("description"));
             rules.add(new NamingRules.Rule(name, description, conditions, offers));
         }
-        return new NamingRules(rules);
+        return new NamingRules(rules, offersByName);
     }
 
     private static NamingRules.Condition condition(Object value, String where) {

@@ -12,10 +12,20 @@ import java.util.Set;
  * Every segment gets a unique name: the best-scoring rule that fits and is still free, else a description of its top
  * features ("High CASH_ADVANCE, low PURCHASES").
  */
-public record NamingRules(List<Rule> rules) {
+public record NamingRules(List<Rule> rules, java.util.Map<String, List<String>> offers) {
 
+    /**
+     * @param offers offers by segment name (case-insensitive) or segment id ("3"), replacing what the rule offers
+     */
     public NamingRules {
         rules = List.copyOf(rules);
+        java.util.Map<String, List<String>> normalised = new java.util.HashMap<>();
+        offers.forEach((key, list) -> normalised.put(key.strip().toLowerCase(Locale.ROOT), List.copyOf(list)));
+        offers = java.util.Map.copyOf(normalised);
+    }
+
+    public NamingRules(List<Rule> rules) {
+        this(rules, java.util.Map.of());
     }
 
     /** A name, what it means, when it applies (all conditions), and what to offer. */
@@ -124,6 +134,14 @@ public record NamingRules(List<Rule> rules) {
                 used.add(name.toLowerCase(Locale.ROOT));
                 labels[profile.segment()] = new SegmentLabel(profile.segment(), name,
                         "No naming rule fits; what sets it apart:" + facts(profile, 3), List.of(), false);
+            }
+        }
+        for (int i = 0; i < labels.length; i++) {
+            SegmentLabel label = labels[i];
+            List<String> configured = offers.getOrDefault(label.name().toLowerCase(Locale.ROOT),
+                    offers.get(Integer.toString(label.segment())));
+            if (configured != null) {
+                labels[i] = new SegmentLabel(label.segment(), label.name(), label.description(), configured, false);
             }
         }
         return List.of(labels);

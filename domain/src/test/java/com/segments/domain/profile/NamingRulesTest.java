@@ -46,4 +46,14 @@ class NamingRulesTest {
                 new NamingRules.Rule("The Home Keeper", "Cooks", List.of(new NamingRules.TopShare("share_", "Groceries")), List.of())));
         assertThat(lifestyle.name(List.of(diner)).getFirst().name()).isEqualTo("The Diner");
     }
+
+    @Test
+    void configuredOffersByNameOrIdReplaceTheRules() {
+        NamingRules withOffers = new NamingRules(rules.rules(), java.util.Map.of("big spenders", List.of("Metal card"),
+                "2", List.of("Loan call")));
+        List<SegmentLabel> labels = withOffers.name(List.of(profile(0, 2.0, 0), profile(1, 0, 0.1), profile(2, 0, 1.5)));
+        assertThat(labels.get(0).offers()).containsExactly("Metal card");
+        assertThat(labels.get(2).offers()).containsExactly("Loan call");
+        assertThat(labels.get(1).offers()).isEmpty();
+    }
 }

@@ -16,10 +16,16 @@ public final class ShowModel {
         this.lookup = lookup;
     }
 
+    /** @param version the version with its model; null for a version that has none (TRAINING, FAILED) */
     public record Shown(ModelSummary summary, ModelVersion version) {
     }
 
     public Shown show(ModelReference reference) {
+        if (reference.version() != null && models.find(reference.version()).isEmpty()) {
+            ModelSummary summary = models.summary(reference.version())
+                    .orElseThrow(() -> new UnknownModelException(reference.version()));
+            return new Shown(summary, null); // numbered but without a model: its status and reason say why
+        }
         ModelVersion version = lookup.resolve(reference);
         ModelSummary summary = models.summary(version.version())
                 .orElseThrow(() -> new UnknownModelException(version.version()));

@@ -152,6 +152,9 @@ class TrainModelTest {
         assertThat(models.activeVersion()).isEmpty();
         assertThatThrownBy(() -> predictSegment.predict(new PredictSegment.Command(Map.of(), ModelReference.parse("1"))))
                 .hasMessageContaining("model version 1 is FAILED and has no model to serve (cancelled)");
+        ShowModel.Shown shown = new ShowModel(models, new ModelLookup(models, active)).show(ModelReference.parse("1"));
+        assertThat(shown.version()).isNull();
+        assertThat(shown.summary().statusReason()).isEqualTo("cancelled");
 
         TrainingReport next = trainModel.train(new TrainModel.Command(customers(), null, "kmeans", Map.of("k", 3), 1L));
         assertThat(next.model().version()).isEqualTo(2);

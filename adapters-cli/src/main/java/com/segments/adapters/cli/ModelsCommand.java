@@ -120,6 +120,19 @@ class ModelsCommand implements Runnable {
         @Override
         public void run() {
             ShowModel.Shown shown = showModel.show(ModelReference.parse(reference));
+            PrintWriter out = spec.commandLine().getOut();
+            if (shown.version() == null) {
+                Map<String, Object> summary = toJson(shown.summary());
+                if (json) {
+                    out.println(Json.write(summary));
+                } else {
+                    TextTable facts = TextTable.text();
+                    summary.forEach((key, value) -> facts.row(key, String.valueOf(value)));
+                    out.print(facts.render());
+                }
+                out.flush();
+                return;
+            }
             TrainedModel model = shown.version().model();
             Map<String, Object> details = toJson(shown.summary());
             details.put("parameters", model.parameters().values());
@@ -134,7 +147,6 @@ class ModelsCommand implements Runnable {
                     "calinskiHarabasz", String.valueOf(model.metrics().calinskiHarabasz())));
             details.put("libraryVersions", model.libraryVersions());
             details.put("segments", model.segments().stream().map(s -> Map.of("id", s.id(), "size", s.size(), "share", s.share())).toList());
-            PrintWriter out = spec.commandLine().getOut();
             if (json) {
                 out.println(Json.write(details));
             } else {

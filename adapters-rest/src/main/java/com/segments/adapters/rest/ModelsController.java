@@ -56,8 +56,8 @@ public class ModelsController {
     }
 
     @Serdeable
-    public record ModelDetailResponse(ModelResponse model, Map<String, Integer> parameters, long seed,
-                                      @Nullable String idColumn, List<String> features, String dataSha256,
+    public record ModelDetailResponse(ModelResponse model, Map<String, Integer> parameters, @Nullable Long seed,
+                                      @Nullable String idColumn, List<String> features, @Nullable String dataSha256,
                                       Map<String, String> libraryVersions, List<SegmentResponse> segmentProfiles) {
     }
 
@@ -82,12 +82,21 @@ public class ModelsController {
     @Get("/models/{reference}")
     public ModelDetailResponse show(@PathVariable String reference) {
         ShowModel.Shown shown = showModel.show("active".equals(reference) ? ModelReference.ACTIVE : ModelReference.parse(reference));
+        if (shown.version() == null) { // TRAINING or FAILED: the summary's status and reason are all there is
+            return new ModelDetailResponse(ModelResponse.of(shown.summary()), Map.of(), null, null, List.of(), null,
+                    Map.of(), List.of());
+        }
         TrainedModel model = shown.version().model();
+        List<String> columns = model.originalColumns();
         List<SegmentResponse> segments = model.segments().stream().map(s -> {
             Map<String, Double> centre = new java.util.LinkedHashMap<>();
-            for (int j = 0; j < model.schema().size(); j++) {
+            for (int j = 0; j < columns.size(); j++) {
+                if (j < model.schema().size()
+                        && model.schema().fields().get(j).kind() == com.segments.domain.feature.Field.Kind.CATEGORY) {
+                    continue; // a level position has no mean; GET /api/v1/segments shows levels
+                }
                 double value = s.centroidOriginal()[j];
-                centre.put(model.schema().features().get(j), Double.isNaN(value) ? null : value);
+                centre.put(columns.get(j), Double.isNaN(value) ? null : value);
             }
             return new SegmentResponse(s.id(), s.size(), s.share(), centre);
         }).toList();

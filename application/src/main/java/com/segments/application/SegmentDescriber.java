@@ -1,6 +1,5 @@
 package com.segments.application;
 
-import com.segments.application.data.PreparedTable;
 import com.segments.domain.feature.DataMatrix;
 import com.segments.domain.feature.FeatureSchema;
 import com.segments.domain.feature.Field;
@@ -31,9 +30,12 @@ final class SegmentDescriber {
         this.rules = rules;
     }
 
-    static List<SegmentProfile> profiles(TrainedModel model, PreparedTable table, int[] labels) {
+    /**
+     * @param raw      the raw vectors (category levels are read from them)
+     * @param original the raw vectors in original units with derived columns and gaps filled ({@code impute})
+     */
+    static List<SegmentProfile> profiles(TrainedModel model, DataMatrix raw, DataMatrix original, int[] labels) {
         FeatureSchema schema = model.schema();
-        DataMatrix original = model.preprocessing().impute(table.profiles().values());
         List<String> columns = model.originalColumns();
         boolean[] numeric = new boolean[columns.size()];
         List<Field> categories = new ArrayList<>();
@@ -43,7 +45,7 @@ final class SegmentDescriber {
             numeric[j] = field == null || field.kind() == Field.Kind.NUMBER;
             if (field != null && field.kind() == Field.Kind.CATEGORY) {
                 categories.add(field);
-                codes.add(table.profiles().values().column(j));
+                codes.add(raw.column(j));
             }
         }
         return SegmentProfile.of(original, columns, numeric, categories, codes.toArray(double[][]::new), labels,
@@ -51,8 +53,8 @@ final class SegmentDescriber {
     }
 
     /** Profiles, names and stores; returns the labels. */
-    List<SegmentLabel> describe(int version, TrainedModel model, PreparedTable table, int[] labels) {
-        List<SegmentProfile> profiles = profiles(model, table, labels);
+    List<SegmentLabel> describe(int version, TrainedModel model, DataMatrix raw, DataMatrix original, int[] labels) {
+        List<SegmentProfile> profiles = profiles(model, raw, original, labels);
         List<SegmentLabel> named = new ArrayList<>(rules.name(profiles));
         SegmentLineage lineage = model.lineage();
         if (lineage != null) {

@@ -38,12 +38,12 @@ public final class SegmentNames {
         if (loaded == null || now - loaded.at() > FRESH_NANOS) {
             try {
                 loaded = new Loaded(now, catalog.labels(version));
-                byVersion.put(version, loaded);
             } catch (RuntimeException e) {
-                if (loaded == null) {
-                    return List.of(); // nothing known yet and the store is away: predictions go on without names
-                }
+                // The store is away: keep what is known (nothing, the first time) and try again only when that is
+                // stale again, so predictions do not wait on the database at every request.
+                loaded = new Loaded(now, loaded == null ? List.of() : loaded.labels());
             }
+            byVersion.put(version, loaded);
         }
         return loaded.labels();
     }

@@ -134,7 +134,8 @@ public final class TrainModel {
                 progress.at(0.85, "measuring stability (" + gate.stabilityRefits() + " bootstrap refits)");
                 stability = stability(algorithm, parameters, scaled, result, command.seed(), cancelled);
             }
-            List<Segment> segments = describe(result, scaled, preprocessing.impute(profiles.values()));
+            DataMatrix original = preprocessing.impute(profiles.values());
+            List<Segment> segments = describe(result, scaled, original);
             TrainedModel model = new TrainedModel(algorithm.id(), parameters, command.seed(), profiles.schema(),
                     preprocessing, result.rule(), segments, ModelMetrics.of(result.inertia(), quality, stability),
                     table.fingerprint(), Map.of(algorithm.id(), algorithm.descriptor().library(),
@@ -142,7 +143,7 @@ public final class TrainModel {
             checkNotCancelled(cancelled);
             progress.at(0.95, "storing");
             if (describer != null) {
-                labels = describer.describe(version, model, table, result.labels());
+                labels = describer.describe(version, model, table.profiles().values(), original, result.labels());
             }
             stored = models.complete(version, model);
         } catch (RuntimeException e) {

@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /** Segment profiles and labels in memory, for use-case tests. */
-final class InMemorySegmentCatalog implements SegmentCatalog {
+class InMemorySegmentCatalog implements SegmentCatalog {
 
     private final Map<Integer, List<SegmentProfile>> profiles = new HashMap<>();
     private final Map<Integer, Map<Integer, SegmentLabel>> labels = new HashMap<>();

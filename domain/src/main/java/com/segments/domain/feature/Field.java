@@ -123,8 +123,10 @@ public final class Field {
 
     /** How a categorical value is compared: trimmed, inner spaces collapsed, lower case. */
     public static String normalise(String value) {
-        return value.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+        return SPACES.matcher(value.strip()).replaceAll(" ").toLowerCase(Locale.ROOT);
     }
+
+    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
 
     /** Spellings of "no value" found in exported customer tables. */
     public static boolean isMissingText(String value) {

@@ -1,5 +1,6 @@
 package com.segments.application;
 
+import com.segments.application.data.CsvOutput;
 import com.segments.application.data.CsvSource;
 import com.segments.application.data.DataFileException;
 import com.segments.application.data.RawTable;
@@ -9,15 +10,8 @@ import com.segments.domain.SegmentsException;
 import com.segments.domain.cluster.Assignment;
 import com.segments.domain.model.ModelVersion;
 import com.segments.domain.transaction.TransactionStore;
-import de.siegmar.fastcsv.writer.CsvWriter;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,28 +55,16 @@ public final class TransactionsUseCases {
     public ProfilesReport writeProfiles(TransactionProfiles.Source source, Path out) {
         TransactionProfiles.Result result = TransactionProfiles.aggregate(source, null);
         RawTable table = result.table();
-        Path target = out.toAbsolutePath();
-        try {
-            Files.createDirectories(target.getParent());
-            Path temporary = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".partial");
-            try (Writer writer = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8);
-                 CsvWriter csv = CsvWriter.builder().build(writer)) {
-                csv.writeRecord(table.header());
-                String[] row = new String[table.columns().size()];
-                for (int i = 0; i < table.rows(); i++) {
-                    for (int j = 0; j < row.length; j++) {
-                        row[j] = table.columns().get(j).cell(i);
-                    }
-                    csv.writeRecord(row);
+        Path target = CsvOutput.write(out, csv -> {
+            csv.writeRecord(table.header());
+            String[] row = new String[table.columns().size()];
+            for (int i = 0; i < table.rows(); i++) {
+                for (int j = 0; j < row.length; j++) {
+                    row[j] = table.columns().get(j).cell(i);
                 }
-            } catch (IOException | UncheckedIOException e) {
-                Files.deleteIfExists(temporary);
-                throw e;
+                csv.writeRecord(row);
             }
-            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException | UncheckedIOException e) {
-            throw new DataFileException(target + ": cannot be written: " + e.getMessage(), e);
-        }
+        });
         return new ProfilesReport(result.summary(), target, table.columns().size());
     }
 

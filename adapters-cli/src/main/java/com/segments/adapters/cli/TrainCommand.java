@@ -2,7 +2,6 @@ package com.segments.adapters.cli;
 
 import com.segments.application.TrainModel;
 import com.segments.application.TransactionsUseCases;
-import com.segments.domain.feature.Field;
 import com.segments.application.TrainingReport;
 import com.segments.application.data.ColumnRole;
 import com.segments.application.data.InferenceReport;
@@ -128,7 +127,7 @@ class TrainCommand implements Runnable {
         }
         table.row(header).row(sizes).row(shares);
         for (int j = 0; j < features.size(); j++) {
-            if (j < model.schema().size() && model.schema().fields().get(j).kind() == Field.Kind.CATEGORY) {
+            if (model.isCategoryColumn(j)) {
                 continue; // a level position has no mean; segment profiles show categories by level
             }
             String[] row = new String[segments.size() + 1];
@@ -196,7 +195,7 @@ class TrainCommand implements Runnable {
             Map<String, Object> centre = new LinkedHashMap<>();
             List<String> columns = model.originalColumns();
             for (int j = 0; j < columns.size(); j++) {
-                if (j < model.schema().size() && model.schema().fields().get(j).kind() == Field.Kind.CATEGORY) {
+                if (model.isCategoryColumn(j)) {
                     continue;
                 }
                 centre.put(columns.get(j), nullIfNaN(s.centroidOriginal()[j]));

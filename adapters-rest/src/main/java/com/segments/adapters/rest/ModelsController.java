@@ -91,8 +91,7 @@ public class ModelsController {
         List<SegmentResponse> segments = model.segments().stream().map(s -> {
             Map<String, Double> centre = new java.util.LinkedHashMap<>();
             for (int j = 0; j < columns.size(); j++) {
-                if (j < model.schema().size()
-                        && model.schema().fields().get(j).kind() == com.segments.domain.feature.Field.Kind.CATEGORY) {
+                if (model.isCategoryColumn(j)) {
                     continue; // a level position has no mean; GET /api/v1/segments shows levels
                 }
                 double value = s.centroidOriginal()[j];

@@ -7,15 +7,8 @@ import com.segments.domain.feature.Field;
 import com.segments.domain.feature.FieldValidationException;
 import com.segments.domain.model.ModelVersion;
 import com.segments.domain.model.TrainedModel;
-import de.siegmar.fastcsv.writer.CsvWriter;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Locale;
 
@@ -33,12 +26,9 @@ public final class BatchScorer {
     public static ScoreReport score(ModelVersion version, CsvSource source, Path out) {
         TrainedModel model = version.model();
         FeatureSchema schema = model.schema();
-        Path target = out.toAbsolutePath();
-        Path temporary = temporaryBeside(target);
         long[] perSegment = new long[model.segmentCount()];
         long[] counts = new long[3]; // rows, outliers, noise
-        try (Writer writer = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8);
-             CsvWriter csv = CsvWriter.builder().build(writer)) {
+        Path target = CsvOutput.write(out, csv -> {
             int[][] positions = new int[1][];
             int[] idPosition = {-1};
             double[] buffer = new double[schema.size()];
@@ -66,19 +56,7 @@ public final class BatchScorer {
                     counts[1]++;
                 }
             });
-        } catch (IOException | UncheckedIOException e) {
-            deleteQuietly(temporary);
-            throw new DataFileException(target + ": cannot be written: " + e.getMessage(), e);
-        } catch (RuntimeException e) {
-            deleteQuietly(temporary);
-            throw e;
-        }
-        try {
-            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            deleteQuietly(temporary);
-            throw new DataFileException(target + ": cannot be written: " + e.getMessage(), e);
-        }
+        });
         return new ScoreReport(version.version(), counts[0], perSegment, counts[2], counts[1], target);
     }
 
@@ -107,24 +85,6 @@ public final class BatchScorer {
                         field.name(), cell));
             }
             buffer[j] = value;
-        }
-    }
-
-    private static Path temporaryBeside(Path target) {
-        Path directory = target.getParent();
-        try {
-            Files.createDirectories(directory);
-            return Files.createTempFile(directory, "." + target.getFileName(), ".partial");
-        } catch (IOException e) {
-            throw new DataFileException(target + ": cannot be written: " + e.getMessage(), e);
-        }
-    }
-
-    private static void deleteQuietly(Path file) {
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException ignored) {
-            // the original failure is the one worth reporting
         }
     }
 }

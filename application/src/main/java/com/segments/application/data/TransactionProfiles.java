@@ -174,11 +174,8 @@ public final class TransactionProfiles {
         String[] groups;
         boolean groupConflict;
         long dupDay = Long.MIN_VALUE;
-        long[] dupHashes = new long[0];
-        int dupCount;
-        long[] invoices = new long[0];
-        int invoiceCount;
-        long lastInvoice;
+        final SmallLongSet dayLines = new SmallLongSet();
+        SmallLongSet invoices; // only for logs with an invoice column
 
         void month(int month) {
             if (firstMonth == Integer.MIN_VALUE) {
@@ -201,36 +198,44 @@ public final class TransactionProfiles {
         boolean duplicate(long day, long hash) {
             if (day != dupDay) {
                 dupDay = day;
-                dupCount = 0;
+                dayLines.clear();
             }
-            for (int i = 0; i < dupCount; i++) {
-                if (dupHashes[i] == hash) {
-                    return true;
-                }
-            }
-            if (dupCount == dupHashes.length) {
-                dupHashes = Arrays.copyOf(dupHashes, Math.max(4, dupCount * 2));
-            }
-            dupHashes[dupCount++] = hash;
-            return false;
+            return !dayLines.add(hash);
         }
 
         /** True when this invoice is new for the customer. */
         boolean newInvoice(long hash) {
-            if (invoiceCount > 0 && lastInvoice == hash) {
-                return false;
+            if (invoices == null) {
+                invoices = new SmallLongSet();
             }
-            lastInvoice = hash;
-            for (int i = 0; i < invoiceCount; i++) {
-                if (invoices[i] == hash) {
+            return invoices.add(hash);
+        }
+    }
+
+    /**
+     * A few longs per customer, searched newest first (the lines of one invoice, or of one day, usually come
+     * together), grown as needed.
+     */
+    static final class SmallLongSet {
+        private long[] values = new long[0];
+        private int size;
+
+        /** Adds the value; false when it was there already. */
+        boolean add(long value) {
+            for (int i = size - 1; i >= 0; i--) {
+                if (values[i] == value) {
                     return false;
                 }
             }
-            if (invoiceCount == invoices.length) {
-                invoices = Arrays.copyOf(invoices, Math.max(4, invoiceCount * 2));
+            if (size == values.length) {
+                values = Arrays.copyOf(values, Math.max(4, size * 2));
             }
-            invoices[invoiceCount++] = hash;
+            values[size++] = value;
             return true;
+        }
+
+        void clear() {
+            size = 0;
         }
     }
 

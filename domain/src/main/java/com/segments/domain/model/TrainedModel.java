@@ -86,6 +86,11 @@ public record TrainedModel(
         return rule.assign(preprocessing.transformInPlace(raw));
     }
 
+    /** True when column {@code j} of {@link #originalColumns()} holds category level positions, which have no mean. */
+    public boolean isCategoryColumn(int j) {
+        return j < schema.size() && schema.fields().get(j).kind() == com.segments.domain.feature.Field.Kind.CATEGORY;
+    }
+
     /** Names of the columns of {@link Segment#centroidOriginal()}: the fields, then any derived features. */
     public List<String> originalColumns() {
         return preprocessing.originalColumns(schema);

@@ -31,16 +31,7 @@ public record GroupComparison(String groupColumn, List<String> groups, List<Stri
      * @param segmentOf each customer's segment (negative: noise, left out)
      */
     public static GroupComparison of(String groupColumn, String[] groupOf, int[] segmentOf, List<String> segmentNames) {
-        List<String> groups = new ArrayList<>();
-        java.util.Map<String, Integer> index = new java.util.HashMap<>();
-        for (String g : groupOf) {
-            String key = g == null || g.isBlank() ? "(none)" : g;
-            if (!index.containsKey(key)) {
-                index.put(key, groups.size());
-                groups.add(key);
-            }
-        }
-        List<String> sorted = groups.stream().sorted().toList();
+        List<String> sorted = java.util.Arrays.stream(groupOf).map(GroupComparison::key).distinct().sorted().toList();
         java.util.Map<String, Integer> row = new java.util.HashMap<>();
         for (int i = 0; i < sorted.size(); i++) {
             row.put(sorted.get(i), i);
@@ -51,8 +42,7 @@ public record GroupComparison(String groupColumn, List<String> groups, List<Stri
             if (segmentOf[i] < 0) {
                 continue;
             }
-            String key = groupOf[i] == null || groupOf[i].isBlank() ? "(none)" : groupOf[i];
-            counts[row.get(key)][segmentOf[i]]++;
+            counts[row.get(key(groupOf[i]))][segmentOf[i]]++;
         }
         long n = 0;
         long[] rowTotal = new long[sorted.size()];
@@ -82,6 +72,10 @@ public record GroupComparison(String groupColumn, List<String> groups, List<Stri
         double p = df == 0 ? 1.0 : ChiSquareDistribution.survival(chi, df);
         List<String> findings = findings(groupColumn, sorted, segmentNames, counts, residuals, rowTotal, columnTotal, n);
         return new GroupComparison(groupColumn, sorted, segmentNames, counts, residuals, chi, df, p, findings);
+    }
+
+    private static String key(String group) {
+        return group == null || group.isBlank() ? "(none)" : group;
     }
 
     private static List<String> findings(String column, List<String> groups, List<String> segments, long[][] counts,

@@ -3,6 +3,7 @@ package com.segments.domain.profile;
 import com.segments.domain.cluster.Assignment;
 import com.segments.domain.feature.DataMatrix;
 import com.segments.domain.feature.Field;
+import com.segments.domain.feature.Imputation;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -70,7 +71,7 @@ public record SegmentProfile(int segment, long size, double share, List<FeatureP
                 ss += (v - populationMean[j]) * (v - populationMean[j]);
             }
             populationSd[j] = Math.sqrt(ss / Math.max(1, n));
-            populationMedian[j] = median(column.clone());
+            populationMedian[j] = Imputation.median(column);
         }
         List<SegmentProfile> profiles = new ArrayList<>(segments);
         for (int s = 0; s < segments; s++) {
@@ -96,7 +97,7 @@ public record SegmentProfile(int segment, long size, double share, List<FeatureP
                 }
                 double mean = size == 0 ? Double.NaN : Arrays.stream(values).average().orElse(Double.NaN);
                 double z = populationSd[j] > 0 ? (mean - populationMean[j]) / populationSd[j] : 0;
-                features.add(new FeatureProfile(columns.get(j), mean, size == 0 ? Double.NaN : median(values),
+                features.add(new FeatureProfile(columns.get(j), mean, Imputation.median(values),
                         populationMean[j], populationMedian[j], z));
             }
             List<LevelProfile> levels = new ArrayList<>();
@@ -133,14 +134,5 @@ public record SegmentProfile(int segment, long size, double share, List<FeatureP
             return buckets - 1;
         }
         return Math.min(Math.max((int) code, 0), buckets - 1);
-    }
-
-    private static double median(double[] values) {
-        if (values.length == 0) {
-            return Double.NaN;
-        }
-        Arrays.sort(values);
-        int mid = values.length / 2;
-        return values.length % 2 == 1 ? values[mid] : (values[mid - 1] + values[mid]) / 2;
     }
 }

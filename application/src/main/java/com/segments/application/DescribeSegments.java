@@ -8,7 +8,6 @@ import com.segments.domain.profile.SegmentProfile;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /** The segments of a version, described (profiles, names, offers), and hand edits of names, descriptions and offers. */
 public final class DescribeSegments {
@@ -74,10 +73,5 @@ public final class DescribeSegments {
         catalog.saveLabels(current.version(), List.of(after));
         names.forget(current.version());
         return after;
-    }
-
-    /** For messages: "3 (The Diner)". */
-    static String describe(SegmentLabel label) {
-        return String.format(Locale.ROOT, "%d (%s)", label.segment(), label.name());
     }
 }

@@ -36,7 +36,7 @@ public final class TransactionsUseCases {
     /** Loads every line of a CSV log (excluded lines too: the rules apply when profiles are built). */
     public IngestReport ingest(Path file, Character delimiter) {
         CsvSource csv = CsvSource.open(file, delimiter);
-        TransactionProfiles.Source source = TransactionProfiles.csv(file, delimiter);
+        TransactionProfiles.Source source = TransactionProfiles.csv(csv);
         List<String> groups = TransactionProfiles.groupNames(csv);
         long stored = store.append(csv.file().toAbsolutePath().normalize().toString(), groups,
                 sink -> source.read(names -> { }, sink));

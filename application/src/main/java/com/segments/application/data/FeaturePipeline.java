@@ -84,7 +84,7 @@ public final class FeaturePipeline {
                 continue;
             }
             ColumnSpec listed = spec.columns().get(column.name());
-            Decision decision = listed != null ? declared(table, column, listed, spec)
+            Decision decision = listed != null ? declared(table, column, listed)
                     : spec.inferOthers() ? infer(table, column, spec, idIndex >= 0)
                     : Decision.of(column.name(), ColumnRole.IGNORED, "not in the spec (infer: false)");
             decisions.add(decision);
@@ -166,7 +166,7 @@ public final class FeaturePipeline {
         return false;
     }
 
-    private static Decision declared(RawTable table, RawTable.Column column, ColumnSpec listed, FeatureSpec spec) {
+    private static Decision declared(RawTable table, RawTable.Column column, ColumnSpec listed) {
         String name = column.name();
         return switch (listed.role()) {
             case ID -> throw new DataFileException(table.source() + ": the spec makes both '" + name
@@ -238,7 +238,7 @@ public final class FeaturePipeline {
             }
             return new Decision(name, ColumnRole.NUMERIC_FEATURE, "numbers", spec.defaults(), null, null);
         }
-        String format = dateFormat(column, rows, present);
+        String format = dateFormat(column, rows);
         if (format != null) {
             return new Decision(name, ColumnRole.DATE_FEATURE, "dates (" + format + "), read as day numbers",
                     spec.defaults(), null, format);
@@ -261,7 +261,7 @@ public final class FeaturePipeline {
     }
 
     /** The first known date format that reads at least 90% of the present cells (checked on up to 200). */
-    static String dateFormat(RawTable.Column column, int rows, long present) {
+    static String dateFormat(RawTable.Column column, int rows) {
         if (column.text() == null) {
             return null;
         }

@@ -46,11 +46,6 @@ public final class TransactionProfiles {
     private TransactionProfiles() {
     }
 
-    /** Where the log's fields are; null entries are detected from the header. */
-    public record Columns(String customer, String amount, String date, String category, String invoice) {
-        public static final Columns DETECT = new Columns(null, null, null, null, null);
-    }
-
     /** A transaction log: a CSV file or a database table. */
     public interface Source {
         /** A name for messages. */
@@ -68,13 +63,12 @@ public final class TransactionProfiles {
         String read(Consumer<List<String>> groupNames, Consumer<Transaction> transactions);
     }
 
-    /** The transactions of a CSV file, columns detected from the header (see {@link Columns}). */
+    /** The transactions of a CSV file, columns found by their names in the header. */
     public static Source csv(java.nio.file.Path file, Character delimiter) {
-        return csv(file, delimiter, Columns.DETECT);
+        return csv(CsvSource.open(file, delimiter));
     }
 
-    public static Source csv(java.nio.file.Path file, Character delimiter, Columns columns) {
-        CsvSource csv = CsvSource.open(file, delimiter);
+    public static Source csv(CsvSource csv) {
         return new Source() {
             @Override
             public String name() {
@@ -88,7 +82,7 @@ public final class TransactionProfiles {
 
             @Override
             public String read(Consumer<List<String>> groupNames, Consumer<Transaction> transactions) {
-                LineReader reader = new LineReader(csv.name(), columns);
+                LineReader reader = new LineReader(csv.name());
                 return csv.read(header -> groupNames.accept(reader.header(header)),
                         (row, line, fields) -> transactions.accept(reader.parse(row, line, fields)));
             }
@@ -123,7 +117,7 @@ public final class TransactionProfiles {
 
     /** The group attributes a CSV log carries (read from its header only). */
     public static List<String> groupNames(CsvSource csv) {
-        LineReader reader = new LineReader(csv.name(), Columns.DETECT);
+        LineReader reader = new LineReader(csv.name());
         return reader.header(csv.header());
     }
 
@@ -242,7 +236,6 @@ public final class TransactionProfiles {
     /** Reads the lines of a CSV log into transactions: finds the columns, parses amounts and dates. */
     static final class LineReader {
         private final String source;
-        private final Columns requested;
         private List<String> header;
         private int customerAt = -1;
         private int amountAt = -1;
@@ -255,30 +248,29 @@ public final class TransactionProfiles {
         private String dateFormat;
         private boolean isoDates;
 
-        LineReader(String source, Columns requested) {
+        LineReader(String source) {
             this.source = source;
-            this.requested = requested;
         }
 
         /** Finds the columns; returns the group attributes' names. */
         List<String> header(List<String> names) {
             header = names;
-            customerAt = find(requested.customer(), "customer", names, "customer_id", "customerid", "cust_id",
+            customerAt = find(names, "customer_id", "customerid", "cust_id",
                     "client_id", "customer", "id");
-            dateAt = find(requested.date(), "date", names, "date", "invoicedate", "invoice_date", "transaction_date",
+            dateAt = find(names, "date", "invoicedate", "invoice_date", "transaction_date",
                     "txn_date", "timestamp", "datetime", "purchase_date");
-            amountAt = find(requested.amount(), "amount", names, "amount", "dollar_value", "totalprice", "total_price",
+            amountAt = find(names, "amount", "dollar_value", "totalprice", "total_price",
                     "total", "value", "spend", "price_total");
-            quantityAt = find(null, null, names, "quantity", "qty", "number_of_cds", "items");
+            quantityAt = find(names, "quantity", "qty", "number_of_cds", "items");
             if (amountAt < 0) {
-                priceAt = find(null, null, names, "unitprice", "unit_price", "price");
+                priceAt = find(names, "unitprice", "unit_price", "price");
                 if (quantityAt < 0 || priceAt < 0) {
                     throw new DataFileException(source + ": no amount column (amount, dollar_value, TotalPrice, ...) and no "
                             + "quantity and unit price to compute one from; header: " + names);
                 }
             }
-            categoryAt = find(requested.category(), "category", names, "category", "merchant_category", "spend_category");
-            invoiceAt = find(requested.invoice(), "invoice", names, "invoiceno", "invoice_no", "invoice", "order_id",
+            categoryAt = find(names, "category", "merchant_category", "spend_category");
+            invoiceAt = find(names, "invoiceno", "invoice_no", "invoice", "order_id",
                     "order_no");
             if (customerAt < 0) {
                 throw new DataFileException(source + ": no customer id column (customer_id, CustomerID, ...) in " + names);
@@ -296,14 +288,8 @@ public final class TransactionProfiles {
             return groups.stream().map(names::get).toList();
         }
 
-        private int find(String requestedName, String role, List<String> names, String... candidates) {
-            if (requestedName != null) {
-                int at = names.indexOf(requestedName);
-                if (at < 0) {
-                    throw new DataFileException(source + ": no column '" + requestedName + "' for the " + role + " in " + names);
-                }
-                return at;
-            }
+        /** The first column named like one of the candidates (case and spaces aside), or -1. */
+        private static int find(List<String> names, String... candidates) {
             for (String candidate : candidates) {
                 for (int j = 0; j < names.size(); j++) {
                     if (names.get(j).strip().replace(" ", "_").equalsIgnoreCase(candidate)) {

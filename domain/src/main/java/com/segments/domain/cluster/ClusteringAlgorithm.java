@@ -25,6 +25,32 @@ public interface ClusteringAlgorithm {
      */
     ClusteringResult fit(DataMatrix data, AlgorithmParameters parameters, long seed);
 
+    /**
+     * Fits with weights and cancellation. Plugins that support either override this; the default refuses weights
+     * and checks cancellation once before fitting.
+     *
+     * @throws FitCancelledException when {@code context} is cancelled
+     * @throws com.segments.domain.SegmentsException when weights are given to a plugin that cannot use them
+     */
+    default ClusteringResult fit(DataMatrix data, AlgorithmParameters parameters, long seed, FitContext context) {
+        if (context.weighted()) {
+            if (!supportsWeights()) {
+                throw new com.segments.domain.SegmentsException("algorithm '" + id() + "' does not take sample weights");
+            }
+            if (context.weights().length != data.rows()) {
+                throw new com.segments.domain.SegmentsException(context.weights().length + " weights for " + data.rows()
+                        + " rows");
+            }
+        }
+        context.checkCancelled();
+        return fit(data, parameters, seed);
+    }
+
+    /** Whether {@link #fit(DataMatrix, AlgorithmParameters, long, FitContext)} uses sample weights. */
+    default boolean supportsWeights() {
+        return false;
+    }
+
     default String id() {
         return descriptor().id();
     }

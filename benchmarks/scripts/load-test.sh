@@ -41,7 +41,7 @@ start_server() {
 }
 
 psql -q -h 127.0.0.1 -U postgres -d test -c "CREATE SCHEMA $schema"
-(cd "$root" && ./mvnw -q -B -DskipTests package -pl adapters-cli,benchmarks -am)
+(cd "$root" && ./mvnw -q -B -DskipTests package -pl bootstrap,benchmarks -am)
 "$root/segments" train --data "$data" --k 4 --seed 1 > /dev/null
 "$root/segments" train --data "$data" --k 4 --seed 2 > /dev/null
 head -2 "$data" | python3 -c '

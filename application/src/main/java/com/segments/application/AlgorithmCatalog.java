@@ -7,7 +7,6 @@ import com.segments.domain.cluster.ClusteringAlgorithm;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.ServiceLoader;
 import java.util.TreeMap;
 
 /** The clustering plugins available to the use cases, by id. */
@@ -23,12 +22,6 @@ public final class AlgorithmCatalog {
                         + previous.getClass().getName() + " and " + algorithm.getClass().getName());
             }
         }
-    }
-
-    /** Every plugin registered with {@link ServiceLoader} on the class path. */
-    public static AlgorithmCatalog discover() {
-        return new AlgorithmCatalog(ServiceLoader.load(ClusteringAlgorithm.class).stream()
-                .map(ServiceLoader.Provider::get).toList());
     }
 
     public ClusteringAlgorithm require(String id) {

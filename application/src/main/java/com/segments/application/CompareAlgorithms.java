@@ -1,7 +1,7 @@
 package com.segments.application;
 
-import com.segments.application.data.InferenceReport;
-import com.segments.application.data.PreparedTable;
+import com.segments.application.features.InferenceReport;
+import com.segments.application.features.PreparedTable;
 import com.segments.domain.SegmentsException;
 import com.segments.domain.cluster.AlgorithmParameters;
 import com.segments.domain.cluster.ClusteringAlgorithm;
@@ -34,12 +34,14 @@ public final class CompareAlgorithms {
     static final double MAX_NOISE = 0.5;
     private static final int PROJECTED_ROWS = 3000;
 
+    private final DataReader reader;
     private final AlgorithmCatalog algorithms;
     private final Optional<Projector> projector;
 
-    public CompareAlgorithms(AlgorithmCatalog algorithms, Optional<Projector> projector) {
+    public CompareAlgorithms(DataReader reader, AlgorithmCatalog algorithms) {
+        this.reader = reader;
         this.algorithms = algorithms;
-        this.projector = projector;
+        this.projector = reader.projector();
     }
 
     /** One configuration to try: a plugin and its parameters. */
@@ -160,7 +162,7 @@ public final class CompareAlgorithms {
             plugins.add(plugin);
             resolved.add(plugin.descriptor().resolve(candidate.parameters()));
         }
-        PreparedTable data = command.input().prepare();
+        PreparedTable data = reader.prepare(command.input());
         DataMatrix x = data.transformed();
         List<DataMatrix> samples = command.bootstrap() == 0 ? List.of()
                 : Stability.samples(x, command.bootstrap(), command.stabilityRows(), command.seed());

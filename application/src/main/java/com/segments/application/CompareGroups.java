@@ -1,12 +1,15 @@
 package com.segments.application;
 
-import com.segments.application.data.DataFileException;
-import com.segments.application.data.RawTable;
-import com.segments.application.data.TableScorer;
 import com.segments.domain.cluster.Assignment;
+import com.segments.domain.feature.DataMatrix;
+import com.segments.domain.feature.FeatureSchema;
+import com.segments.domain.feature.Field;
 import com.segments.domain.model.ModelVersion;
 import com.segments.domain.profile.GroupComparison;
 import com.segments.domain.profile.SegmentLabel;
+import com.segments.domain.table.NumberColumn;
+import com.segments.domain.table.SchemaReads;
+import com.segments.domain.table.TableColumn;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -19,32 +22,39 @@ public final class CompareGroups {
 
     private final ModelLookup lookup;
     private final SegmentNames names;
+    private final DataReader reader;
 
-    public CompareGroups(ModelLookup lookup, SegmentNames names) {
+    public CompareGroups(ModelLookup lookup, SegmentNames names, DataReader reader) {
         this.lookup = lookup;
         this.names = names;
+        this.reader = reader;
     }
 
-    public record Result(int version, String source, long customers, long noise, GroupComparison comparison) {
+    /** @param unusedColumns columns of the data the model neither reads nor knows */
+    public record Result(int version, String source, long customers, long noise, GroupComparison comparison,
+                         List<String> unusedColumns) {
     }
 
-    /** @throws DataFileException when the data has no such column (the message lists the ones it has) */
+    /** @throws com.segments.domain.table.DataSourceException when the data has no such column (naming the ones it has) */
     public Result compare(DataInput input, String groupColumn, ModelReference reference) {
         ModelVersion version = lookup.resolve(reference);
-        RawTable table = input.table();
-        RawTable.Column groups = table.column(groupColumn);
-        if (groups == null) {
-            throw new DataFileException(table.source() + " has no column '" + groupColumn + "'; it has " + table.header());
-        }
-        Assignment[] assignments = TableScorer.assign(version.model(), table);
-        String[] groupOf = new String[assignments.length];
-        int[] segmentOf = new int[assignments.length];
-        long noise = 0;
-        for (int i = 0; i < assignments.length; i++) {
-            groupOf[i] = groups.isMissing(i) ? "" : groups.cell(i).strip();
-            segmentOf[i] = assignments[i].isNoise() ? -1 : assignments[i].segment();
-            noise += assignments[i].isNoise() ? 1 : 0;
-        }
+        FeatureSchema schema = version.model().schema();
+        Field asFeature = schema.fields().stream().filter(f -> f.name().equals(groupColumn)).findFirst().orElse(null);
+        List<String> groupOf = new ArrayList<>();
+        List<Integer> segmentOf = new ArrayList<>();
+        long[] noise = {0};
+        List<String> unused = reader.readForModel(input, schema, asFeature == null ? List.of(groupColumn) : List.of(),
+                ScoreBatch.BLOCK_ROWS, block -> {
+                    DataMatrix raw = SchemaReads.rawMatrix(schema, block);
+                    TableColumn groups = block.column(groupColumn);
+                    double[] vector = new double[raw.columns()];
+                    for (int i = 0; i < raw.rows(); i++) {
+                        Assignment assignment = version.model().assignInPlace(raw.copyRow(i, vector));
+                        groupOf.add(group(groups, asFeature, i));
+                        segmentOf.add(assignment.isNoise() ? -1 : assignment.segment());
+                        noise[0] += assignment.isNoise() ? 1 : 0;
+                    }
+                });
         List<SegmentLabel> labels = names.labels(version.version());
         List<String> segmentNames = new ArrayList<>();
         for (int s = 0; s < version.model().segmentCount(); s++) {
@@ -52,7 +62,17 @@ public final class CompareGroups {
             segmentNames.add(labels.stream().filter(l -> l.segment() == id).map(SegmentLabel::name).findFirst()
                     .orElse("segment " + s));
         }
-        return new Result(version.version(), table.source(), assignments.length, noise,
-                GroupComparison.of(groupColumn, groupOf, segmentOf, segmentNames));
+        return new Result(version.version(), input.file() == null ? input.name() : input.file().getFileName().toString(),
+                groupOf.size(), noise[0], GroupComparison.of(groupColumn, groupOf.toArray(String[]::new),
+                segmentOf.stream().mapToInt(Integer::intValue).toArray(), segmentNames), unused);
+    }
+
+    private static String group(TableColumn groups, Field asFeature, int row) {
+        if (asFeature != null && groups instanceof NumberColumn codes) {
+            double code = codes.values()[row];
+            return Double.isNaN(code) ? "" : asFeature.kind() == Field.Kind.CATEGORY ? asFeature.levelOf(code)
+                    : NumberColumn.format(code);
+        }
+        return groups.text(row);
     }
 }

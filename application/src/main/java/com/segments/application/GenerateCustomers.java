@@ -1,12 +1,8 @@
 package com.segments.application;
 
-import com.segments.application.data.DataFileException;
 import com.segments.application.sample.SyntheticCustomers;
-import de.siegmar.fastcsv.writer.CsvWriter;
+import com.segments.domain.table.RecordFiles;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,17 +31,23 @@ public final class GenerateCustomers {
     public record Report(int customers, long[] counts, Path out, Path truth) {
     }
 
+    private final RecordFiles files;
+
+    public GenerateCustomers(RecordFiles files) {
+        this.files = files;
+    }
+
     public Report generate(Command command) {
         SyntheticCustomers generator = new SyntheticCustomers(command.seed());
         long[] counts = new long[SyntheticCustomers.PATTERNS.size()];
-        try (CsvWriter data = CsvWriter.builder().build(Files.newBufferedWriter(command.out()));
-             CsvWriter truth = command.truth() == null ? null : CsvWriter.builder().build(Files.newBufferedWriter(command.truth()))) {
+        try (RecordFiles.RecordSink data = files.create(command.out());
+             RecordFiles.RecordSink truth = command.truth() == null ? null : files.create(command.truth())) {
             List<String> header = new ArrayList<>();
             header.add("customer_id");
             header.addAll(SyntheticCustomers.FEATURES);
-            data.writeRecord(header);
+            data.write(header);
             if (truth != null) {
-                truth.writeRecord("customer_id", "true_segment", "segment_name");
+                truth.write(new String[] {"customer_id", "true_segment", "segment_name"});
             }
             String[] row = new String[header.size()];
             for (int i = 0; i < command.customers(); i++) {
@@ -56,14 +58,16 @@ public final class GenerateCustomers {
                     double v = customer.values()[j];
                     row[j + 1] = Double.isNaN(v) ? "" : format(v);
                 }
-                data.writeRecord(row);
+                data.write(row);
                 if (truth != null) {
-                    truth.writeRecord(customer.id(), Integer.toString(customer.pattern()),
-                            SyntheticCustomers.PATTERNS.get(customer.pattern()).name());
+                    truth.write(new String[] {customer.id(), Integer.toString(customer.pattern()),
+                            SyntheticCustomers.PATTERNS.get(customer.pattern()).name()});
                 }
             }
-        } catch (IOException | UncheckedIOException e) {
-            throw new DataFileException(command.out() + ": cannot be written: " + e.getMessage(), e);
+            data.commit();
+            if (truth != null) {
+                truth.commit();
+            }
         }
         return new Report(command.customers(), counts, command.out(), command.truth());
     }

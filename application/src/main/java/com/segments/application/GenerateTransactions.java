@@ -1,12 +1,8 @@
 package com.segments.application;
 
-import com.segments.application.data.DataFileException;
 import com.segments.application.sample.SyntheticTransactions;
-import de.siegmar.fastcsv.writer.CsvWriter;
+import com.segments.domain.table.RecordFiles;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Objects;
@@ -38,11 +34,17 @@ public final class GenerateTransactions {
     public record Report(long transactions, int customers, long[] perLifestyle, Path out, Path truth) {
     }
 
+    private final RecordFiles files;
+
+    public GenerateTransactions(RecordFiles files) {
+        this.files = files;
+    }
+
     public Report generate(Command command) {
         SyntheticTransactions generator = new SyntheticTransactions(command.customers(), command.transactions(), command.seed());
         long[] perLifestyle = new long[SyntheticTransactions.LIFESTYLES.size()];
-        try (CsvWriter data = CsvWriter.builder().build(Files.newBufferedWriter(command.out()))) {
-            data.writeRecord("customer_id", "date", "amount", "category", "location", "bank");
+        try (RecordFiles.RecordSink data = files.create(command.out())) {
+            data.write(new String[] {"customer_id", "date", "amount", "category", "location", "bank"});
             String[] row = new String[6];
             while (generator.hasNext()) {
                 SyntheticTransactions.Line line = generator.next();
@@ -52,24 +54,22 @@ public final class GenerateTransactions {
                 row[3] = line.category();
                 row[4] = line.city();
                 row[5] = line.bank();
-                data.writeRecord(row);
+                data.write(row);
             }
-        } catch (IOException | UncheckedIOException e) {
-            throw new DataFileException(command.out() + ": cannot be written: " + e.getMessage(), e);
+            data.commit();
         }
         SyntheticTransactions.Customer[] customers = generator.customers();
         for (SyntheticTransactions.Customer c : customers) {
             perLifestyle[c.lifestyle()]++;
         }
         if (command.truth() != null) {
-            try (CsvWriter truth = CsvWriter.builder().build(Files.newBufferedWriter(command.truth()))) {
-                truth.writeRecord("customer_id", "true_segment", "segment_name", "bank");
+            try (RecordFiles.RecordSink truth = files.create(command.truth())) {
+                truth.write(new String[] {"customer_id", "true_segment", "segment_name", "bank"});
                 for (SyntheticTransactions.Customer c : customers) {
-                    truth.writeRecord(c.id(), Integer.toString(c.lifestyle()),
-                            SyntheticTransactions.LIFESTYLES.get(c.lifestyle()).name(), SyntheticTransactions.BANKS.get(c.bank()));
+                    truth.write(new String[] {c.id(), Integer.toString(c.lifestyle()),
+                            SyntheticTransactions.LIFESTYLES.get(c.lifestyle()).name(), SyntheticTransactions.BANKS.get(c.bank())});
                 }
-            } catch (IOException | UncheckedIOException e) {
-                throw new DataFileException(command.truth() + ": cannot be written: " + e.getMessage(), e);
+                truth.commit();
             }
         }
         return new Report(command.transactions(), customers.length, perLifestyle, command.out(), command.truth());

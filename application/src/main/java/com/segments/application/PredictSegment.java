@@ -49,7 +49,7 @@ public final class PredictSegment {
             try {
                 vectors.add(schema.toRawVector(customers.get(i)));
             } catch (FieldValidationException e) {
-                throw new FieldValidationException("[" + i + "]." + e.field(), "customer " + i + ": " + e.getMessage());
+                throw FieldValidationException.whole("[" + i + "]." + e.field(), "customer " + i + ": " + e.getMessage());
             }
         }
         List<Prediction> predictions = new ArrayList<>(customers.size());

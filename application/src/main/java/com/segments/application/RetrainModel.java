@@ -1,6 +1,7 @@
 package com.segments.application;
 
-import com.segments.application.data.DataFileException;
+import com.segments.domain.cluster.FitCancelledException;
+import com.segments.domain.table.DataSourceException;
 import com.segments.domain.SegmentsException;
 import com.segments.domain.job.JobRepository;
 import com.segments.domain.job.JobState;
@@ -15,12 +16,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -42,24 +41,18 @@ public final class RetrainModel implements AutoCloseable {
     }
 
     /**
-     * @param dataRoot      training data must lie under this directory (requests name files, and a server must not
-     *                      read whatever path it is sent)
-     * @param workerCount   jobs run at once
-     * @param queueCapacity jobs that may wait; beyond it a request is refused
+     * @param dataRoot training data must lie under this directory (requests name files, and a server must not
+     *                 read whatever path it is sent)
+     * @param workers  the bounded pool jobs run on (made by the composition root): its threads run jobs at once,
+     *                 its queue holds those that wait, and a full queue refuses a request
      */
-    public RetrainModel(JobRepository jobs, TrainModel trainModel, Clock clock, Path dataRoot, int workerCount,
-                        int queueCapacity) {
+    public RetrainModel(JobRepository jobs, TrainModel trainModel, Clock clock, Path dataRoot,
+                        ThreadPoolExecutor workers) {
         this.jobs = jobs;
         this.trainModel = trainModel;
         this.clock = clock;
         this.dataRoot = realPath(dataRoot);
-        this.workers = new ThreadPoolExecutor(workerCount, workerCount, 0, TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(queueCapacity), runnable -> {
-            Thread thread = new Thread(runnable, "training-worker");
-            thread.setDaemon(true);
-            thread.setPriority(Thread.MIN_PRIORITY); // predictions come first
-            return thread;
-        });
+        this.workers = workers;
     }
 
     /** What to train on and how. */
@@ -183,7 +176,8 @@ public final class RetrainModel implements AutoCloseable {
                     }, cancelled::get);
             jobs.save(job[0].succeeded(report.model().version(), clock.instant()));
         } catch (RuntimeException e) {
-            boolean wasCancelled = cancelled.get() || e instanceof TrainModel.Cancelled;
+            boolean wasCancelled = cancelled.get() || e instanceof TrainModel.Cancelled
+                    || e instanceof FitCancelledException;
             String reason = wasCancelled ? "cancelled" : e instanceof SegmentsException ? e.getMessage()
                     : "unexpected failure: " + e;
             jobs.save(job[0].ended(wasCancelled ? JobState.CANCELLED : JobState.FAILED, reason, clock.instant()));
@@ -196,7 +190,7 @@ public final class RetrainModel implements AutoCloseable {
         Path file = Path.of(data);
         Path absolute = (file.isAbsolute() ? file : dataRoot.resolve(file)).normalize();
         if (!Files.isRegularFile(absolute)) {
-            throw new DataFileException(data + ": no such file under " + dataRoot);
+            throw new DataSourceException(data + ": no such file under " + dataRoot);
         }
         Path real = realPath(absolute);
         if (!real.startsWith(dataRoot)) {

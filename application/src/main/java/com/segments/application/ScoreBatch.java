@@ -1,27 +1,42 @@
 package com.segments.application;
 
-import com.segments.application.data.BatchScorer;
+import com.segments.domain.cluster.Assignment;
+import com.segments.domain.feature.DataMatrix;
+import com.segments.domain.feature.FeatureSchema;
 import com.segments.domain.model.ModelVersion;
+import com.segments.domain.model.TrainedModel;
+import com.segments.domain.table.RecordFiles;
+import com.segments.domain.table.SchemaReads;
+import com.segments.domain.table.TableReader;
+import com.segments.domain.table.TextColumn;
 
+import java.io.InputStream;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
-import java.util.OptionalInt;
 
 /**
- * Scores a whole file with one model, streaming: memory does not grow with the file. The output appears only when
- * every row has been scored; a bad row leaves no partial file behind.
+ * Scores a whole file with one model, streaming in blocks: memory does not grow with the file. The output appears
+ * only when every row has been scored; a bad row leaves no partial file behind.
  */
 public final class ScoreBatch {
 
-    private final ModelLookup lookup;
+    /** Rows read, transformed and assigned together. */
+    static final int BLOCK_ROWS = 16_384;
 
-    public ScoreBatch(ModelLookup lookup) {
+    private final ModelLookup lookup;
+    private final DataReader reader;
+    private final RecordFiles files;
+
+    public ScoreBatch(ModelLookup lookup, DataReader reader, RecordFiles files) {
         this.lookup = lookup;
+        this.reader = reader;
+        this.files = files;
     }
 
     public ScoreReport score(Command command) {
         ModelVersion model = lookup.resolve(command.model());
-        return BatchScorer.score(model, command.data(), command.delimiter(), command.out());
+        return score(model, reader.open(command.data(), command.delimiter()), command.out());
     }
 
     /**
@@ -29,10 +44,64 @@ public final class ScoreBatch {
      *
      * @param name a name for messages ("upload.csv")
      */
-    public ScoreReport scoreUpload(java.io.InputStream upload, String name, Character delimiter, Path out,
+    public ScoreReport scoreUpload(InputStream upload, String name, Character delimiter, Path out,
                                    ModelReference reference) {
         ModelVersion model = lookup.resolve(reference);
-        return BatchScorer.score(model, com.segments.application.data.CsvSource.ofStream(upload, name, delimiter), out);
+        return score(model, reader.open(upload, name, delimiter), out);
+    }
+
+    private ScoreReport score(ModelVersion version, TableReader source, Path out) {
+        TrainedModel model = version.model();
+        FeatureSchema schema = model.schema();
+        Counts counts = new Counts(model.segmentCount());
+        try (RecordFiles.RecordSink sink = files.create(out)) {
+            String[] row = new String[5];
+            List<String> unused = reader.readForModel(source, schema, List.of(), BLOCK_ROWS,
+                    header -> sink.write(new String[] {schema.idColumn() != null && header.contains(schema.idColumn())
+                            ? schema.idColumn() : "row", "segment", "distance", "confidence", "outlier"}),
+                    block -> {
+                        DataMatrix raw = SchemaReads.rawMatrix(schema, block);
+                        TextColumn ids = schema.idColumn() == null ? null : (TextColumn) block.column(schema.idColumn());
+                        double[] vector = new double[raw.columns()];
+                        for (int i = 0; i < raw.rows(); i++) {
+                            Assignment assignment = model.assignInPlace(raw.copyRow(i, vector));
+                            counts.add(assignment);
+                            row[0] = ids != null ? ids.text(i) : Long.toString(counts.rows);
+                            row[1] = Integer.toString(assignment.segment());
+                            row[2] = Double.toString(assignment.distance());
+                            row[3] = Double.toString(assignment.confidence());
+                            row[4] = Boolean.toString(assignment.outlier());
+                            sink.write(row);
+                        }
+                    });
+            Path target = sink.commit();
+            return new ScoreReport(version.version(), counts.rows, counts.perSegment, counts.noise, counts.outliers,
+                    target, unused);
+        }
+    }
+
+    /** Rows per segment, noise and outliers, as they are scored. */
+    private static final class Counts {
+        final long[] perSegment;
+        long rows;
+        long noise;
+        long outliers;
+
+        Counts(int segments) {
+            perSegment = new long[segments];
+        }
+
+        void add(Assignment assignment) {
+            rows++;
+            if (assignment.isNoise()) {
+                noise++;
+            } else {
+                perSegment[assignment.segment()]++;
+            }
+            if (assignment.outlier()) {
+                outliers++;
+            }
+        }
     }
 
     /**

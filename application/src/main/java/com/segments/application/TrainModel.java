@@ -1,12 +1,14 @@
 package com.segments.application;
 
-import com.segments.application.data.PreparedTable;
+import com.segments.application.features.PreparedTable;
 import com.segments.domain.SegmentsException;
 import com.segments.domain.cluster.AlgorithmParameters;
 import com.segments.domain.cluster.Assignment;
 import com.segments.domain.cluster.AssignmentRule;
 import com.segments.domain.cluster.ClusteringAlgorithm;
 import com.segments.domain.cluster.ClusteringResult;
+import com.segments.domain.cluster.FitCancelledException;
+import com.segments.domain.cluster.FitContext;
 import com.segments.domain.cluster.NearestCentroidRule;
 import com.segments.domain.feature.CustomerProfiles;
 import com.segments.domain.feature.DataMatrix;
@@ -42,6 +44,7 @@ import java.util.Objects;
  */
 public final class TrainModel {
 
+    private final DataReader reader;
     private final ModelRepository models;
     private final AlgorithmCatalog algorithms;
     private final ActivateModel activateModel;
@@ -49,22 +52,25 @@ public final class TrainModel {
     private final Clock clock;
     private final SegmentDescriber describer;
 
-    public TrainModel(ModelRepository models, AlgorithmCatalog algorithms, ActivateModel activateModel, Clock clock) {
-        this(models, algorithms, activateModel, PromotionGate.OPEN, clock);
+    public TrainModel(DataReader reader, ModelRepository models, AlgorithmCatalog algorithms,
+                      ActivateModel activateModel, Clock clock) {
+        this(reader, models, algorithms, activateModel, PromotionGate.OPEN, clock);
     }
 
     /** @param gate the thresholds a new version must meet to become active by itself */
-    public TrainModel(ModelRepository models, AlgorithmCatalog algorithms, ActivateModel activateModel,
-                      PromotionGate gate, Clock clock) {
-        this(models, algorithms, activateModel, gate, clock, null, null);
+    public TrainModel(DataReader reader, ModelRepository models, AlgorithmCatalog algorithms,
+                      ActivateModel activateModel, PromotionGate gate, Clock clock) {
+        this(reader, models, algorithms, activateModel, gate, clock, null, null);
     }
 
     /**
      * @param catalog where each version's segment profiles and names go (null: none are made)
      * @param rules   the naming rules
      */
-    public TrainModel(ModelRepository models, AlgorithmCatalog algorithms, ActivateModel activateModel,
-                      PromotionGate gate, Clock clock, SegmentCatalog catalog, NamingRules rules) {
+    public TrainModel(DataReader reader, ModelRepository models, AlgorithmCatalog algorithms,
+                      ActivateModel activateModel, PromotionGate gate, Clock clock, SegmentCatalog catalog,
+                      NamingRules rules) {
+        this.reader = reader;
         this.models = models;
         this.algorithms = algorithms;
         this.activateModel = activateModel;
@@ -100,7 +106,7 @@ public final class TrainModel {
         ClusteringAlgorithm algorithm = algorithms.require(command.algorithm());
         AlgorithmParameters parameters = algorithm.descriptor().resolve(command.parameters());
         progress.at(0.05, "reading " + command.input().name());
-        PreparedTable table = command.input().prepare();
+        PreparedTable table = reader.prepare(command.input());
         checkNotCancelled(cancelled);
         CustomerProfiles profiles = table.profiles();
         Integer k = parameters.values().get("k");
@@ -121,7 +127,8 @@ public final class TrainModel {
             DataMatrix scaled = table.transformed();
             progress.at(0.2, "fitting " + algorithm.id() + " (version " + version + ")");
             long started = System.nanoTime();
-            ClusteringResult fitted = algorithm.fit(scaled, parameters, command.seed());
+            ClusteringResult fitted = algorithm.fit(scaled, parameters, command.seed(),
+                    new FitContext(table.weights(), cancelled));
             fitTime = Duration.ofNanos(System.nanoTime() - started);
             Aligned aligned = alignToActive(fitted, profiles);
             result = aligned.result();
@@ -134,7 +141,7 @@ public final class TrainModel {
                 progress.at(0.85, "measuring stability (" + gate.stabilityRefits() + " bootstrap refits)");
                 stability = stability(algorithm, parameters, scaled, result, command.seed(), cancelled);
             }
-            DataMatrix original = preprocessing.impute(profiles.values());
+            DataMatrix original = table.original();
             List<Segment> segments = describe(result, scaled, original);
             TrainedModel model = new TrainedModel(algorithm.id(), parameters, command.seed(), profiles.schema(),
                     preprocessing, result.rule(), segments, ModelMetrics.of(result.inertia(), quality, stability),
@@ -146,6 +153,9 @@ public final class TrainModel {
                 labels = describer.describe(version, model, table.profiles().values(), original, result.labels());
             }
             stored = models.complete(version, model);
+        } catch (FitCancelledException e) {
+            models.fail(version, "cancelled");
+            throw new Cancelled();
         } catch (RuntimeException e) {
             models.fail(version, e instanceof Cancelled ? "cancelled" : e instanceof SegmentsException
                     ? e.getMessage() : "unexpected failure: " + e);
@@ -279,11 +289,6 @@ public final class TrainModel {
         /** A customer table with inferred features. */
         public Command(Path data, Character delimiter, String algorithm, Map<String, Integer> parameters, long seed) {
             this(DataInput.customers(data, delimiter, null), algorithm, parameters, seed, "cli");
-        }
-
-        public Command(Path data, Character delimiter, String algorithm, Map<String, Integer> parameters, long seed,
-                       String triggeredBy) {
-            this(DataInput.customers(data, delimiter, null), algorithm, parameters, seed, triggeredBy);
         }
 
         public static final String DEFAULT_ALGORITHM = "kmeans";

@@ -1,6 +1,6 @@
 package com.segments.application;
 
-import com.segments.application.data.InferenceReport;
+import com.segments.application.features.InferenceReport;
 import com.segments.domain.model.ModelVersion;
 
 import java.time.Duration;

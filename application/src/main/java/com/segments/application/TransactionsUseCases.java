@@ -1,14 +1,16 @@
 package com.segments.application;
 
-import com.segments.application.data.CsvOutput;
-import com.segments.application.data.CsvSource;
-import com.segments.application.data.DataFileException;
-import com.segments.application.data.RawTable;
-import com.segments.application.data.TableScorer;
-import com.segments.application.data.TransactionProfiles;
+import com.segments.application.transactions.TransactionProfiles;
 import com.segments.domain.SegmentsException;
 import com.segments.domain.cluster.Assignment;
+import com.segments.domain.feature.DataMatrix;
 import com.segments.domain.model.ModelVersion;
+import com.segments.domain.table.DataSourceException;
+import com.segments.domain.table.RecordFiles;
+import com.segments.domain.table.SchemaReads;
+import com.segments.domain.table.Table;
+import com.segments.domain.table.TableColumn;
+import com.segments.domain.transaction.TransactionFiles;
 import com.segments.domain.transaction.TransactionStore;
 
 import java.nio.file.Path;
@@ -24,48 +26,45 @@ public final class TransactionsUseCases {
 
     private final TransactionStore store;
     private final ModelLookup lookup;
+    private final DataReader reader;
+    private final RecordFiles files;
 
-    public TransactionsUseCases(TransactionStore store, ModelLookup lookup) {
+    public TransactionsUseCases(TransactionStore store, ModelLookup lookup, DataReader reader, RecordFiles files) {
         this.store = store;
         this.lookup = lookup;
+        this.reader = reader;
+        this.files = files;
     }
 
     public record IngestReport(String source, long stored, List<String> groups) {
     }
 
-    /** Loads every line of a CSV log (excluded lines too: the rules apply when profiles are built). */
+    /** Loads every line of a log (excluded lines too: the rules apply when profiles are built). */
     public IngestReport ingest(Path file, Character delimiter) {
-        CsvSource csv = CsvSource.open(file, delimiter);
-        TransactionProfiles.Source source = TransactionProfiles.csv(csv);
-        List<String> groups = TransactionProfiles.groupNames(csv);
-        long stored = store.append(csv.file().toAbsolutePath().normalize().toString(), groups,
-                sink -> source.read(names -> { }, sink));
-        return new IngestReport(csv.name(), stored, groups);
-    }
-
-    /** The stored transactions as a source of profiles. */
-    public TransactionProfiles.Source stored() {
-        return TransactionProfiles.stored(store);
+        TransactionFiles.LogFile log = reader.logFile(file, delimiter);
+        List<String> groups = log.groupNames();
+        long stored = store.append(log.location(), groups, sink -> log.read(names -> { }, sink));
+        return new IngestReport(log.name(), stored, groups);
     }
 
     public record ProfilesReport(TransactionProfiles.Summary summary, Path out, int columns) {
     }
 
     /** Aggregates a log into one profile per customer and writes them as CSV (atomically: all or nothing). */
-    public ProfilesReport writeProfiles(TransactionProfiles.Source source, Path out) {
-        TransactionProfiles.Result result = TransactionProfiles.aggregate(source, null);
-        RawTable table = result.table();
-        Path target = CsvOutput.write(out, csv -> {
-            csv.writeRecord(table.header());
+    public ProfilesReport writeProfiles(DataInput input, Path out) {
+        TransactionProfiles.Result result = reader.aggregate(input);
+        Table table = result.table();
+        try (RecordFiles.RecordSink sink = files.create(out)) {
+            sink.write(table.header());
             String[] row = new String[table.columns().size()];
             for (int i = 0; i < table.rows(); i++) {
                 for (int j = 0; j < row.length; j++) {
-                    row[j] = table.columns().get(j).cell(i);
+                    row[j] = table.columns().get(j).text(i);
                 }
-                csv.writeRecord(row);
+                sink.write(row);
             }
-        });
-        return new ProfilesReport(result.summary(), target, table.columns().size());
+            return new ProfilesReport(result.summary(), sink.commit(), table.columns().size());
+        }
     }
 
     public record ScoreReport(int version, long customers, Map<Integer, Long> perSegment, long rowsUpdated,
@@ -78,23 +77,29 @@ public final class TransactionsUseCases {
      */
     public ScoreReport scoreStored(ModelReference reference) {
         ModelVersion version = lookup.resolve(reference);
-        TransactionProfiles.Result result = TransactionProfiles.aggregate(stored(), null);
-        Assignment[] assignments;
+        TransactionProfiles.Result result = reader.aggregate(DataInput.storedTransactions(null));
+        Table profiles = result.table();
+        DataMatrix raw;
         try {
-            assignments = TableScorer.assign(version.model(), result.table());
-        } catch (DataFileException e) {
+            List<com.segments.domain.table.ColumnRead> plan = SchemaReads.plan(version.model().schema(), profiles.header(),
+                    profiles.source(), List.of());
+            raw = SchemaReads.rawMatrix(version.model().schema(), new Table(profiles.source(), profiles.rows(),
+                    plan.stream().filter(r -> r.kind() == com.segments.domain.table.ColumnRead.Kind.FIELD)
+                            .map(r -> profiles.column(r.name())).toList(), null));
+        } catch (SegmentsException | IllegalArgumentException e) {
             throw new SegmentsException("model version " + version.version() + " cannot score transaction profiles: "
                     + e.getMessage() + " (train it with --transactions)");
         }
-        RawTable.Column ids = result.table().column("customer_id");
+        TableColumn ids = profiles.column("customer_id");
         Map<String, Integer> segments = new LinkedHashMap<>();
         Map<Integer, Long> perSegment = new java.util.TreeMap<>();
-        for (int i = 0; i < assignments.length; i++) {
-            int segment = assignments[i].segment();
-            segments.put(ids.cell(i), segment);
-            perSegment.merge(segment, 1L, Long::sum);
+        double[] vector = new double[raw.columns()];
+        for (int i = 0; i < raw.rows(); i++) {
+            Assignment assignment = version.model().assignInPlace(raw.copyRow(i, vector));
+            segments.put(ids.text(i), assignment.segment());
+            perSegment.merge(assignment.segment(), 1L, Long::sum);
         }
         long updated = store.assignSegments(segments, version.version());
-        return new ScoreReport(version.version(), assignments.length, perSegment, updated, result.summary());
+        return new ScoreReport(version.version(), raw.rows(), perSegment, updated, result.summary());
     }
 }

@@ -24,7 +24,7 @@ class ActivateModelTest {
     private final InMemoryModelRepository models = new InMemoryModelRepository();
     private final ActiveModel active = new ActiveModel(models);
     private final ActivateModel activate = new ActivateModel(models, active, Clock.systemUTC());
-    private final TrainModel train = new TrainModel(models, AlgorithmCatalog.discover(), activate, Clock.systemUTC());
+    private final TrainModel train = new TrainModel(Wiring.reader(), models, Wiring.algorithms(), activate, Clock.systemUTC());
     private final ModelLookup lookup = new ModelLookup(models, active);
     private final PredictSegment predict = new PredictSegment(lookup);
     private Path customers;
@@ -32,7 +32,7 @@ class ActivateModelTest {
     @BeforeEach
     void trainThreeVersions() {
         customers = dir.resolve("c.csv");
-        new GenerateCustomers().generate(new GenerateCustomers.Command(300, customers, null, 1L));
+        new GenerateCustomers(Wiring.files()).generate(new GenerateCustomers.Command(300, customers, null, 1L));
         for (int k = 2; k <= 4; k++) {
             train.train(new TrainModel.Command(customers, null, "kmeans", Map.of("k", k, "restarts", 2), 1L));
         }
@@ -103,7 +103,7 @@ class ActivateModelTest {
 
     @Test
     void aVersionBelowThePromotionGateIsStoredButNotActivated() {
-        TrainModel gated = new TrainModel(models, AlgorithmCatalog.discover(), activate,
+        TrainModel gated = new TrainModel(Wiring.reader(), models, Wiring.algorithms(), activate,
                 new com.segments.domain.model.PromotionGate(0.99, Double.NaN), Clock.systemUTC());
         TrainingReport report = gated.train(new TrainModel.Command(customers, null, "kmeans", Map.of("k", 5, "restarts", 2), 1L));
 
@@ -128,7 +128,7 @@ class ActivateModelTest {
     @Test
     void aMinimumStabilityMakesTrainingMeasureItAndGateOnIt() {
         // 4 well-separated generated patterns at k = 4 are stable; at k = 9 the fit cuts them arbitrarily
-        TrainModel gated = new TrainModel(models, AlgorithmCatalog.discover(), activate,
+        TrainModel gated = new TrainModel(Wiring.reader(), models, Wiring.algorithms(), activate,
                 new com.segments.domain.model.PromotionGate(Double.NaN, Double.NaN, 0.85, 8), Clock.systemUTC());
         TrainingReport stable = gated.train(new TrainModel.Command(customers, null, "kmeans", Map.of("k", 4, "restarts", 3), 1L));
         assertThat(stable.model().model().metrics().meanStability()).isGreaterThan(0.85);

@@ -21,13 +21,12 @@ class CompareAlgorithmsTest {
     static Path dir;
 
     private static Path customers;
-    private final CompareAlgorithms compare = new CompareAlgorithms(AlgorithmCatalog.discover(),
-            ServiceLoader.load(Projector.class).findFirst());
+    private final CompareAlgorithms compare = new CompareAlgorithms(Wiring.reader(), Wiring.algorithms());
 
     @BeforeAll
     static void generate() {
         customers = dir.resolve("customers.csv");
-        new GenerateCustomers().generate(new GenerateCustomers.Command(1200, customers, null, 8L));
+        new GenerateCustomers(Wiring.files()).generate(new GenerateCustomers.Command(1200, customers, null, 8L));
     }
 
     private static CompareAlgorithms.Command command(long seed) {

@@ -1,8 +1,7 @@
 package com.segments.application;
 
-import com.segments.application.data.ColumnRole;
-import com.segments.application.data.InferenceReport;
-import com.segments.application.data.Shared;
+import com.segments.application.features.ColumnRole;
+import com.segments.application.features.InferenceReport;
 import com.segments.domain.model.TrainedModel;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -58,7 +57,7 @@ class EveryDatasetTrainsTest {
     private static void train(String file, boolean transactions, Path spec) {
         InMemoryModelRepository models = new InMemoryModelRepository();
         Clock clock = Clock.systemUTC();
-        TrainModel trainModel = new TrainModel(models, AlgorithmCatalog.discover(),
+        TrainModel trainModel = new TrainModel(Wiring.reader(), models, Wiring.algorithms(),
                 new ActivateModel(models, new ActiveModel(models), clock), clock);
         Path data = Shared.data(file);
         DataInput input = transactions ? DataInput.transactions(data, null, spec) : DataInput.customers(data, null, spec);

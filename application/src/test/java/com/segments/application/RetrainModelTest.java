@@ -36,11 +36,11 @@ class RetrainModelTest {
     @BeforeEach
     void setUp() {
         ActiveModel active = new ActiveModel(models);
-        TrainModel train = new TrainModel(models, AlgorithmCatalog.discover(), new ActivateModel(models, active,
+        TrainModel train = new TrainModel(Wiring.reader(), models, Wiring.algorithms(), new ActivateModel(models, active,
                 Clock.systemUTC()), Clock.systemUTC());
-        retrain = new RetrainModel(jobs, train, Clock.systemUTC(), dataDir, 1, 2);
+        retrain = new RetrainModel(jobs, train, Clock.systemUTC(), dataDir, Wiring.pool(1, 2));
         customers = dataDir.resolve("customers.csv");
-        new GenerateCustomers().generate(new GenerateCustomers.Command(300, customers, null, 1L));
+        new GenerateCustomers(Wiring.files()).generate(new GenerateCustomers.Command(300, customers, null, 1L));
     }
 
     @AfterEach

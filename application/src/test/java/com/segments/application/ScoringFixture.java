@@ -16,8 +16,8 @@ final class ScoringFixture {
     }
 
     static int[] labels(TrainedModel model, Path file, boolean transactions) {
-        CustomerProfiles profiles = (transactions ? DataInput.transactions(file, null, null)
-                : DataInput.customers(file, null, null)).prepare().profiles();
+        CustomerProfiles profiles = Wiring.prepare(transactions ? DataInput.transactions(file, null, null)
+                : DataInput.customers(file, null, null)).profiles();
         int[] labels = new int[profiles.size()];
         for (int i = 0; i < labels.length; i++) {
             labels[i] = model.assignInPlace(profiles.values().row(i)).segment();

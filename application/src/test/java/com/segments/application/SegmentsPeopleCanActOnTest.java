@@ -1,7 +1,5 @@
 package com.segments.application;
 
-import com.segments.application.data.SegmentRulesFile;
-import com.segments.application.data.Shared;
 import com.segments.domain.profile.FeatureProfile;
 import com.segments.domain.profile.GroupComparison;
 import com.segments.domain.profile.SegmentLabel;
@@ -30,8 +28,8 @@ class SegmentsPeopleCanActOnTest {
     private final ActiveModel active = new ActiveModel(models);
     private final ModelLookup lookup = new ModelLookup(models, active);
     private final SegmentNames names = new SegmentNames(catalog);
-    private final TrainModel train = new TrainModel(models, AlgorithmCatalog.discover(), new ActivateModel(models, active, clock),
-            com.segments.domain.model.PromotionGate.OPEN, clock, catalog, SegmentRulesFile.defaults());
+    private final TrainModel train = new TrainModel(Wiring.reader(), models, Wiring.algorithms(), new ActivateModel(models, active, clock),
+            com.segments.domain.model.PromotionGate.OPEN, clock, catalog, Wiring.rules());
     private final DescribeSegments describe = new DescribeSegments(lookup, catalog, names);
 
     @Test
@@ -67,13 +65,13 @@ class SegmentsPeopleCanActOnTest {
     @Test
     void lifestylesAreNamedAfterTheirDominantCategoryAndTheBankMixIsFound() {
         Path log = dir.resolve("log.csv");
-        new GenerateTransactions().generate(new GenerateTransactions.Command(80_000, 1_600, log, null, 11L));
+        new GenerateTransactions(Wiring.files()).generate(new GenerateTransactions.Command(80_000, 1_600, log, null, 11L));
         train.train(new TrainModel.Command(DataInput.transactions(log, null, null), "kmeans", Map.of("k", 5), 3L, "test"));
         List<String> segmentNames = describe.segments(ModelReference.ACTIVE).segments().stream().map(d -> d.label().name()).toList();
         assertThat(segmentNames).containsExactlyInAnyOrder("The Diner", "The Commuter", "The Shopper", "The Home Keeper",
                 "The Bill Payer");
 
-        CompareGroups.Result result = new CompareGroups(lookup, names)
+        CompareGroups.Result result = new CompareGroups(lookup, names, Wiring.reader())
                 .compare(DataInput.transactions(log, null, null), "bank", ModelReference.ACTIVE);
         GroupComparison comparison = result.comparison();
         assertThat(comparison.groups()).containsExactly("Bank A", "Bank B", "Bank C");
@@ -85,7 +83,7 @@ class SegmentsPeopleCanActOnTest {
                 .anyMatch(f -> f.startsWith("Bank B has") && f.contains("the share of The Diner"));
         assertThat(comparison.residuals()[1][diner]).isGreaterThan(3);
 
-        assertThatThrownBy(() -> new CompareGroups(lookup, names).compare(DataInput.transactions(log, null, null), "branch",
+        assertThatThrownBy(() -> new CompareGroups(lookup, names, Wiring.reader()).compare(DataInput.transactions(log, null, null), "branch",
                 ModelReference.ACTIVE)).hasMessageContaining("has no column 'branch'").hasMessageContaining("bank");
     }
 

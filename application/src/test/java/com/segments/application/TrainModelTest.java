@@ -26,13 +26,13 @@ class TrainModelTest {
     private final InMemoryModelRepository models = new InMemoryModelRepository();
     private final Clock clock = Clock.fixed(Instant.parse("2026-05-01T12:00:00Z"), ZoneOffset.UTC);
     private final ActiveModel active = new ActiveModel(models);
-    private final TrainModel trainModel = new TrainModel(models, AlgorithmCatalog.discover(),
+    private final TrainModel trainModel = new TrainModel(Wiring.reader(), models, Wiring.algorithms(),
             new ActivateModel(models, active, clock), clock);
     private final PredictSegment predictSegment = new PredictSegment(new ModelLookup(models, active));
 
     private Path customers() {
         Path file = dir.resolve("customers.csv");
-        new GenerateCustomers().generate(new GenerateCustomers.Command(400, file, null, 3L));
+        new GenerateCustomers(Wiring.files()).generate(new GenerateCustomers.Command(400, file, null, 3L));
         return file;
     }
 

@@ -29,13 +29,13 @@ class TransactionLifestylesTest {
     void kMeansOnTransactionProfilesRecoversTheLifestyles() throws IOException {
         Path log = dir.resolve("log.csv");
         Path truth = dir.resolve("truth.csv");
-        GenerateTransactions.Report generated = new GenerateTransactions()
+        GenerateTransactions.Report generated = new GenerateTransactions(Wiring.files())
                 .generate(new GenerateTransactions.Command(80_000, 1_600, log, truth, 11L));
         assertThat(generated.customers()).isEqualTo(1_600);
 
         InMemoryModelRepository models = new InMemoryModelRepository();
         Clock clock = Clock.systemUTC();
-        TrainModel train = new TrainModel(models, AlgorithmCatalog.discover(),
+        TrainModel train = new TrainModel(Wiring.reader(), models, Wiring.algorithms(),
                 new ActivateModel(models, new ActiveModel(models), clock), clock);
         TrainingReport report = train.train(new TrainModel.Command(DataInput.transactions(log, null, null), "kmeans",
                 Map.of("k", 5), 3L, "test"));
@@ -47,7 +47,7 @@ class TransactionLifestylesTest {
             String[] cells = line.split(",");
             trueSegment.put(cells[0], Integer.parseInt(cells[1]));
         }
-        List<String> ids = DataInput.transactions(log, null, null).prepare().profiles().ids();
+        List<String> ids = Wiring.prepare(DataInput.transactions(log, null, null)).profiles().ids();
         int[] found = ScoringFixture.labels(model, log, true);
         int[] expected = ids.stream().mapToInt(trueSegment::get).toArray();
         assertThat(AdjustedRandIndex.of(expected, found)).isGreaterThan(0.9);

@@ -2,7 +2,6 @@ package com.segments.adapters.cli;
 
 import com.segments.application.AlgorithmCatalog;
 import com.segments.application.CompareAlgorithms;
-import com.segments.application.TransactionsUseCases;
 import com.segments.domain.SegmentsException;
 import com.segments.domain.cluster.AlgorithmDescriptor;
 import jakarta.inject.Inject;
@@ -40,9 +39,6 @@ class CompareCommand implements Runnable {
 
     @CommandLine.Mixin
     DataOptions source = new DataOptions();
-
-    @Inject
-    TransactionsUseCases transactions;
 
     @Option(names = "--algorithms", paramLabel = "A,B", split = ",", defaultValue = "kmeans,ward,hdbscan",
             description = "plugins to compare (default: ${DEFAULT-VALUE}; see 'segments algorithms')")
@@ -91,7 +87,7 @@ class CompareCommand implements Runnable {
         ProgressBar progress = new ProgressBar(err, System.console() != null);
         try {
             CompareAlgorithms.Comparison comparison = compareAlgorithms.compare(new CompareAlgorithms.Command(
-                    source.input(transactions::stored), candidates, bootstrap, stabilityRows, seed), progress, cancelled::get);
+                    source.input(), candidates, bootstrap, stabilityRows, seed), progress, cancelled::get);
             progress.clear();
             PrintWriter out = spec.commandLine().getOut();
             out.print(json ? Json.write(ComparisonJson.of(comparison)) + "\n" : ComparisonText.of(comparison));

@@ -1,12 +1,10 @@
 package com.segments.adapters.cli;
 
 import com.segments.application.DataInput;
-import com.segments.application.data.TransactionProfiles;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
-import java.util.function.Supplier;
 
 /** Where the training data comes from, shared by train and compare: a customer table or a transaction log. */
 class DataOptions {
@@ -38,13 +36,13 @@ class DataOptions {
             description = "field separator: ',', ';' or 'tab' (default: the spec's, else detected)")
     Character delimiter;
 
-    DataInput input(Supplier<TransactionProfiles.Source> storedTransactions) {
+    DataInput input() {
         if (source.data != null) {
             return DataInput.customers(source.data, delimiter, features);
         }
         if (source.transactions != null) {
             return DataInput.transactions(source.transactions, delimiter, features);
         }
-        return DataInput.transactions(storedTransactions.get(), features);
+        return DataInput.storedTransactions(features);
     }
 }

@@ -4,6 +4,7 @@ import com.segments.application.GenerateCustomers;
 import com.segments.application.GenerateTransactions;
 import com.segments.application.sample.SyntheticTransactions;
 import com.segments.application.sample.SyntheticCustomers;
+import jakarta.inject.Inject;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -16,6 +17,12 @@ import java.nio.file.Path;
                 "or with --transactions N a transaction log of lifestyle segments (The Diner, The Commuter, The Shopper, "
                         + "The Home Keeper, The Bill Payer) at three banks with different segment mixes."})
 class GenerateCommand implements Runnable {
+
+    @Inject
+    GenerateCustomers generateCustomers;
+
+    @Inject
+    GenerateTransactions generateTransactions;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -45,7 +52,7 @@ class GenerateCommand implements Runnable {
         if (customers == null) {
             throw new com.segments.domain.SegmentsException("give --customers N (or --transactions N for a transaction log)");
         }
-        GenerateCustomers.Report report = new GenerateCustomers()
+        GenerateCustomers.Report report = generateCustomers
                 .generate(new GenerateCustomers.Command(customers, out, truth, seed));
         PrintWriter writer = spec.commandLine().getOut();
         writer.printf("Wrote %s customers to %s%n", Numbers.count(report.customers()), report.out());
@@ -60,7 +67,7 @@ class GenerateCommand implements Runnable {
 
     private void generateLog() {
         int count = customers != null ? customers : (int) Math.max(1, Math.min(Integer.MAX_VALUE, transactions / 50));
-        GenerateTransactions.Report report = new GenerateTransactions()
+        GenerateTransactions.Report report = generateTransactions
                 .generate(new GenerateTransactions.Command(transactions, count, out, truth, seed));
         PrintWriter writer = spec.commandLine().getOut();
         writer.printf("Wrote %s transactions of %s customers to %s%n", Numbers.count(report.transactions()),

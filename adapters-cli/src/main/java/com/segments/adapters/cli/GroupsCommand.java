@@ -2,8 +2,6 @@ package com.segments.adapters.cli;
 
 import com.segments.application.CompareGroups;
 import com.segments.application.ModelReference;
-import com.segments.application.TransactionsUseCases;
-import com.segments.application.data.DataFileException;
 import com.segments.domain.profile.GroupComparison;
 import jakarta.inject.Inject;
 import picocli.CommandLine;
@@ -27,9 +25,6 @@ class GroupsCommand implements Runnable {
     @Inject
     CompareGroups compareGroups;
 
-    @Inject
-    TransactionsUseCases transactions;
-
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -50,7 +45,7 @@ class GroupsCommand implements Runnable {
 
     @Override
     public void run() {
-        CompareGroups.Result result = compareGroups.compare(source.input(transactions::stored), by, ModelReference.parse(model));
+        CompareGroups.Result result = compareGroups.compare(source.input(), by, ModelReference.parse(model));
         GroupComparison c = result.comparison();
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
@@ -76,7 +71,7 @@ class GroupsCommand implements Runnable {
             try {
                 Files.writeString(report, GroupsReport.html(result), StandardCharsets.UTF_8);
             } catch (IOException e) {
-                throw new DataFileException(report + ": cannot be written: " + e.getMessage(), e);
+                throw new com.segments.domain.table.DataSourceException(report + ": cannot be written: " + e.getMessage(), e);
             }
             if (!json) {
                 out.printf("Report written to %s%n", report);
@@ -90,6 +85,10 @@ class GroupsCommand implements Runnable {
         StringBuilder out = new StringBuilder(String.format(Locale.ROOT,
                 "Segment mix by %s: %s customers of %s, model version %d%n", c.groupColumn(), Numbers.count(result.customers()),
                 result.source(), result.version()));
+        if (!result.unusedColumns().isEmpty()) {
+            out.append("note: model version ").append(result.version()).append(" does not use the column(s) ")
+                    .append(String.join(", ", result.unusedColumns())).append(" of ").append(result.source()).append('\n');
+        }
         TextTable table = TextTable.numeric();
         String[] header = new String[c.segments().size() + 2];
         header[0] = c.groupColumn();

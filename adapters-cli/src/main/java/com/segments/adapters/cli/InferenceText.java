@@ -1,7 +1,7 @@
 package com.segments.adapters.cli;
 
-import com.segments.application.data.ColumnRole;
-import com.segments.application.data.InferenceReport;
+import com.segments.application.features.ColumnRole;
+import com.segments.application.features.InferenceReport;
 
 import java.util.Map;
 
@@ -10,7 +10,7 @@ final class InferenceText {
 
     private static final Map<ColumnRole, String> ROLES = Map.of(ColumnRole.ID, "id", ColumnRole.NUMERIC_FEATURE, "number",
             ColumnRole.CATEGORICAL_FEATURE, "category", ColumnRole.DATE_FEATURE, "date", ColumnRole.GROUP, "group",
-            ColumnRole.IGNORED, "ignored");
+            ColumnRole.WEIGHT, "weight", ColumnRole.IGNORED, "ignored");
 
     private InferenceText() {
     }

@@ -1,7 +1,8 @@
 package com.segments.adapters.cli;
 
 import com.segments.application.TransactionsUseCases;
-import com.segments.application.data.TransactionProfiles;
+import com.segments.application.DataInput;
+import com.segments.application.transactions.TransactionProfiles;
 import com.segments.domain.SegmentsException;
 import jakarta.inject.Inject;
 import picocli.CommandLine;
@@ -46,9 +47,9 @@ class ProfilesCommand implements Runnable {
         if ((log == null) == !stored) {
             throw new SegmentsException("give exactly one of --transactions FILE or --stored-transactions");
         }
-        TransactionProfiles.Source source = stored ? transactions.stored() : TransactionProfiles.csv(log, delimiter);
+        DataInput input = stored ? DataInput.storedTransactions(null) : DataInput.transactions(log, delimiter, null);
         long started = System.nanoTime();
-        TransactionsUseCases.ProfilesReport report = transactions.writeProfiles(source, out);
+        TransactionsUseCases.ProfilesReport report = transactions.writeProfiles(input, out);
         double seconds = (System.nanoTime() - started) / 1e9;
         TransactionProfiles.Summary summary = report.summary();
         PrintWriter writer = spec.commandLine().getOut();

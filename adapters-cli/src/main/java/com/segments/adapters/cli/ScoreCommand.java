@@ -73,10 +73,15 @@ class ScoreCommand implements Runnable {
             summary.put("noise", report.noise());
             summary.put("outliers", report.outliers());
             summary.put("out", report.out().toString());
+            summary.put("unusedColumns", report.unusedColumns());
             writer.println(Json.write(summary));
         } else {
             writer.printf("Scored %s rows of %s with model version %d into %s%n", Numbers.count(report.rows()),
                     data.getFileName(), report.modelVersion(), report.out());
+            if (!report.unusedColumns().isEmpty()) {
+                writer.printf("note: model version %d does not use the column(s) %s of %s%n", report.modelVersion(),
+                        String.join(", ", report.unusedColumns()), data.getFileName());
+            }
             TextTable table = TextTable.numeric().row("segment", "customers", "share");
             for (int s = 0; s < report.perSegment().length; s++) {
                 table.row(Integer.toString(s), Numbers.count(report.perSegment()[s]),

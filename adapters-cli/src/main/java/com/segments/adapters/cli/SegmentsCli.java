@@ -1,18 +1,11 @@
 package com.segments.adapters.cli;
 
 import com.segments.domain.SegmentsException;
-import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.exceptions.BeanInstantiationException;
-import io.micronaut.configuration.picocli.MicronautFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-import java.io.PrintStream;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * The {@code segments} command. Each subcommand is a thin door onto one application use case. Errors a user can
@@ -34,68 +27,18 @@ public class SegmentsCli implements Runnable {
         throw new CommandLine.ParameterException(spec.commandLine(), "name a command");
     }
 
-    public static void main(String[] args) {
-        Run run = launch(args, Map.of(), System.out, System.err);
-        if (run.exitCode() != ServeCommand.KEEP_RUNNING) {
-            System.exit(run.exitCode());
-        }
-    }
+    /** Exit code that tells the launcher to leave the JVM running: the server's threads keep it alive. */
+    public static final int KEEP_RUNNING = -1;
 
     /**
-     * Runs one command line to completion. {@code properties} override configuration (tests point the datasource
-     * elsewhere).
-     *
-     * @return the exit code
+     * How a failure inside a command ends: one line and exit code 1 for what a user can fix, exit code 3 and a hint
+     * for anything else (the trace only with SEGMENTS_DEBUG set).
      */
-    public static int execute(String[] args, Map<String, Object> properties, PrintStream out, PrintStream err) {
-        try (Run run = launch(args, properties, out, err)) {
-            return run.exitCode();
-        }
+    public static int handleFailure(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
+        return failure(e, commandLine);
     }
 
-    /**
-     * A finished command, or a server still running ({@link ServeCommand#KEEP_RUNNING}) whose context closing the
-     * run stops.
-     */
-    public record Run(int exitCode, ApplicationContext context) implements AutoCloseable {
-        @Override
-        public void close() {
-            if (context.isRunning()) {
-                context.close();
-            }
-        }
-    }
-
-    public static Run launch(String[] args, Map<String, Object> properties, PrintStream out, PrintStream err) {
-        // The embedded H2 database lets a second process (train while serve runs) in through a TCP server of
-        // its own; keep that server on loopback, never on a network interface.
-        if (System.getProperty("h2.bindAddress") == null) {
-            System.setProperty("h2.bindAddress", "127.0.0.1");
-        }
-        Map<String, Object> settings = new HashMap<>(properties);
-        settings.putIfAbsent("segments.home", segmentsHome());
-        ApplicationContext context = ApplicationContext.builder()
-                .deduceEnvironment(false)
-                .environments("cli")
-                .properties(settings)
-                .start();
-        try {
-            CommandLine commandLine = new CommandLine(SegmentsCli.class, new MicronautFactory(context));
-            commandLine.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
-            commandLine.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
-            commandLine.setExecutionExceptionHandler(SegmentsCli::handleFailure);
-            int exit = commandLine.execute(args);
-            if (exit != ServeCommand.KEEP_RUNNING) {
-                context.close();
-            }
-            return new Run(exit, context);
-        } catch (RuntimeException | Error e) {
-            context.close();
-            throw e;
-        }
-    }
-
-    private static int handleFailure(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
+    private static int failure(Exception e, CommandLine commandLine) {
         Throwable cause = e;
         while (cause instanceof BeanInstantiationException && cause.getCause() != null) {
             cause = cause.getCause();
@@ -119,13 +62,5 @@ public class SegmentsCli implements Runnable {
         }
         String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
         return message.lines().findFirst().orElse(message);
-    }
-
-    private static String segmentsHome() {
-        String home = System.getenv("SEGMENTS_HOME");
-        if (home != null && !home.isBlank()) {
-            return Path.of(home).toAbsolutePath().toString();
-        }
-        return Path.of(System.getProperty("user.home"), ".segments").toString();
     }
 }

@@ -1,37 +1,19 @@
 package com.segments.adapters.cli;
 
-import com.segments.application.CheckHealth;
-import com.segments.application.RetrainModel;
-import io.micronaut.context.ApplicationContext;
-import io.micronaut.context.env.PropertySource;
-import io.micronaut.runtime.server.EmbeddedServer;
 import jakarta.inject.Inject;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {"Start the HTTP API (POST /api/v1/predict, GET /health) and keep running until stopped."})
 class ServeCommand implements Callable<Integer> {
 
-    /** Exit code that tells main to leave the JVM running: the server's threads keep it alive. */
-    static final int KEEP_RUNNING = -1;
-
     @Inject
-    ApplicationContext context;
-
-    @Inject
-    CheckHealth checkHealth;
-
-    @Inject
-    ActiveModelRefresher refresher;
-
-    @Inject
-    RetrainModel retrainModel;
+    ServerStarter server;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -45,22 +27,16 @@ class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        context.getEnvironment().addPropertySource(PropertySource.of("segments-serve",
-                Map.of("micronaut.server.port", port == 0 ? -1 : port, "micronaut.server.host", host)));
-        int interrupted = retrainModel.recoverInterrupted();
-        EmbeddedServer server = context.getBean(EmbeddedServer.class);
-        server.start();
-        refresher.start();
-        Runtime.getRuntime().addShutdownHook(new Thread(context::close, "segments-shutdown"));
-        CheckHealth.Health health = checkHealth.check();
+        ServerStarter.Started started = server.start(host, port);
         PrintWriter out = spec.commandLine().getOut();
-        out.printf("Segments is serving on %s (database %s, %s)%n", server.getURL(), health.databaseUp() ? "up" : "DOWN",
-                health.activeModel().isPresent() ? "model version " + health.activeModel().getAsInt() + " active"
+        out.printf("Segments is serving on %s (database %s, %s)%n", started.url(), started.databaseUp() ? "up" : "DOWN",
+                started.activeVersion().isPresent() ? "model version " + started.activeVersion().getAsInt() + " active"
                         : "no model yet: train one with 'segments train --data FILE.csv'");
-        if (interrupted > 0) {
-            out.printf("%d training job(s) left unfinished by an earlier run are now FAILED (interrupted)%n", interrupted);
+        if (started.interruptedJobs() > 0) {
+            out.printf("%d training job(s) left unfinished by an earlier run are now FAILED (interrupted)%n",
+                    started.interruptedJobs());
         }
         out.flush();
-        return KEEP_RUNNING;
+        return SegmentsCli.KEEP_RUNNING;
     }
 }

@@ -1,10 +1,9 @@
 package com.segments.adapters.cli;
 
 import com.segments.application.TrainModel;
-import com.segments.application.TransactionsUseCases;
 import com.segments.application.TrainingReport;
-import com.segments.application.data.ColumnRole;
-import com.segments.application.data.InferenceReport;
+import com.segments.application.features.ColumnRole;
+import com.segments.application.features.InferenceReport;
 import com.segments.domain.lineage.SegmentLineage;
 import com.segments.domain.model.ModelVersion;
 import com.segments.domain.model.Segment;
@@ -37,9 +36,6 @@ class TrainCommand implements Runnable {
     @CommandLine.Mixin
     DataOptions source = new DataOptions();
 
-    @Inject
-    TransactionsUseCases transactions;
-
     @Option(names = "--k", paramLabel = "N", description = "number of segments (default: 4)")
     Integer k;
 
@@ -69,7 +65,7 @@ class TrainCommand implements Runnable {
         if (restarts != null) {
             parameters.put("restarts", restarts);
         }
-        TrainingReport report = trainModel.train(new TrainModel.Command(source.input(transactions::stored), algorithm,
+        TrainingReport report = trainModel.train(new TrainModel.Command(source.input(), algorithm,
                 parameters, seed, "cli"));
         PrintWriter out = spec.commandLine().getOut();
         out.print(json ? Json.write(toJson(report)) + "\n" : toText(report));

@@ -83,6 +83,25 @@ public final class DataMatrix {
         return values;
     }
 
+    /**
+     * Applies a fitted step to every row: in place when the step keeps the width (this matrix changes and is
+     * returned), else into a new matrix. For a fitter working on its own copy; a shared matrix must not be changed.
+     */
+    public DataMatrix applyInPlace(FittedStep step) {
+        if (step.inputWidth() != columns) {
+            throw new IllegalArgumentException("step reads " + step.inputWidth() + " values, rows have " + columns);
+        }
+        int width = step.outputWidth();
+        double[] out = width == columns ? values : new double[rows * width];
+        double[] row = new double[columns];
+        for (int i = 0; i < rows; i++) {
+            System.arraycopy(values, i * columns, row, 0, columns);
+            double[] result = step.apply(row);
+            System.arraycopy(result, 0, out, i * width, width);
+        }
+        return width == columns ? this : new DataMatrix(rows, width, out);
+    }
+
     public DataMatrix copy() {
         return new DataMatrix(rows, columns, values.clone());
     }

@@ -61,7 +61,7 @@ public record FeatureSchema(String idColumn, List<Field> fields, List<String> gr
     public double[] toRawVector(Map<String, ?> values) {
         for (String name : values.keySet()) {
             if (!name.equals(idColumn) && !groupColumns.contains(name) && indexOf(name) < 0) {
-                throw new FieldValidationException(name, "unknown field '" + name + "'; this model reads "
+                throw FieldValidationException.whole(name, "unknown field '" + name + "'; this model reads "
                         + (idColumn == null ? "" : "'" + idColumn + "' (optional) and ") + "the features " + features()
                         + (groupColumns.isEmpty() ? "" : " (group attributes " + groupColumns + " are optional)"));
             }
@@ -70,7 +70,7 @@ public record FeatureSchema(String idColumn, List<Field> fields, List<String> gr
         for (int j = 0; j < raw.length; j++) {
             Field field = fields.get(j);
             if (!values.containsKey(field.name())) {
-                throw new FieldValidationException(field.name(), "missing feature '" + field.name()
+                throw FieldValidationException.whole(field.name(), "missing feature '" + field.name()
                         + "' (send null to mark the value as unknown and let the model impute it)");
             }
             raw[j] = field.encode(values.get(field.name()));
@@ -98,7 +98,7 @@ public record FeatureSchema(String idColumn, List<Field> fields, List<String> gr
             String name = fields.get(j).name();
             Integer position = byName.get(name);
             if (position == null) {
-                throw new FieldValidationException(name, source + ": column '" + name
+                throw FieldValidationException.whole(name, source + ": column '" + name
                         + "' is missing; the model needs " + features());
             }
             positions[j] = position;

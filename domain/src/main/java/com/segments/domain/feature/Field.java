@@ -123,16 +123,26 @@ public final class Field {
 
     /** How a categorical value is compared: trimmed, inner spaces collapsed, lower case. */
     public static String normalise(String value) {
-        return SPACES.matcher(value.strip()).replaceAll(" ").toLowerCase(Locale.ROOT);
+        String stripped = value.strip();
+        StringBuilder out = null;
+        boolean space = false;
+        for (int i = 0; i < stripped.length(); i++) {
+            char c = stripped.charAt(i);
+            boolean isSpace = Character.isWhitespace(c);
+            if (out == null && (isSpace && (c != ' ' || space) || Character.toLowerCase(c) != c)) {
+                out = new StringBuilder(stripped.length()).append(stripped, 0, i); // slow path from here on
+            }
+            if (out != null && !(isSpace && space)) {
+                out.append(isSpace ? ' ' : Character.toLowerCase(c));
+            }
+            space = isSpace;
+        }
+        return out == null ? stripped : out.toString();
     }
 
-    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
-
-    /** Spellings of "no value" found in exported customer tables. */
+    /** Spellings of "no value" found in exported customer tables (see {@link NumberText#isMissing(String)}). */
     public static boolean isMissingText(String value) {
-        String s = value.strip().toLowerCase(Locale.ROOT);
-        return s.isEmpty() || s.equals("na") || s.equals("n/a") || s.equals("nan") || s.equals("null")
-                || s.equals("none") || s.equals("-");
+        return NumberText.isMissing(value);
     }
 
     /** The level a value falls in, or {@link #OTHER}; for reports and profiles. */
@@ -142,56 +152,42 @@ public final class Field {
     }
 
     /**
-     * The value as a raw number.
+     * The one conversion of a cell written as text (a CSV cell, an uploaded file, a JSON string) into this field's
+     * raw number: a missing spelling ({@link NumberText#isMissing}) is missing; a number must be written as
+     * {@link NumberText} reads numbers; a date in {@link #dateFormat()}; a category is looked up by {@link #code}.
      *
-     * @throws FieldValidationException naming the field when the value has the wrong type or cannot be read
+     * @throws FieldValidationException naming the field when the text cannot be this field's value
      */
-    public double encode(Object value) {
-        return switch (kind) {
-            case NUMBER -> number(value);
-            case CATEGORY -> categoryCode(value);
-            case DATE -> dayNumber(value);
-        };
+    public double parse(String text) {
+        return kind == Kind.CATEGORY ? code(text) : parse(text.toCharArray(), 0, text.length());
     }
 
-    private double number(Object value) {
-        return switch (value) {
-            case null -> Double.NaN;
-            case Number n -> finite(n.doubleValue());
-            case String text -> {
-                if (isMissingText(text)) {
-                    yield Double.NaN;
-                }
-                try {
-                    yield finite(Double.parseDouble(text.strip()));
-                } catch (NumberFormatException e) {
-                    throw new FieldValidationException(name, "field '" + name + "' must be a number, got \"" + text + "\"");
-                }
-            }
-            default -> throw new FieldValidationException(name, "field '" + name + "' must be a number, got " + value);
-        };
-    }
-
-    private double finite(double value) {
-        if (!Double.isFinite(value)) {
-            throw new FieldValidationException(name, "field '" + name + "' must be a finite number, got " + value);
+    /** {@link #parse(String)} on part of a character buffer, without copying it for numbers. */
+    public double parse(char[] chars, int offset, int length) {
+        if (kind == Kind.CATEGORY) {
+            return code(new String(chars, offset, length));
         }
-        return value;
+        double value = kind == Kind.NUMBER ? NumberText.parse(chars, offset, length) : Double.NaN;
+        if (!Double.isNaN(value) || NumberText.isMissing(chars, offset, length)) {
+            return value;
+        }
+        String text = new String(chars, offset, length);
+        if (kind == Kind.NUMBER) {
+            throw new FieldValidationException(name, "\"" + text + "\" is not a number");
+        }
+        return dayNumber(text.strip());
     }
 
-    private double categoryCode(Object value) {
-        String text = switch (value) {
-            case null -> null;
-            case String s -> s;
-            case Number n -> plain(n);
-            case Boolean b -> b.toString();
-            default -> throw new FieldValidationException(name, "field '" + name + "' must be text (one of "
-                    + levels + "), got " + value);
-        };
-        if (text == null || isMissingText(text)) {
+    /**
+     * A category value's raw number: the position of its level after trimming, lower-casing and the aliases; the
+     * other bucket ({@code levels().size()}) for a missing, unseen or unknown-mapped value, or {@code NaN} for an
+     * ordinal field, whose unknown values are imputed.
+     */
+    public double code(String value) {
+        if (value == null || isMissingText(value)) {
             return ordinal ? Double.NaN : levels.size();
         }
-        String key = normalise(text);
+        String key = normalise(value);
         key = aliases.getOrDefault(key, key);
         int position = index.getOrDefault(key, -1);
         if (position < 0) {
@@ -200,24 +196,63 @@ public final class Field {
         return position;
     }
 
+    /**
+     * The raw number of a typed value from a JSON document: {@code null} is the only way to say "unknown" there,
+     * so a string that a CSV cell would read as missing ({@code ""}, {@code "NA"}, {@code "NaN"}) is refused for a
+     * number or a date; a number written as a string is read by the same rules as a CSV cell.
+     *
+     * @throws FieldValidationException naming the field when the value has the wrong type or cannot be read
+     */
+    public double encode(Object value) {
+        if (value == null) {
+            return kind == Kind.CATEGORY ? code(null) : Double.NaN;
+        }
+        return switch (kind) {
+            case NUMBER -> switch (value) {
+                case Number n -> finite(n.doubleValue());
+                case String text -> parse(requirePresent(text));
+                default -> throw new FieldValidationException(name, "must be a number, got " + value);
+            };
+            case CATEGORY -> switch (value) {
+                case String s -> code(s);
+                case Number n -> code(plain(n));
+                case Boolean b -> code(b.toString());
+                default -> throw new FieldValidationException(name, "must be text (one of " + levels + "), got " + value);
+            };
+            case DATE -> {
+                if (!(value instanceof String text)) {
+                    throw new FieldValidationException(name, "must be a date written as " + dateFormat + ", got " + value);
+                }
+                yield parse(requirePresent(text));
+            }
+        };
+    }
+
+    private String requirePresent(String text) {
+        if (isMissingText(text)) {
+            throw new FieldValidationException(name, "\"" + text + "\" is not a " + (kind == Kind.DATE ? "date" : "number")
+                    + "; send null when the value is unknown");
+        }
+        return text;
+    }
+
+    private double finite(double value) {
+        if (!Double.isFinite(value)) {
+            throw new FieldValidationException(name, "must be a finite number, got " + value);
+        }
+        return value;
+    }
+
     private static String plain(Number n) {
         double d = n.doubleValue();
         return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long) d) : n.toString();
     }
 
-    private double dayNumber(Object value) {
-        if (value == null || value instanceof String s && isMissingText(s)) {
-            return Double.NaN;
-        }
-        if (!(value instanceof String text)) {
-            throw new FieldValidationException(name, "field '" + name + "' must be a date written as " + dateFormat
-                    + ", got " + value);
-        }
+    private double dayNumber(String text) {
         try {
-            return parseDate(text.strip(), dateFormat).toEpochDay();
+            return parseDate(text, dateFormat).toEpochDay();
         } catch (DateTimeParseException e) {
-            throw new FieldValidationException(name, "field '" + name + "' must be a date written as " + dateFormat
-                    + ", got \"" + text + "\"");
+            throw new FieldValidationException(name, "\"" + text + "\" is not a date written as " + dateFormat);
         }
     }
 

@@ -1,6 +1,7 @@
 package com.segments.domain.feature;
 
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Replaces a missing value ({@code NaN}) with a value fitted per column: its median, its mean or a constant.
@@ -29,14 +30,41 @@ public record Imputation(double[] values) implements FittedStep {
         return new Imputation(medians);
     }
 
+    /**
+     * Fits each column's fill value as its options say (median, mean or a constant); a column without options (a
+     * one-hot code, never missing) is filled with 0. Notes how many values each column misses.
+     *
+     * @throws com.segments.domain.SegmentsException naming a column that has no value to take a median or mean of
+     */
+    public static Imputation fit(DataMatrix x, List<String> names, List<FeatureSpec.NumericOptions> options,
+                                 FitNotes notes) {
+        double[] fill = new double[x.columns()];
+        for (int j = 0; j < fill.length; j++) {
+            FeatureSpec.NumericOptions o = options.get(j);
+            if (o == null) {
+                continue;
+            }
+            double[] column = x.column(j);
+            long missing = Arrays.stream(column).filter(Double::isNaN).count();
+            fill[j] = switch (o.impute()) {
+                case MEDIAN -> Quantiles.median(column);
+                case MEAN -> mean(column);
+                case CONSTANT -> o.constant();
+            };
+            if (Double.isNaN(fill[j])) {
+                throw new com.segments.domain.SegmentsException("column '" + names.get(j) + "' has no values to impute from");
+            }
+            if (missing > 0) {
+                notes.note(names.get(j), missing + " missing, filled with the " + o.impute().name().toLowerCase(java.util.Locale.ROOT)
+                        + " " + Steps.format(fill[j]));
+            }
+        }
+        return new Imputation(fill);
+    }
+
     /** The median of the present values, or NaN when there are none. */
     public static double median(double[] column) {
-        double[] present = Arrays.stream(column).filter(v -> !Double.isNaN(v)).sorted().toArray();
-        if (present.length == 0) {
-            return Double.NaN;
-        }
-        int mid = present.length / 2;
-        return present.length % 2 == 1 ? present[mid] : (present[mid - 1] + present[mid]) / 2.0;
+        return Quantiles.median(column);
     }
 
     /** The mean of the present values, or NaN when there are none. */

@@ -20,6 +20,37 @@ public record OneHotEncoding(int[] buckets) implements FittedStep {
         }
     }
 
+    /**
+     * One-hot buckets for the schema's one-hot fields (levels plus the other bucket), followed by {@code extra}
+     * pass-through columns (derived features); {@code null} when no field is one-hot.
+     */
+    public static OneHotEncoding of(java.util.List<Field> fields, int extra) {
+        int[] buckets = new int[fields.size() + extra];
+        boolean any = false;
+        for (int j = 0; j < fields.size(); j++) {
+            if (fields.get(j).oneHot()) {
+                buckets[j] = fields.get(j).levels().size() + 1;
+                any = true;
+            }
+        }
+        return any ? new OneHotEncoding(buckets) : null;
+    }
+
+    /** The names of the columns this step writes, given the names of those it reads and the fields. */
+    public java.util.List<String> outputNames(java.util.List<String> inputNames, java.util.List<Field> fields) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (int j = 0; j < buckets.length; j++) {
+            if (buckets[j] == 0) {
+                out.add(inputNames.get(j));
+            } else {
+                Field field = fields.get(j);
+                field.levels().forEach(level -> out.add(field.name() + "=" + level));
+                out.add(field.name() + "=" + Field.OTHER);
+            }
+        }
+        return out;
+    }
+
     @Override
     public int[] buckets() {
         return buckets.clone();

@@ -63,6 +63,41 @@ public record Standardisation(double[] means, double[] scales) implements Fitted
         return new Standardisation(means, scales);
     }
 
+    /**
+     * Fits each column's scaling as given: standard (as {@link #fit(DataMatrix)}), robust (median and
+     * interquartile range), min-max, or none (a {@code null} entry means none: one-hot columns stay 0/1).
+     */
+    public static Standardisation fit(DataMatrix complete, java.util.List<FeatureSpec.Scale> scaling) {
+        Standardisation standard = fit(complete);
+        double[] centre = standard.means;
+        double[] scale = standard.scales;
+        for (int j = 0; j < centre.length; j++) {
+            FeatureSpec.Scale how = scaling.get(j) == null ? FeatureSpec.Scale.NONE : scaling.get(j);
+            switch (how) {
+                case STANDARD -> {
+                }
+                case NONE -> {
+                    centre[j] = 0;
+                    scale[j] = 1;
+                }
+                case ROBUST -> {
+                    double[] column = complete.column(j);
+                    centre[j] = Quantiles.quantileInPlace(column, 0.5);
+                    double iqr = Quantiles.quantileInPlace(column, 0.75) - Quantiles.quantileInPlace(column, 0.25);
+                    scale[j] = iqr > 0 ? iqr : 1;
+                }
+                case MINMAX -> {
+                    double[] column = complete.column(j);
+                    double min = Steps.min(column);
+                    double max = java.util.Arrays.stream(column).max().orElse(0);
+                    centre[j] = min;
+                    scale[j] = max > min ? max - min : 1;
+                }
+            }
+        }
+        return new Standardisation(centre, scale);
+    }
+
     @Override
     public double[] means() {
         return means.clone();

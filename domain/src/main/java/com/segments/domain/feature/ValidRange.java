@@ -21,6 +21,40 @@ public record ValidRange(double[] lower, double[] upper) implements FittedStep {
         }
     }
 
+    /**
+     * The plausible ranges the options declare ({@code valid: [low, high]}), or {@code null} when no column has one.
+     * Notes how many values of {@code raw} each range turns into missing ones.
+     */
+    public static ValidRange fit(DataMatrix raw, java.util.List<String> names,
+                                 java.util.List<FeatureSpec.NumericOptions> options, FitNotes notes) {
+        int w = raw.columns();
+        double[] lower = new double[w];
+        double[] upper = new double[w];
+        boolean any = false;
+        for (int j = 0; j < w; j++) {
+            FeatureSpec.NumericOptions o = options.get(j);
+            lower[j] = o == null || o.validMin() == null ? Double.NEGATIVE_INFINITY : o.validMin();
+            upper[j] = o == null || o.validMax() == null ? Double.POSITIVE_INFINITY : o.validMax();
+            any |= o != null && (o.validMin() != null || o.validMax() != null);
+        }
+        if (!any) {
+            return null;
+        }
+        ValidRange range = new ValidRange(lower, upper);
+        double[] x = raw.rowMajorView();
+        for (int j = 0; j < w; j++) {
+            long rejected = 0;
+            for (int i = j; i < x.length; i += w) {
+                rejected += range.rejects(j, x[i]) ? 1 : 0;
+            }
+            if (rejected > 0) {
+                notes.note(names.get(j), rejected + " value(s) outside [" + Steps.bound(lower[j]) + ", "
+                        + Steps.bound(upper[j]) + "] read as missing");
+            }
+        }
+        return range;
+    }
+
     @Override
     public double[] lower() {
         return lower.clone();

@@ -17,18 +17,19 @@ import com.segments.domain.feature.DataMatrix;
 public record ClusterQuality(int segments, double noiseFraction, double silhouette, int silhouetteRows,
                              double daviesBouldin, double calinskiHarabasz, double withinSumOfSquares) {
 
+    /**
+     * Every figure of a labeling. Inertia, Davies-Bouldin and Calinski-Harabasz come from one pass for the segment
+     * means and one for each row's distance to its mean, over the matrix as it is (noise rows are skipped, not
+     * copied out); the silhouette copies at most {@code maxSilhouetteRows} rows.
+     */
     public static ClusterQuality of(DataMatrix data, int[] labels, int maxSilhouetteRows, long seed) {
-        Members members = Members.of(data, labels);
-        DataMatrix x = members.rows();
-        int[] compact = members.labels();
-        int k = members.segments();
-        if (k < 2 || compact.length <= k) {
-            return new ClusterQuality(k, members.noiseFraction(), Double.NaN, 0, Double.NaN, Double.NaN,
-                    withinSumOfSquares(x, compact, Math.max(k, 1)));
+        Moments m = Moments.of(data, labels);
+        if (m.segments < 2 || m.members <= m.segments) {
+            return new ClusterQuality(m.segments, m.noiseFraction(), Double.NaN, 0, Double.NaN, Double.NaN, m.within);
         }
-        Silhouette.Result silhouette = Silhouette.compute(x, compact, k, maxSilhouetteRows, seed);
-        return new ClusterQuality(k, members.noiseFraction(), silhouette.value(), silhouette.rowsUsed(),
-                daviesBouldin(x, compact, k), calinskiHarabasz(x, compact, k), withinSumOfSquares(x, compact, k));
+        Silhouette.Result silhouette = silhouette(data, m, maxSilhouetteRows, seed);
+        return new ClusterQuality(m.segments, m.noiseFraction(), silhouette.value(), silhouette.rowsUsed(),
+                m.daviesBouldin(), m.calinskiHarabasz(), m.within);
     }
 
     /**
@@ -36,133 +37,166 @@ public record ClusterQuality(int segments, double noiseFraction, double silhouet
      * without the cost of the other figures.
      */
     public static double withinSumOfSquares(DataMatrix data, int[] labels) {
-        Members members = Members.of(data, labels);
-        return withinSumOfSquares(members.rows(), members.labels(), Math.max(members.segments(), 1));
+        return Moments.of(data, labels).within;
     }
 
-    /** The rows that are not noise, their labels renumbered 0..segments-1, and the share left out as noise. */
-    private record Members(DataMatrix rows, int[] labels, int segments, double noiseFraction) {
-        static Members of(DataMatrix data, int[] labels) {
+    private static Silhouette.Result silhouette(DataMatrix data, Moments m, int maxRows, long seed) {
+        if (m.members == data.rows()) {
+            return Silhouette.compute(data, m.compact, m.segments, maxRows, seed);
+        }
+        int[] rows = new int[(int) m.members];
+        int[] labels = new int[rows.length];
+        for (int i = 0, r = 0; i < m.compact.length; i++) {
+            if (m.compact[i] != Assignment.NOISE) {
+                rows[r] = i;
+                labels[r++] = m.compact[i];
+            }
+        }
+        if (rows.length <= maxRows) {
+            return new Silhouette.Result(Silhouette.exact(data.selectRows(rows), labels, m.segments), rows.length);
+        }
+        int[] sample = Silhouette.stratifiedSample(labels, m.segments, maxRows, seed);
+        int[] chosen = new int[sample.length];
+        int[] chosenLabels = new int[sample.length];
+        for (int i = 0; i < sample.length; i++) {
+            chosen[i] = rows[sample[i]];
+            chosenLabels[i] = labels[sample[i]];
+        }
+        return new Silhouette.Result(Silhouette.exact(data.selectRows(chosen), chosenLabels, m.segments), sample.length);
+    }
+
+    /**
+     * Segment means, sizes, within-segment sums of squares and mean distances, from two passes over the rows.
+     * Labels are renumbered 0..segments-1 in order of their original ids; noise stays -1.
+     */
+    private static final class Moments {
+        final int[] compact;
+        final int segments;
+        final long members;
+        final int rows;
+        final double[][] centres;
+        final long[] sizes;
+        final double[] scatter;
+        final double[] mean;
+        double within;
+
+        private Moments(int[] compact, int segments, int rows, int d) {
+            this.compact = compact;
+            this.segments = segments;
+            this.rows = rows;
+            this.centres = new double[segments][d];
+            this.sizes = new long[segments];
+            this.scatter = new double[segments];
+            this.mean = new double[d];
+            long count = 0;
+            for (int label : compact) {
+                count += label == Assignment.NOISE ? 0 : 1;
+            }
+            this.members = count;
+        }
+
+        static Moments of(DataMatrix data, int[] labels) {
             if (labels.length != data.rows()) {
                 throw new IllegalArgumentException(labels.length + " labels for " + data.rows() + " rows");
             }
-            int[] kept = java.util.stream.IntStream.range(0, labels.length).filter(i -> labels[i] != Assignment.NOISE).toArray();
-            double noise = labels.length == 0 ? 0 : (double) (labels.length - kept.length) / labels.length;
-            int[] compact = compact(labels, kept);
+            int[] compact = compact(labels);
             int k = 0;
             for (int label : compact) {
                 k = Math.max(k, label + 1);
             }
-            return new Members(kept.length == labels.length ? data : data.selectRows(kept), compact, k, noise);
+            Moments m = new Moments(compact, k, labels.length, data.columns());
+            m.measure(data.rowMajorView(), data.columns());
+            return m;
         }
-    }
 
-    /** Labels of the kept rows renumbered 0.. in order of first use of each original label id. */
-    private static int[] compact(int[] labels, int[] kept) {
-        java.util.Map<Integer, Integer> ids = new java.util.TreeMap<>();
-        for (int i : kept) {
-            ids.putIfAbsent(labels[i], 0);
-        }
-        int next = 0;
-        for (var entry : ids.entrySet()) {
-            entry.setValue(next++);
-        }
-        int[] out = new int[kept.length];
-        for (int i = 0; i < kept.length; i++) {
-            out[i] = ids.get(labels[kept[i]]);
-        }
-        return out;
-    }
-
-    static double[][] centres(DataMatrix x, int[] labels, int k) {
-        int d = x.columns();
-        double[][] centres = new double[k][d];
-        long[] sizes = new long[k];
-        double[] v = x.rowMajorView();
-        for (int i = 0; i < labels.length; i++) {
-            sizes[labels[i]]++;
-            for (int j = 0; j < d; j++) {
-                centres[labels[i]][j] += v[i * d + j];
-            }
-        }
-        for (int c = 0; c < k; c++) {
-            for (int j = 0; j < d; j++) {
-                centres[c][j] /= Math.max(sizes[c], 1);
-            }
-        }
-        return centres;
-    }
-
-    static double withinSumOfSquares(DataMatrix x, int[] labels, int k) {
-        double[][] centres = centres(x, labels, k);
-        double[] v = x.rowMajorView();
-        int d = x.columns();
-        double total = 0;
-        for (int i = 0; i < labels.length; i++) {
-            for (int j = 0; j < d; j++) {
-                double diff = v[i * d + j] - centres[labels[i]][j];
-                total += diff * diff;
-            }
-        }
-        return total;
-    }
-
-    static double daviesBouldin(DataMatrix x, int[] labels, int k) {
-        double[][] centres = centres(x, labels, k);
-        double[] scatter = new double[k];
-        long[] sizes = new long[k];
-        double[] v = x.rowMajorView();
-        int d = x.columns();
-        for (int i = 0; i < labels.length; i++) {
-            double s = 0;
-            for (int j = 0; j < d; j++) {
-                double diff = v[i * d + j] - centres[labels[i]][j];
-                s += diff * diff;
-            }
-            scatter[labels[i]] += Math.sqrt(s);
-            sizes[labels[i]]++;
-        }
-        for (int c = 0; c < k; c++) {
-            scatter[c] /= sizes[c];
-        }
-        double total = 0;
-        for (int a = 0; a < k; a++) {
-            double worst = 0;
-            for (int b = 0; b < k; b++) {
-                if (a != b) {
-                    double separation = Math.sqrt(squared(centres[a], centres[b]));
-                    worst = Math.max(worst, separation == 0 ? Double.POSITIVE_INFINITY : (scatter[a] + scatter[b]) / separation);
+        private void measure(double[] x, int d) {
+            for (int i = 0; i < compact.length; i++) {
+                int c = compact[i];
+                if (c == Assignment.NOISE) {
+                    continue;
+                }
+                sizes[c]++;
+                for (int j = 0; j < d; j++) {
+                    centres[c][j] += x[i * d + j];
                 }
             }
-            total += worst;
-        }
-        return total / k;
-    }
-
-    static double calinskiHarabasz(DataMatrix x, int[] labels, int k) {
-        int n = labels.length;
-        double[][] centres = centres(x, labels, k);
-        double[] mean = new double[x.columns()];
-        double[] v = x.rowMajorView();
-        int d = x.columns();
-        for (int i = 0; i < n; i++) {
+            for (int c = 0; c < segments; c++) {
+                for (int j = 0; j < d; j++) {
+                    mean[j] += centres[c][j];
+                    centres[c][j] /= Math.max(sizes[c], 1);
+                }
+            }
             for (int j = 0; j < d; j++) {
-                mean[j] += v[i * d + j];
+                mean[j] /= Math.max(members, 1);
+            }
+            for (int i = 0; i < compact.length; i++) {
+                int c = compact[i];
+                if (c == Assignment.NOISE) {
+                    continue;
+                }
+                double s = 0;
+                for (int j = 0; j < d; j++) {
+                    double diff = x[i * d + j] - centres[c][j];
+                    s += diff * diff;
+                }
+                within += s;
+                scatter[c] += Math.sqrt(s);
             }
         }
-        for (int j = 0; j < d; j++) {
-            mean[j] /= n;
+
+        double noiseFraction() {
+            return rows == 0 ? 0 : (double) (rows - members) / rows;
         }
-        long[] sizes = new long[k];
+
+        double daviesBouldin() {
+            double total = 0;
+            for (int a = 0; a < segments; a++) {
+                double worst = 0;
+                for (int b = 0; b < segments; b++) {
+                    if (a != b) {
+                        double separation = Math.sqrt(squared(centres[a], centres[b]));
+                        double spread = scatter[a] / sizes[a] + scatter[b] / sizes[b];
+                        worst = Math.max(worst, separation == 0 ? Double.POSITIVE_INFINITY : spread / separation);
+                    }
+                }
+                total += worst;
+            }
+            return total / segments;
+        }
+
+        double calinskiHarabasz() {
+            double between = 0;
+            for (int c = 0; c < segments; c++) {
+                between += sizes[c] * squared(centres[c], mean);
+            }
+            return within == 0 ? 1.0 : between * (members - segments) / (within * (segments - 1));
+        }
+    }
+
+    /** Labels renumbered 0.. in order of their original ids; noise stays noise. */
+    private static int[] compact(int[] labels) {
+        int max = -1;
         for (int label : labels) {
-            sizes[label]++;
+            max = Math.max(max, label);
         }
-        double between = 0;
-        for (int c = 0; c < k; c++) {
-            between += sizes[c] * squared(centres[c], mean);
+        int[] newId = new int[max + 1];
+        java.util.Arrays.fill(newId, -1);
+        for (int label : labels) {
+            if (label != Assignment.NOISE) {
+                newId[label] = 0;
+            }
         }
-        double within = withinSumOfSquares(x, labels, k);
-        return within == 0 ? 1.0 : between * (n - k) / (within * (k - 1));
+        int next = 0;
+        for (int id = 0; id <= max; id++) {
+            if (newId[id] == 0) {
+                newId[id] = next++;
+            }
+        }
+        int[] out = new int[labels.length];
+        for (int i = 0; i < labels.length; i++) {
+            out[i] = labels[i] == Assignment.NOISE ? Assignment.NOISE : newId[labels[i]];
+        }
+        return out;
     }
 
     private static double squared(double[] a, double[] b) {

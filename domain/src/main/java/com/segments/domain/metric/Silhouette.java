@@ -94,27 +94,37 @@ public final class Silhouette {
 
     /** Row indices drawn per segment in proportion to its size, at least a few per segment, sorted. */
     static int[] stratifiedSample(int[] labels, int k, int target, long seed) {
-        List<List<Integer>> members = new ArrayList<>();
-        for (int c = 0; c < k; c++) {
-            members.add(new ArrayList<>());
+        int[] sizes = new int[k];
+        for (int label : labels) {
+            sizes[label]++;
         }
+        int[] start = new int[k + 1];
+        for (int c = 0; c < k; c++) {
+            start[c + 1] = start[c] + sizes[c];
+        }
+        int[] members = new int[labels.length]; // each segment's rows, in row order, one slice per segment
+        int[] filled = start.clone();
         for (int i = 0; i < labels.length; i++) {
-            members.get(labels[i]).add(i);
+            members[filled[labels[i]]++] = i;
         }
         SplittableRandom random = new SplittableRandom(seed);
-        List<Integer> chosen = new ArrayList<>();
-        for (List<Integer> segment : members) {
-            int want = (int) Math.round((double) target * segment.size() / labels.length);
-            want = Math.min(segment.size(), Math.max(want, MIN_ROWS_PER_SEGMENT));
+        int[] chosen = new int[labels.length];
+        int count = 0;
+        for (int c = 0; c < k; c++) {
+            int size = sizes[c];
+            int want = (int) Math.round((double) target * size / labels.length);
+            want = Math.min(size, Math.max(want, MIN_ROWS_PER_SEGMENT));
             // Partial Fisher-Yates: the first `want` positions become a uniform sample without replacement.
             for (int i = 0; i < want; i++) {
-                int swap = i + random.nextInt(segment.size() - i);
-                Integer tmp = segment.get(i);
-                segment.set(i, segment.get(swap));
-                segment.set(swap, tmp);
-                chosen.add(segment.get(i));
+                int swap = i + random.nextInt(size - i);
+                int tmp = members[start[c] + i];
+                members[start[c] + i] = members[start[c] + swap];
+                members[start[c] + swap] = tmp;
+                chosen[count++] = members[start[c] + i];
             }
         }
-        return chosen.stream().mapToInt(Integer::intValue).sorted().toArray();
+        int[] sample = java.util.Arrays.copyOf(chosen, count);
+        java.util.Arrays.sort(sample);
+        return sample;
     }
 }

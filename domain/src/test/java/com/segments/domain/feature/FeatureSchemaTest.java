@@ -43,7 +43,7 @@ class FeatureSchemaTest {
     void namesANonNumericOrNonFiniteValue() {
         assertThatThrownBy(() -> schema.toRawVector(Map.of("spend", "lots", "visits", 2)))
                 .isInstanceOfSatisfying(FieldValidationException.class, e -> assertThat(e.field()).isEqualTo("spend"))
-                .hasMessageContaining("must be a number");
+                .hasMessage("field 'spend': \"lots\" is not a number");
         assertThatThrownBy(() -> schema.toRawVector(Map.of("spend", Double.POSITIVE_INFINITY, "visits", 2)))
                 .isInstanceOf(FieldValidationException.class).hasMessageContaining("finite");
         assertThatThrownBy(() -> schema.toRawVector(Map.of("spend", true, "visits", 2)))

@@ -36,7 +36,10 @@ class PipelineStepsTest {
     void aDateIsADayNumberAndABadOneNamesTheFieldAndFormat() {
         Field date = Field.date("Dt_Customer", "dd-MM-yyyy");
         assertThat(date.encode("04-09-2012")).isEqualTo(java.time.LocalDate.of(2012, 9, 4).toEpochDay());
-        assertThat(date.encode("")).isNaN();
+        assertThat(date.parse("")).as("an empty cell is missing").isNaN();
+        assertThat(date.encode(null)).as("null is how JSON says unknown").isNaN();
+        assertThatThrownBy(() -> date.encode("")).isInstanceOf(FieldValidationException.class)
+                .hasMessageContaining("send null when the value is unknown");
         assertThatThrownBy(() -> date.encode("2012/09/04")).isInstanceOf(FieldValidationException.class)
                 .hasMessageContaining("Dt_Customer").hasMessageContaining("dd-MM-yyyy");
     }

@@ -1,0 +1,384 @@
+package com.segments.application.transactions;
+
+import com.segments.domain.feature.Field;
+import com.segments.domain.model.DataFingerprint;
+import com.segments.domain.table.ColumnBuilders;
+import com.segments.domain.table.DataSourceException;
+import com.segments.domain.table.NumberColumn;
+import com.segments.domain.table.Table;
+import com.segments.domain.table.TableColumn;
+import com.segments.domain.table.TextColumn;
+import com.segments.domain.transaction.Transaction;
+import com.segments.domain.transaction.TransactionSource;
+import com.segments.domain.transaction.TransactionStore;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Turns a transaction log into one profile per customer, in one streaming pass whose memory grows with the number
+ * of customers, not of transactions: spend per category (total and share), recency / frequency / monetary value,
+ * average ticket, tenure, active months, and the customer's group attributes.
+ *
+ * <p>Rules, each counted in the summary:
+ * <ul>
+ *   <li>a row without a customer id is excluded;</li>
+ *   <li>a cancellation (an invoice number starting with {@code C}) is excluded;</li>
+ *   <li>a refund (negative amount) is excluded from spend;</li>
+ *   <li>a zero amount is excluded (no purchase);</li>
+ *   <li>an exact duplicate of a row already accepted for the same customer on the same date is excluded (duplicates
+ *       are looked for within a customer's latest date, which keeps memory bounded on date-ordered logs);</li>
+ *   <li>frequency counts distinct invoices when there is an invoice column (lines of one invoice are one visit),
+ *       else transactions;</li>
+ *   <li>recency is days from the customer's last purchase to the log's last date (of any row, excluded or not);
+ *       tenure, from the customer's first purchase to that date;</li>
+ *   <li>group attributes take the first value seen for a customer; customers seen under several values are counted;</li>
+ *   <li>at most {@value #MAX_CATEGORIES} categories get their own columns, in order of appearance; later ones are
+ *       summed as "Other".</li>
+ * </ul>
+ * A cell that cannot be read (an amount that is not a number, a date in no known format) is an error naming the
+ * row and column: silently skipping it would misstate a customer's spend.
+ */
+public final class TransactionProfiles {
+
+    static final int MAX_CATEGORIES = 30;
+
+    private TransactionProfiles() {
+    }
+
+    /**
+     * What aggregation did: rows read, accepted and excluded by reason, customers, and the dates covered.
+     */
+    public record Summary(String source, long rowsRead, long accepted, Map<String, Long> excluded, long customers,
+                          LocalDate firstDate, LocalDate lastDate, List<String> notes) {
+        public Summary {
+            excluded = Map.copyOf(excluded);
+            notes = List.copyOf(notes);
+        }
+
+        /** Lines a report prints: every exclusion with its count, then the notes. */
+        public List<String> lines() {
+            List<String> lines = new ArrayList<>();
+            lines.add(String.format(Locale.ROOT, "%s: %,d rows read, %,d accepted, %,d customers, %s to %s", source,
+                    rowsRead, accepted, customers, firstDate, lastDate));
+            excluded.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e ->
+                    lines.add(String.format(Locale.ROOT, "excluded %,d row(s): %s", e.getValue(), e.getKey())));
+            lines.addAll(notes);
+            return lines;
+        }
+    }
+
+    /** Profiles (one row per customer) and what it took to make them. */
+    public record Result(Table table, Summary summary) {
+    }
+
+    /** The transactions stored in {@code fact_transactions}. */
+    public static TransactionSource stored(TransactionStore store) {
+        return new TransactionSource() {
+            @Override
+            public String name() {
+                return "fact_transactions";
+            }
+
+            @Override
+            public String location() {
+                return "table fact_transactions";
+            }
+
+            @Override
+            public String read(Consumer<List<String>> groupNames, Consumer<Transaction> transactions) {
+                long[] hash = {17};
+                long rows = store.read(groupNames, t -> {
+                    hash[0] = hash[0] * 31 + t.lineHash();
+                    transactions.accept(t);
+                });
+                return Long.toHexString(hash[0]) + "-" + rows;
+            }
+        };
+    }
+
+    /** Aggregates a log; {@code asOf} is the day recency is counted to (null: the log's last date). */
+    public static Result aggregate(TransactionSource source, LocalDate asOf) {
+        Aggregator aggregator = new Aggregator(source.name());
+        String sha256 = source.read(aggregator::groups, aggregator::add);
+        return aggregator.finish(source, sha256, asOf);
+    }
+
+    // ---------------------------------------------------------------- per customer
+
+    private static final class Customer {
+        long visits;
+        double monetary;
+        double items;
+        long firstDay = Long.MAX_VALUE;
+        long lastDay = Long.MIN_VALUE;
+        double[] spend = new double[0];
+        long monthsLow;      // months firstMonth .. firstMonth + 63, one bit each
+        int[] monthsOutside = new int[0]; // months outside that window (logs that are not date-ordered)
+        int firstMonth = Integer.MIN_VALUE;
+        String[] groups;
+        boolean groupConflict;
+        long dupDay = Long.MIN_VALUE;
+        final SmallLongSet dayLines = new SmallLongSet();
+        SmallLongSet invoices; // only for logs with an invoice column
+
+        void month(int month) {
+            if (firstMonth == Integer.MIN_VALUE) {
+                firstMonth = month;
+            }
+            int offset = month - firstMonth;
+            if (offset >= 0 && offset < 64) {
+                monthsLow |= 1L << offset;
+            } else if (Arrays.stream(monthsOutside).noneMatch(m -> m == month)) {
+                monthsOutside = Arrays.copyOf(monthsOutside, monthsOutside.length + 1);
+                monthsOutside[monthsOutside.length - 1] = month;
+            }
+        }
+
+        int activeMonths() {
+            return Long.bitCount(monthsLow) + monthsOutside.length;
+        }
+
+        /** True when the row hash was already seen on this customer's latest date. */
+        boolean duplicate(long day, long hash) {
+            if (day != dupDay) {
+                dupDay = day;
+                dayLines.clear();
+            }
+            return !dayLines.add(hash);
+        }
+
+        /** True when this invoice is new for the customer. */
+        boolean newInvoice(long hash) {
+            if (invoices == null) {
+                invoices = new SmallLongSet();
+            }
+            return invoices.add(hash);
+        }
+    }
+
+    /**
+     * A few longs per customer, searched newest first (the lines of one invoice, or of one day, usually come
+     * together), grown as needed.
+     */
+    static final class SmallLongSet {
+        private long[] values = new long[0];
+        private int size;
+
+        /** Adds the value; false when it was there already. */
+        boolean add(long value) {
+            for (int i = size - 1; i >= 0; i--) {
+                if (values[i] == value) {
+                    return false;
+                }
+            }
+            if (size == values.length) {
+                values = Arrays.copyOf(values, Math.max(4, size * 2));
+            }
+            values[size++] = value;
+            return true;
+        }
+
+        void clear() {
+            size = 0;
+        }
+    }
+
+    /** Applies the rules and accumulates one {@link Customer} per id. */
+    private static final class Aggregator {
+        private final String source;
+        private final Map<String, Customer> customers = new LinkedHashMap<>();
+        private final Map<String, Long> excluded = new LinkedHashMap<>();
+        private final Map<String, Integer> categories = new LinkedHashMap<>();
+        private final List<String> notes = new ArrayList<>();
+        private List<String> groupNames = List.of();
+        private long rows;
+        private long accepted;
+        private boolean invoices;
+        private boolean items;
+        private long minDay = Long.MAX_VALUE;
+        private long maxDay = Long.MIN_VALUE;
+
+        Aggregator(String source) {
+            this.source = source;
+        }
+
+        void groups(List<String> names) {
+            groupNames = List.copyOf(names);
+        }
+
+        /** Customers seen only on excluded rows so far (bounded by the number of customers). */
+        private final java.util.Set<String> excludedCustomers = new java.util.HashSet<>();
+
+        private void exclude(String reason) {
+            excluded.merge(reason, 1L, Long::sum);
+        }
+
+        private void exclude(String reason, String customer) {
+            exclude(reason);
+            if (!customers.containsKey(customer)) {
+                excludedCustomers.add(customer);
+            }
+        }
+
+        void add(Transaction t) {
+            rows++;
+            minDay = Math.min(minDay, t.day()); // the log's span counts every dated row, excluded or not
+            maxDay = Math.max(maxDay, t.day());
+            if (t.customer() == null) {
+                exclude("no customer id");
+                return;
+            }
+            if (t.invoice() != null && !t.invoice().isEmpty() && Character.toUpperCase(t.invoice().charAt(0)) == 'C') {
+                exclude("cancellation (invoice starting with C)", t.customer());
+                return;
+            }
+            if (t.amount() < 0) {
+                exclude("refund (negative amount)", t.customer());
+                return;
+            }
+            if (t.amount() == 0) {
+                exclude("zero amount", t.customer());
+                return;
+            }
+            Customer c = customers.computeIfAbsent(t.customer(), k -> new Customer());
+            if (c.duplicate(t.day(), t.lineHash())) {
+                exclude("exact duplicate of an earlier row (same customer and date)");
+                return;
+            }
+            accepted++;
+            invoices |= t.invoice() != null;
+            items |= t.items() != 0;
+            if (t.invoice() == null || c.newInvoice(t.invoice().hashCode() * 0x9E3779B97F4A7C15L + t.invoice().length())) {
+                c.visits++;
+            }
+            c.monetary += t.amount();
+            c.items += t.items();
+            c.firstDay = Math.min(c.firstDay, t.day());
+            c.lastDay = Math.max(c.lastDay, t.day());
+            LocalDate date = LocalDate.ofEpochDay(t.day());
+            c.month(date.getYear() * 12 + date.getMonthValue() - 1);
+            if (t.category() != null) {
+                String category = Field.isMissingText(t.category()) ? "Other" : t.category();
+                Integer index = categories.get(category);
+                if (index == null) {
+                    if (categories.size() < MAX_CATEGORIES) {
+                        index = categories.size();
+                        categories.put(category, index);
+                    } else {
+                        index = categories.computeIfAbsent("Other", k -> categories.size());
+                    }
+                }
+                if (c.spend.length <= index) {
+                    c.spend = Arrays.copyOf(c.spend, index + 1);
+                }
+                c.spend[index] += t.amount();
+            }
+            if (t.groups().length > 0) {
+                if (c.groups == null) {
+                    c.groups = t.groups();
+                } else if (!c.groupConflict && !Arrays.equals(c.groups, t.groups())) {
+                    c.groupConflict = true;
+                }
+            }
+        }
+
+        Result finish(TransactionSource rowsSource, String sha256, LocalDate asOf) {
+            if (customers.isEmpty()) {
+                throw new DataSourceException(source + ": no transaction could be used (" + rows + " rows read; excluded: "
+                        + excluded + ")");
+            }
+            long reference = asOf != null ? asOf.toEpochDay() : maxDay;
+            int n = customers.size();
+            String[] ids = new String[n];
+            double[] frequency = new double[n];
+            double[] monetary = new double[n];
+            double[] ticket = new double[n];
+            double[] recency = new double[n];
+            double[] tenure = new double[n];
+            double[] months = new double[n];
+            double[] itemCount = items ? new double[n] : null;
+            int categoryCount = categories.size();
+            double[][] spend = new double[categoryCount][n];
+            double[][] share = new double[categoryCount][n];
+            String[][] groups = new String[groupNames.size()][n];
+            long conflicts = 0;
+            int i = 0;
+            for (Map.Entry<String, Customer> e : customers.entrySet()) {
+                Customer c = e.getValue();
+                ids[i] = e.getKey();
+                frequency[i] = c.visits;
+                monetary[i] = c.monetary;
+                ticket[i] = c.visits == 0 ? 0 : c.monetary / c.visits;
+                recency[i] = reference - c.lastDay;
+                tenure[i] = reference - c.firstDay;
+                months[i] = c.activeMonths();
+                if (itemCount != null) {
+                    itemCount[i] = c.items;
+                }
+                for (int k = 0; k < categoryCount; k++) {
+                    double s = k < c.spend.length ? c.spend[k] : 0;
+                    spend[k][i] = s;
+                    share[k][i] = c.monetary > 0 ? s / c.monetary : 0;
+                }
+                for (int g = 0; g < groups.length; g++) {
+                    groups[g][i] = c.groups == null ? "" : c.groups[g];
+                }
+                conflicts += c.groupConflict ? 1 : 0;
+                i++;
+            }
+            List<TableColumn> columns = new ArrayList<>();
+            columns.add(TextColumn.of("customer_id", java.util.Arrays.asList(ids)));
+            for (int g = 0; g < groups.length; g++) {
+                ColumnBuilders.Categories values = new ColumnBuilders.Categories(Integer.MAX_VALUE);
+                for (String value : groups[g]) {
+                    values.add(value.isEmpty() ? null : value);
+                }
+                columns.add(values.build(groupNames.get(g)));
+            }
+            columns.add(new NumberColumn("frequency", frequency));
+            columns.add(new NumberColumn("monetary", monetary));
+            columns.add(new NumberColumn("avg_ticket", ticket));
+            columns.add(new NumberColumn("recency_days", recency));
+            columns.add(new NumberColumn("tenure_days", tenure));
+            columns.add(new NumberColumn("active_months", months));
+            if (itemCount != null) {
+                columns.add(new NumberColumn("items", itemCount));
+            }
+            List<String> categoryNames = new ArrayList<>(categories.keySet());
+            for (int k = 0; k < categoryCount; k++) {
+                columns.add(new NumberColumn("spend_" + columnName(categoryNames.get(k)), spend[k]));
+            }
+            for (int k = 0; k < categoryCount; k++) {
+                columns.add(new NumberColumn("share_" + columnName(categoryNames.get(k)), share[k]));
+            }
+            excludedCustomers.removeAll(customers.keySet());
+            if (!excludedCustomers.isEmpty()) {
+                notes.add(excludedCustomers.size() + " customer(s) have no accepted transaction (all their rows were "
+                        + "excluded) and get no profile");
+            }
+            if (conflicts > 0) {
+                notes.add(conflicts + " customer(s) appear under more than one value of " + groupNames
+                        + "; the first value seen is kept");
+            }
+            if (invoices) {
+                notes.add("frequency counts distinct invoices (lines of one invoice are one visit)");
+            }
+            Table table = new Table(rowsSource.name() + " (profiles)", n, columns,
+                    new DataFingerprint(rowsSource.location(), rows, sha256));
+            return new Result(table, new Summary(rowsSource.name(), rows, accepted, excluded, n,
+                    LocalDate.ofEpochDay(minDay), LocalDate.ofEpochDay(maxDay), notes));
+        }
+
+        private static String columnName(String category) {
+            String name = category.strip().replaceAll("[^A-Za-z0-9]+", "_");
+            return name.isEmpty() ? "blank" : name;
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package com.segments.domain.transaction;
+
+import java.util.List;
+import java.util.function.Consumer;
+
+/** A transaction log to aggregate: a file, or the stored transactions. */
+public interface TransactionSource {
+
+    /** A name for messages. */
+    String name();
+
+    /** Where the rows come from, for the fingerprint. */
+    String location();
+
+    /**
+     * Reads every transaction in order: first the names of the group attributes (bank, location, ...) the
+     * transactions carry, then the transactions.
+     *
+     * @return a hash of the content read
+     * @throws com.segments.domain.table.DataSourceException naming the row and column of a cell that cannot be read
+     */
+    String read(Consumer<List<String>> groupNames, Consumer<Transaction> transactions);
+}

@@ -7,13 +7,19 @@ import com.segments.domain.table.ColumnNames;
 import com.segments.domain.table.DataSourceException;
 import com.segments.domain.transaction.Transaction;
 import com.segments.domain.transaction.TransactionFiles;
+import de.siegmar.fastcsv.reader.AbstractBaseCsvCallbackHandler;
+import de.siegmar.fastcsv.reader.RecordType;
 
 import java.nio.file.Path;
+import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -21,6 +27,10 @@ import java.util.function.Consumer;
  * price, category, invoice and group attributes such as bank or location) are found by their names; every line
  * becomes a {@link Transaction}. An amount that is not a number or a date in no known format stops the read,
  * naming the row and column.
+ *
+ * <p>Logs run to tens of millions of lines, so a line is read from FastCSV's buffer slices: amounts and dates are
+ * parsed in place, and customer ids, categories and group values are looked up in pools of the strings already
+ * seen, so a customer's hundredth transaction makes no new string.
  */
 public final class CsvTransactionFiles implements TransactionFiles {
 
@@ -40,71 +50,169 @@ public final class CsvTransactionFiles implements TransactionFiles {
 
             @Override
             public List<String> groupNames() {
-                return new LineReader(csv.name()).header(csv.header());
+                return new Columns(csv.name(), csv.header()).groupNames();
             }
 
             @Override
             public String read(Consumer<List<String>> groupNames, Consumer<Transaction> transactions) {
-                LineReader reader = new LineReader(csv.name());
-                return csv.read(header -> groupNames.accept(reader.header(header)),
-                        (row, line, fields) -> transactions.accept(reader.parse(row, line, fields)));
+                return new Pipeline(csv).run(groupNames, transactions);
             }
         };
     }
 
-    /** Reads the lines of a CSV log into transactions: finds the columns, parses amounts and dates. */
-    static final class LineReader {
-        private final String source;
-        private List<String> header;
-        private int customerAt = -1;
-        private int amountAt = -1;
-        private int quantityAt = -1;
-        private int priceAt = -1;
-        private int dateAt = -1;
-        private int categoryAt = -1;
-        private int invoiceAt = -1;
-        private int[] groupAt = new int[0];
-        private String dateFormat;
-        private boolean isoDates;
+    /**
+     * Reads a log on a thread of its own while the caller's thread takes the transactions in batches: parsing and
+     * aggregating each get a core. Whatever fails on the reading thread is thrown on the caller's, and a caller
+     * that stops taking (its own failure) stops the reading.
+     */
+    private static final class Pipeline {
+        private static final int BATCH = 2048;
+        private static final Object[] END = new Object[0];
+        private final CsvSource csv;
+        private final java.util.concurrent.BlockingQueue<Object[]> queue = new java.util.concurrent.ArrayBlockingQueue<>(16);
+        private volatile boolean stopped;
+        private volatile RuntimeException failure;
+        private volatile String sha256;
 
-        LineReader(String source) {
-            this.source = source;
+        Pipeline(CsvSource csv) {
+            this.csv = csv;
         }
 
-        /** Finds the columns; returns the group attributes' names. */
-        List<String> header(List<String> names) {
-            header = names;
-            customerAt = find(names, "customer_id", "customerid", "cust_id",
-                    "client_id", "customer", "id");
-            dateAt = find(names, "date", "invoicedate", "invoice_date", "transaction_date",
-                    "txn_date", "timestamp", "datetime", "purchase_date");
-            amountAt = find(names, "amount", "dollar_value", "totalprice", "total_price",
-                    "total", "value", "spend", "price_total");
-            quantityAt = find(names, "quantity", "qty", "number_of_cds", "items");
-            if (amountAt < 0) {
-                priceAt = find(names, "unitprice", "unit_price", "price");
-                if (quantityAt < 0 || priceAt < 0) {
-                    throw new DataSourceException(source + ": no amount column (amount, dollar_value, TotalPrice, ...) and no "
-                            + "quantity and unit price to compute one from; header: " + names);
+        String run(Consumer<List<String>> groupNames, Consumer<Transaction> transactions) {
+            Thread reader = Thread.ofPlatform().name("log-reader").daemon().start(this::read);
+            try {
+                for (Object[] batch = take(); batch != END; batch = take()) {
+                    if (batch.length == 1 && batch[0] instanceof List<?> names) {
+                        groupNames.accept(names.stream().map(String.class::cast).toList());
+                        continue;
+                    }
+                    for (Object t : batch) {
+                        if (t == null) {
+                            break;
+                        }
+                        transactions.accept((Transaction) t);
+                    }
+                }
+            } finally {
+                stopped = true;
+                queue.clear();
+                reader.interrupt();
+            }
+            if (failure != null) {
+                throw failure;
+            }
+            return sha256;
+        }
+
+        private Object[] take() {
+            try {
+                return queue.take();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new DataSourceException(csv.name() + ": reading was interrupted", e);
+            }
+        }
+
+        private void read() {
+            Object[][] batch = {new Object[BATCH]};
+            int[] filled = {0};
+            try {
+                LineHandler handler = new LineHandler(csv, names -> put(new Object[] {names}), t -> {
+                    batch[0][filled[0]++] = t;
+                    if (filled[0] == BATCH) {
+                        put(batch[0]);
+                        batch[0] = new Object[BATCH];
+                        filled[0] = 0;
+                    }
+                });
+                sha256 = csv.parse(handler, reader -> {
+                    for (Object ignored : reader) {
+                        // the handler passes each transaction on as its line is built
+                    }
+                    if (handler.columns == null) {
+                        throw new DataSourceException(csv.name() + ": the file is empty (no header line)");
+                    }
+                });
+                if (filled[0] > 0) {
+                    put(batch[0]);
+                }
+            } catch (RuntimeException e) {
+                failure = e;
+            } finally {
+                putEnd();
+            }
+        }
+
+        private void put(Object[] batch) {
+            try {
+                while (!stopped && !queue.offer(batch, 100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                    // the caller is busy; wait for room unless it has stopped taking
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            if (stopped || Thread.currentThread().isInterrupted()) {
+                throw new java.util.concurrent.CancellationException("the reader of this log stopped taking lines");
+            }
+        }
+
+        private void putEnd() {
+            while (!stopped) {
+                try {
+                    if (queue.offer(END, 100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                        return;
+                    }
+                } catch (InterruptedException e) {
+                    return;
                 }
             }
-            categoryAt = find(names, "category", "merchant_category", "spend_category");
-            invoiceAt = find(names, "invoiceno", "invoice_no", "invoice", "order_id",
-                    "order_no");
-            if (customerAt < 0) {
+        }
+    }
+
+    /** Which column holds what, found by the header's names. */
+    static final class Columns {
+        final List<String> header;
+        final int customer;
+        final int date;
+        final int amount;
+        final int quantity;
+        final int price;
+        final int category;
+        final int invoice;
+        final int[] groups;
+
+        Columns(String source, List<String> names) {
+            header = names;
+            customer = find(names, "customer_id", "customerid", "cust_id", "client_id", "customer", "id");
+            date = find(names, "date", "invoicedate", "invoice_date", "transaction_date", "txn_date", "timestamp",
+                    "datetime", "purchase_date");
+            amount = find(names, "amount", "dollar_value", "totalprice", "total_price", "total", "value", "spend",
+                    "price_total");
+            quantity = find(names, "quantity", "qty", "number_of_cds", "items");
+            price = amount >= 0 ? -1 : find(names, "unitprice", "unit_price", "price");
+            if (amount < 0 && (quantity < 0 || price < 0)) {
+                throw new DataSourceException(source + ": no amount column (amount, dollar_value, TotalPrice, ...) and no "
+                        + "quantity and unit price to compute one from; header: " + names);
+            }
+            category = find(names, "category", "merchant_category", "spend_category");
+            invoice = find(names, "invoiceno", "invoice_no", "invoice", "order_id", "order_no");
+            if (customer < 0) {
                 throw new DataSourceException(source + ": no customer id column (customer_id, CustomerID, ...) in " + names);
             }
-            if (dateAt < 0) {
+            if (date < 0) {
                 throw new DataSourceException(source + ": no date column (date, InvoiceDate, ...) in " + names);
             }
-            List<Integer> groups = new ArrayList<>();
+            List<Integer> found = new ArrayList<>();
             for (int j = 0; j < names.size(); j++) {
-                if (j != customerAt && j != categoryAt && ColumnNames.looksLikeGroup(names.get(j))) {
-                    groups.add(j);
+                if (j != customer && j != category && ColumnNames.looksLikeGroup(names.get(j))) {
+                    found.add(j);
                 }
             }
-            groupAt = groups.stream().mapToInt(Integer::intValue).toArray();
-            return groups.stream().map(names::get).toList();
+            groups = found.stream().mapToInt(Integer::intValue).toArray();
+        }
+
+        List<String> groupNames() {
+            return Arrays.stream(groups).mapToObj(header::get).toList();
         }
 
         /** The first column named like one of the candidates (case and spaces aside), or -1. */
@@ -118,82 +226,379 @@ public final class CsvTransactionFiles implements TransactionFiles {
             }
             return -1;
         }
+    }
 
-        Transaction parse(long row, long line, List<String> fields) {
-            String id = fields.get(customerAt).strip();
-            double amount = amountAt >= 0 ? number(fields, amountAt, row, line)
-                    : number(fields, quantityAt, row, line) * number(fields, priceAt, row, line);
+    /** Reads one line at a time from FastCSV's slices into a transaction, and hands it on. */
+    private static final class LineHandler extends AbstractBaseCsvCallbackHandler<Object> {
+        private final CsvSource csv;
+        private final Consumer<List<String>> groupNames;
+        private final Consumer<Transaction> transactions;
+        private final List<String> headerFields = new ArrayList<>();
+        private final StringPool pool = new StringPool();
+        private final Map<GroupValues, String[]> groupArrays = new HashMap<>();
+        Columns columns;
+        private Slot[] slots;
+        private Slot customer;
+        private Slot date;
+        private Slot amount;
+        private Slot quantity;
+        private Slot price;
+        private Slot category;
+        private Slot invoice;
+        private Slot[] groups;
+        private long hash;
+        private long row;
+        private String extraField;
+        private final Dates dates;
+
+        LineHandler(CsvSource csv, Consumer<List<String>> groupNames, Consumer<Transaction> transactions) {
+            this.csv = csv;
+            this.groupNames = groupNames;
+            this.transactions = transactions;
+            this.dates = new Dates(csv.name());
+        }
+
+        @Override
+        protected void handleBegin(long line) {
+            hash = 1125899906842597L;
+            extraField = null;
+            if (slots != null) {
+                for (Slot slot : slots) {
+                    if (slot != null) {
+                        slot.length = 0;
+                    }
+                }
+            }
+        }
+
+        @Override
+        protected void handleField(int index, char[] buf, int offset, int length, boolean quoted) {
+            if (columns == null) {
+                headerFields.add(new String(buf, offset, length));
+                return;
+            }
+            if (index < slots.length) {
+                if (slots[index] != null) {
+                    slots[index].set(buf, offset, length);
+                }
+            } else if (index == slots.length) {
+                extraField = new String(buf, offset, length);
+            }
+            // the line's identity, exactly as 31 * h + field.strip().hashCode() over every field
+            hash = 31 * hash + strippedHash(buf, offset, length);
+            hash ^= hash >>> 29;
+        }
+
+        @Override
+        protected Object buildRecord() {
+            if (getRecordType() != RecordType.DATA) {
+                return Boolean.TRUE;
+            }
+            if (columns == null) {
+                start(csv.header(headerFields.toArray(String[]::new)));
+                return Boolean.TRUE;
+            }
+            row++;
+            long line = getStartingLineNumber();
+            csv.checkWidth(columns.header, getFieldCount(), row, line, extraField == null ? null : extra());
+            transactions.accept(transaction(line));
+            return Boolean.TRUE;
+        }
+
+        private String[] extra() {
+            String[] fields = new String[columns.header.size() + 1];
+            fields[columns.header.size()] = extraField;
+            return fields;
+        }
+
+        private void start(List<String> header) {
+            columns = new Columns(csv.name(), header);
+            slots = new Slot[header.size()];
+            customer = slot(columns.customer);
+            date = slot(columns.date);
+            amount = slot(columns.amount);
+            quantity = slot(columns.quantity);
+            price = slot(columns.price);
+            category = slot(columns.category);
+            invoice = slot(columns.invoice);
+            groups = Arrays.stream(columns.groups).mapToObj(this::slot).toArray(Slot[]::new);
+            groupNames.accept(columns.groupNames());
+        }
+
+        private Slot slot(int column) {
+            if (column < 0) {
+                return null;
+            }
+            if (slots[column] == null) {
+                slots[column] = new Slot(column);
+            }
+            return slots[column];
+        }
+
+        private Transaction transaction(long line) {
+            double value = amount != null ? number(amount, line)
+                    : number(quantity, line) * number(price, line);
             double items = 0;
-            if (quantityAt >= 0) {
-                double q = NumberText.parse(fields.get(quantityAt));
+            if (quantity != null) {
+                double q = NumberText.parse(quantity.chars, 0, quantity.length);
                 items = Double.isNaN(q) ? 0 : q;
             }
-            String[] groups = new String[groupAt.length];
-            for (int g = 0; g < groupAt.length; g++) {
-                groups[g] = fields.get(groupAt[g]).strip();
-            }
-            return new Transaction(Field.isMissingText(id) ? null : id, day(fields.get(dateAt), row, line), amount, items,
-                    categoryAt < 0 ? null : fields.get(categoryAt).strip(),
-                    invoiceAt < 0 ? null : fields.get(invoiceAt).strip(), groups, lineHash(fields));
+            String id = customer.isMissing() ? null : pool.intern(customer);
+            return new Transaction(id, dates.day(date, row, line, columns.header), value, items,
+                    category == null ? null : pool.intern(category), invoice == null ? null : invoice.text(),
+                    groupValues(), hash);
         }
 
-        private static long lineHash(List<String> fields) {
-            long h = 1125899906842597L;
-            for (String f : fields) {
-                h = 31 * h + f.strip().hashCode();
-                h ^= h >>> 29;
+        /** The line's group values; equal lines share one array (the aggregation keeps the first it sees). */
+        private String[] groupValues() {
+            if (groups.length == 0) {
+                return new String[0];
             }
-            return h;
+            String[] values = new String[groups.length];
+            for (int g = 0; g < groups.length; g++) {
+                values[g] = pool.intern(groups[g]);
+            }
+            return groupArrays.computeIfAbsent(new GroupValues(values), key -> values);
         }
 
-        private double number(List<String> fields, int at, long row, long line) {
-            double v = NumberText.parse(fields.get(at));
+        private double number(Slot slot, long line) {
+            double v = NumberText.parse(slot.chars, 0, slot.length);
             if (Double.isNaN(v)) {
-                throw new DataSourceException(String.format(Locale.ROOT, "%s: row %d (line %d), column '%s': \"%s\" is not a number",
-                        source, row, line, header.get(at), fields.get(at)));
+                throw new DataSourceException(String.format(Locale.ROOT,
+                        "%s: row %d (line %d), column '%s': \"%s\" is not a number", csv.name(), row, line,
+                        columns.header.get(slot.column), new String(slot.chars, 0, slot.length)));
             }
             return v;
         }
+    }
 
-        private long day(String cell, long row, long line) {
-            String text = cell.strip();
-            if (dateFormat == null) {
-                dateFormat = detectFormat(text);
-                if (dateFormat == null) {
-                    throw new DataSourceException(String.format(Locale.ROOT,
-                            "%s: row %d (line %d), column '%s': \"%s\" is not a date in a known format %s", source, row,
-                            line, header.get(dateAt), cell, DateFormats.KNOWN));
-                }
-                isoDates = dateFormat.startsWith("yyyy-MM-dd");
+    /** The hash of the slice's text with spaces around it taken off, equal to {@code String.hashCode} of it. */
+    static int strippedHash(char[] buf, int offset, int length) {
+        int start = offset;
+        int end = offset + length;
+        while (start < end && Character.isWhitespace(buf[start])) {
+            start++;
+        }
+        while (end > start && Character.isWhitespace(buf[end - 1])) {
+            end--;
+        }
+        int h = 0;
+        for (int i = start; i < end; i++) {
+            h = 31 * h + buf[i];
+        }
+        return h;
+    }
+
+    /** Group values of a line, compared by the pooled strings' identity. */
+    private record GroupValues(String[] values) {
+        @Override
+        public boolean equals(Object o) {
+            if (!(o instanceof GroupValues other) || other.values.length != values.length) {
+                return false;
             }
-            if (isoDates) {
-                if (text.length() >= 10 && text.charAt(4) == '-' && text.charAt(7) == '-') {
-                    int y = digits(text, 0, 4);
-                    int m = digits(text, 5, 7);
-                    int d = digits(text, 8, 10);
-                    if (y >= 0 && m >= 1 && m <= 12 && d >= 1 && d <= 31) {
-                        try {
-                            return LocalDate.of(y, m, d).toEpochDay();
-                        } catch (java.time.DateTimeException e) {
-                            // falls through to the error below
-                        }
+            for (int i = 0; i < values.length; i++) {
+                if (values[i] != other.values[i]) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        @Override
+        public int hashCode() {
+            int h = 1;
+            for (String value : values) {
+                h = 31 * h + System.identityHashCode(value);
+            }
+            return h;
+        }
+    }
+
+    /** One field of the current line, trimmed, copied out of the parser's buffer. */
+    static final class Slot {
+        final int column;
+        char[] chars = new char[32];
+        int length;
+
+        Slot(int column) {
+            this.column = column;
+        }
+
+        void set(char[] buf, int offset, int count) {
+            int start = offset;
+            int end = offset + count;
+            while (start < end && Character.isWhitespace(buf[start])) {
+                start++;
+            }
+            while (end > start && Character.isWhitespace(buf[end - 1])) {
+                end--;
+            }
+            length = end - start;
+            if (length > chars.length) {
+                chars = new char[Math.max(length, chars.length * 2)];
+            }
+            System.arraycopy(buf, start, chars, 0, length);
+        }
+
+        boolean isMissing() {
+            return NumberText.isMissing(chars, 0, length);
+        }
+
+        String text() {
+            return new String(chars, 0, length);
+        }
+    }
+
+    /**
+     * The strings already seen, by content: ids, categories and group values repeat across millions of lines,
+     * and looking a slice up here makes no string unless it is new.
+     */
+    static final class StringPool {
+        private String[] table = new String[1024];
+        private int shift = 32 - 10;
+        private int size;
+
+        /** Fibonacci hashing: ids such as C0000001, C0000002 have neighbouring hashes, which it scatters. */
+        private int slot(int h) {
+            return (h * 0x9E3779B9) >>> shift;
+        }
+
+        String intern(Slot slot) {
+            int h = 0;
+            for (int i = 0; i < slot.length; i++) {
+                h = 31 * h + slot.chars[i];
+            }
+            int mask = table.length - 1;
+            int at = slot(h);
+            for (String candidate = table[at]; candidate != null; candidate = table[at]) {
+                if (candidate.hashCode() == h && equal(candidate, slot)) {
+                    return candidate;
+                }
+                at = (at + 1) & mask;
+            }
+            String created = slot.text();
+            table[at] = created;
+            if (++size * 2 > table.length) {
+                grow();
+            }
+            return created;
+        }
+
+        private static boolean equal(String candidate, Slot slot) {
+            if (candidate.length() != slot.length) {
+                return false;
+            }
+            for (int i = 0; i < slot.length; i++) {
+                if (candidate.charAt(i) != slot.chars[i]) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private void grow() {
+            String[] old = table;
+            table = new String[old.length * 2];
+            shift--;
+            int mask = table.length - 1;
+            for (String s : old) {
+                if (s != null) {
+                    int at = slot(s.hashCode());
+                    while (table[at] != null) {
+                        at = (at + 1) & mask;
                     }
+                    table[at] = s;
+                }
+            }
+        }
+    }
+
+    /**
+     * Dates of a log: the format is decided by the first row; ISO dates are read digit by digit, and the last date
+     * read is remembered, since a log's lines come in date order.
+     */
+    private static final class Dates {
+        private final String source;
+        private String format;
+        private boolean iso;
+        private final char[] last = new char[32];
+        private int lastLength = -1;
+        private long lastDay;
+
+        Dates(String source) {
+            this.source = source;
+        }
+
+        long day(Slot slot, long row, long line, List<String> header) {
+            if (slot.length == lastLength && Arrays.equals(slot.chars, 0, slot.length, last, 0, lastLength)) {
+                return lastDay;
+            }
+            long day = parse(slot, row, line, header);
+            if (slot.length <= last.length) {
+                System.arraycopy(slot.chars, 0, last, 0, slot.length);
+                lastLength = slot.length;
+                lastDay = day;
+            }
+            return day;
+        }
+
+        private long parse(Slot slot, long row, long line, List<String> header) {
+            String column = header.get(slot.column);
+            if (format == null) {
+                String text = slot.text();
+                format = DateFormats.KNOWN.stream().filter(f -> parses(text, f)).findFirst().orElseThrow(() ->
+                        new DataSourceException(String.format(Locale.ROOT,
+                                "%s: row %d (line %d), column '%s': \"%s\" is not a date in a known format %s", source,
+                                row, line, column, text, DateFormats.KNOWN)));
+                iso = format.startsWith("yyyy-MM-dd");
+            }
+            if (iso) {
+                long day = isoDay(slot.chars, slot.length);
+                if (day != Long.MIN_VALUE) {
+                    return day;
                 }
             } else {
                 try {
-                    return Field.parseDate(text, dateFormat).toEpochDay();
+                    return Field.parseDate(slot.text(), format).toEpochDay();
                 } catch (DateTimeParseException e) {
-                    // falls through
+                    // falls through to the error below
                 }
             }
-            throw new DataSourceException(String.format(Locale.ROOT, "%s: row %d (line %d), column '%s': \"%s\" is not a date "
-                    + "written as %s (the format of the first row)", source, row, line, header.get(dateAt), cell, dateFormat));
+            throw new DataSourceException(String.format(Locale.ROOT, "%s: row %d (line %d), column '%s': \"%s\" is not "
+                    + "a date written as %s (the format of the first row)", source, row, line, column, slot.text(), format));
         }
 
-        private static int digits(String s, int from, int to) {
+        private static boolean parses(String text, String format) {
+            try {
+                Field.parseDate(text, format);
+                return true;
+            } catch (DateTimeParseException e) {
+                return false;
+            }
+        }
+
+        /** The day of a text starting {@code yyyy-MM-dd}, or {@code Long.MIN_VALUE}. */
+        private static long isoDay(char[] c, int length) {
+            if (length < 10 || c[4] != '-' || c[7] != '-') {
+                return Long.MIN_VALUE;
+            }
+            int y = digits(c, 0, 4);
+            int m = digits(c, 5, 7);
+            int d = digits(c, 8, 10);
+            if (y < 0 || m < 1 || m > 12 || d < 1 || d > 31) {
+                return Long.MIN_VALUE;
+            }
+            try {
+                return LocalDate.of(y, m, d).toEpochDay();
+            } catch (DateTimeException e) {
+                return Long.MIN_VALUE;
+            }
+        }
+
+        private static int digits(char[] s, int from, int to) {
             int v = 0;
             for (int i = from; i < to; i++) {
-                char c = s.charAt(i);
+                char c = s[i];
                 if (c < '0' || c > '9') {
                     return -1;
                 }
@@ -201,18 +606,5 @@ public final class CsvTransactionFiles implements TransactionFiles {
             }
             return v;
         }
-
-        private static String detectFormat(String text) {
-            for (String format : DateFormats.KNOWN) {
-                try {
-                    Field.parseDate(text, format);
-                    return format;
-                } catch (DateTimeParseException e) {
-                    // next
-                }
-            }
-            return null;
-        }
     }
-
 }

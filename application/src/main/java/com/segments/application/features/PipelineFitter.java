@@ -20,6 +20,7 @@ import com.segments.domain.feature.PrincipalComponents;
 import com.segments.domain.feature.Projector;
 import com.segments.domain.feature.Standardisation;
 import com.segments.domain.feature.ValidRange;
+import com.segments.domain.model.DataFingerprint;
 import com.segments.domain.table.CategoryColumn;
 import com.segments.domain.table.DataSourceException;
 import com.segments.domain.table.NumberColumn;
@@ -42,7 +43,9 @@ import java.util.Map;
  */
 public final class PipelineFitter {
 
-    private final Table table;
+    private Table table;
+    private final String source;
+    private final DataFingerprint fingerprint;
     private final FeatureSpec spec;
     private final List<Decision> decisions;
     private final String idColumn;
@@ -52,6 +55,8 @@ public final class PipelineFitter {
 
     private PipelineFitter(Table table, FeatureSpec spec, List<Decision> decisions, String idColumn, Projector projector) {
         this.table = table;
+        this.source = table.source();
+        this.fingerprint = table.fingerprint();
         this.spec = spec;
         this.decisions = decisions;
         this.idColumn = idColumn;
@@ -80,6 +85,10 @@ public final class PipelineFitter {
         FeatureSchema schema = new FeatureSchema(idColumn, fields, groupNames);
         DataMatrix raw = rawMatrix(fields, kept);
         CustomerProfiles profiles = new CustomerProfiles(schema, ids(kept), raw);
+        double[] weights = weights(kept);
+        List<CategoryColumn> groups = groups(groupNames, kept);
+        long[] missing = missingCounts();
+        table = null; // the typed columns are in the raw matrix now: let them go before the working copies are made
 
         List<NumericOptions> options = new ArrayList<>();
         for (Decision d : features) {
@@ -92,7 +101,7 @@ public final class PipelineFitter {
         try {
             steps.add(Imputation.fit(steps.current, steps.names, options, this::note));
         } catch (SegmentsException e) {
-            throw new DataSourceException(table.source() + ": " + e.getMessage(), e);
+            throw new DataSourceException(source + ": " + e.getMessage(), e);
         }
         DataMatrix original = steps.current.copy();
         steps.add(Clipping.fit(steps.current, steps.names, options, this::note));
@@ -114,7 +123,7 @@ public final class PipelineFitter {
         steps.add(Standardisation.fit(steps.current, options.stream().map(o -> o == null ? null : o.scale()).toList()));
         principalComponents(steps);
         return new PreparedTable(profiles, new FittedPreprocessing(steps.fitted), steps.current, original,
-                weights(kept), report(kept.length), table.fingerprint(), groups(groupNames, kept));
+                weights, report(kept.length, missing), fingerprint, groups);
     }
 
     /** The working copy, the names of its columns, and the steps fitted so far. */
@@ -145,7 +154,7 @@ public final class PipelineFitter {
         List<NumericOptions> all = new ArrayList<>(options);
         for (FeatureSpec.DerivedSpec d : spec.derived()) {
             if (steps.names.contains(d.name())) {
-                throw new DataSourceException(table.source() + ": derived feature '" + d.name() + "' has the name of a column");
+                throw new DataSourceException(source + ": derived feature '" + d.name() + "' has the name of a column");
             }
             derived.add(new DerivedColumns.Derived(d.name(), d.formula(), d.onZero()));
             all.add(d.numeric());
@@ -154,7 +163,7 @@ public final class PipelineFitter {
         try {
             step = new DerivedColumns(steps.names, derived);
         } catch (IllegalArgumentException e) {
-            throw new DataSourceException(table.source() + ": " + e.getMessage(), e);
+            throw new DataSourceException(source + ": " + e.getMessage(), e);
         }
         steps.add(step);
         steps.names.addAll(step.names());
@@ -333,11 +342,20 @@ public final class PipelineFitter {
         return groups;
     }
 
-    private InferenceReport report(int rows) {
+    /** Cells missing per decided column (0 for columns not read), before the table is let go. */
+    private long[] missingCounts() {
+        long[] missing = new long[decisions.size()];
+        for (int c = 0; c < missing.length; c++) {
+            TableColumn column = table.column(decisions.get(c).name());
+            missing[c] = column == null ? 0 : column.size() - ColumnInference.present(column);
+        }
+        return missing;
+    }
+
+    private InferenceReport report(int rows, long[] missing) {
         List<InferenceReport.Column> columns = new ArrayList<>();
-        for (Decision d : decisions) {
-            TableColumn column = table.column(d.name());
-            long missing = column == null ? 0 : column.size() - ColumnInference.present(column);
+        for (int c = 0; c < decisions.size(); c++) {
+            Decision d = decisions.get(c);
             String reason = d.reason();
             List<String> more = notes.get(d.name());
             if (more != null) {
@@ -346,13 +364,13 @@ public final class PipelineFitter {
             if (d.role() == ColumnRole.CATEGORICAL_FEATURE) {
                 reason += "; " + (d.categorical().ordinal() ? "ordinal " + d.categorical().order() : "one-hot");
             }
-            columns.add(new InferenceReport.Column(d.name(), d.role(), reason, missing));
+            columns.add(new InferenceReport.Column(d.name(), d.role(), reason, missing[c]));
         }
         for (FeatureSpec.DerivedSpec d : spec.derived()) {
             List<String> more = notes.get(d.name());
             columns.add(new InferenceReport.Column(d.name(), ColumnRole.NUMERIC_FEATURE, "derived: " + d.formula()
                     + (more == null ? "" : "; " + String.join("; ", more)), 0));
         }
-        return new InferenceReport(table.source(), rows, columns, warnings);
+        return new InferenceReport(source, rows, columns, warnings);
     }
 }

@@ -209,6 +209,19 @@ public final class TransactionProfiles {
             this.source = source;
         }
 
+        private long monthDay = Long.MIN_VALUE;
+        private int monthOfDay;
+
+        /** The month index of a day (year * 12 + month - 1); logs come in date order, so the last one is kept. */
+        private int month(long day) {
+            if (day != monthDay) {
+                LocalDate date = LocalDate.ofEpochDay(day);
+                monthDay = day;
+                monthOfDay = date.getYear() * 12 + date.getMonthValue() - 1;
+            }
+            return monthOfDay;
+        }
+
         void groups(List<String> names) {
             groupNames = List.copyOf(names);
         }
@@ -262,8 +275,7 @@ public final class TransactionProfiles {
             c.items += t.items();
             c.firstDay = Math.min(c.firstDay, t.day());
             c.lastDay = Math.max(c.lastDay, t.day());
-            LocalDate date = LocalDate.ofEpochDay(t.day());
-            c.month(date.getYear() * 12 + date.getMonthValue() - 1);
+            c.month(month(t.day()));
             if (t.category() != null) {
                 String category = Field.isMissingText(t.category()) ? "Other" : t.category();
                 Integer index = categories.get(category);

@@ -42,6 +42,25 @@ public record NumberColumn(String name, double[] values) implements TableColumn 
         if (v == Math.rint(v) && Math.abs(v) < 1e15) {
             return Long.toString((long) v);
         }
+        String shortest = Double.toString(v);
+        if (shortest.indexOf('E') < 0 && significantDigits(shortest) <= 12) {
+            // The shortest decimal that reads back as v is within half an ulp of v's exact value, far closer than
+            // half a unit of the 12th digit, so rounding the exact value to 12 digits gives this same decimal.
+            return shortest;
+        }
         return new BigDecimal(v).round(new MathContext(12)).stripTrailingZeros().toPlainString();
+    }
+
+    private static int significantDigits(String plain) {
+        int count = 0;
+        boolean leading = true;
+        for (int i = 0; i < plain.length(); i++) {
+            char c = plain.charAt(i);
+            if (c >= '1' && c <= '9' || c == '0' && !leading) {
+                count++;
+                leading = false;
+            }
+        }
+        return count;
     }
 }

@@ -85,7 +85,6 @@ public final class TestDatabases {
         properties.put("datasources.default.password", password);
         properties.put("datasources.default.dialect", "POSTGRES");
         properties.put("datasources.default.maximum-pool-size", 4);
-        properties.put("flyway.datasources.default.enabled", true);
         return properties;
     }
 

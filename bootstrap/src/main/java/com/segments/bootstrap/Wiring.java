@@ -1,0 +1,193 @@
+package com.segments.bootstrap;
+
+import com.segments.adapters.files.CsvRecordFiles;
+import com.segments.adapters.files.CsvTableFiles;
+import com.segments.adapters.files.CsvTransactionFiles;
+import com.segments.adapters.files.YamlFeatureSpecs;
+import com.segments.adapters.files.YamlNamingRuleFiles;
+import com.segments.application.ActivateModel;
+import com.segments.application.ActiveModel;
+import com.segments.application.AlgorithmCatalog;
+import com.segments.application.CheckHealth;
+import com.segments.application.CompareAlgorithms;
+import com.segments.application.CompareGroups;
+import com.segments.application.DataReader;
+import com.segments.application.DescribeSegments;
+import com.segments.application.GenerateCustomers;
+import com.segments.application.GenerateTransactions;
+import com.segments.application.ListModels;
+import com.segments.application.ModelLookup;
+import com.segments.application.PredictSegment;
+import com.segments.application.RetrainModel;
+import com.segments.application.ScoreBatch;
+import com.segments.application.SegmentNames;
+import com.segments.application.ShowModel;
+import com.segments.application.TrainModel;
+import com.segments.application.TransactionsUseCases;
+import com.segments.domain.cluster.ClusteringAlgorithm;
+import com.segments.domain.feature.Projector;
+import com.segments.domain.job.JobRepository;
+import com.segments.domain.model.ModelRepository;
+import com.segments.domain.model.PromotionGate;
+import com.segments.domain.profile.NamingRules;
+import com.segments.domain.profile.SegmentCatalog;
+import com.segments.domain.table.RecordFiles;
+import com.segments.domain.transaction.TransactionStore;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/**
+ * The composition root in plain Java: every use case, made once, from the ports. The file ports and the plugins
+ * are made here; the storage ports and the configuration come from {@link Ports}, which the CLI backs with a
+ * database opened only when a command first needs it, and the server with the running application context. Both
+ * doors get these same instances ({@link UseCaseWiring} hands them to the context's beans).
+ */
+final class Wiring {
+
+    /** What the wiring needs from outside: storage and configuration. */
+    interface Ports {
+        ModelRepository models();
+
+        JobRepository jobs();
+
+        SegmentCatalog catalog();
+
+        TransactionStore transactions();
+
+        /** A configuration value, or the fallback when it is not set. */
+        String property(String name, String fallback);
+    }
+
+    private final Ports ports;
+    private final Map<Class<?>, Object> made = new HashMap<>();
+    private Map<Class<?>, Supplier<?>> makers;
+
+    Wiring(Ports ports) {
+        this.ports = ports;
+    }
+
+    /** The use case (or port) of that type, made on first use; null when the wiring does not make that type. */
+    synchronized Object provide(Class<?> type) {
+        Object existing = made.get(type);
+        if (existing != null) {
+            return existing;
+        }
+        if (makers == null) {
+            makers = makers();
+        }
+        Supplier<?> maker = makers.get(type);
+        if (maker == null) {
+            return null;
+        }
+        Object created = maker.get();
+        made.put(type, created);
+        return created;
+    }
+
+    @SuppressWarnings("unchecked")
+    <T> T get(Class<T> type) {
+        Object value = provide(type);
+        if (value == null) {
+            throw new IllegalStateException("the wiring makes no " + type.getName());
+        }
+        return (T) value;
+    }
+
+    private Map<Class<?>, Supplier<?>> makers() {
+        Map<Class<?>, Supplier<?>> m = new HashMap<>();
+        m.put(Clock.class, Clock::systemUTC);
+        m.put(AlgorithmCatalog.class, () -> new AlgorithmCatalog(ServiceLoader.load(ClusteringAlgorithm.class).stream()
+                .map(ServiceLoader.Provider::get).toList()));
+        m.put(RecordFiles.class, CsvRecordFiles::new);
+        m.put(DataReader.class, () -> new DataReader(new CsvTableFiles(), new YamlFeatureSpecs(),
+                new CsvTransactionFiles(), ports.transactions(), ServiceLoader.load(Projector.class).findFirst()));
+        m.put(NamingRules.class, this::namingRules);
+        m.put(ActiveModel.class, () -> new ActiveModel(ports.models()));
+        m.put(ModelLookup.class, () -> new ModelLookup(ports.models(), get(ActiveModel.class)));
+        m.put(ActivateModel.class, () -> new ActivateModel(ports.models(), get(ActiveModel.class), get(Clock.class)));
+        m.put(ShowModel.class, () -> new ShowModel(ports.models(), get(ModelLookup.class)));
+        m.put(TrainModel.class, this::trainModel);
+        m.put(SegmentNames.class, () -> new SegmentNames(ports.catalog()));
+        m.put(DescribeSegments.class, () -> new DescribeSegments(get(ModelLookup.class), ports.catalog(),
+                get(SegmentNames.class)));
+        m.put(CompareGroups.class, () -> new CompareGroups(get(ModelLookup.class), get(SegmentNames.class),
+                get(DataReader.class)));
+        m.put(ScoreBatch.class, () -> new ScoreBatch(get(ModelLookup.class), get(DataReader.class), get(RecordFiles.class)));
+        m.put(PredictSegment.class, () -> new PredictSegment(get(ModelLookup.class), get(SegmentNames.class)));
+        m.put(ListModels.class, () -> new ListModels(ports.models()));
+        m.put(CompareAlgorithms.class, () -> new CompareAlgorithms(get(DataReader.class), get(AlgorithmCatalog.class)));
+        m.put(GenerateCustomers.class, () -> new GenerateCustomers(get(RecordFiles.class)));
+        m.put(GenerateTransactions.class, () -> new GenerateTransactions(get(RecordFiles.class)));
+        m.put(RetrainModel.class, this::retrainModel);
+        m.put(TransactionsUseCases.class, () -> new TransactionsUseCases(ports.transactions(), get(ModelLookup.class),
+                get(DataReader.class), get(RecordFiles.class)));
+        m.put(CheckHealth.class, () -> new CheckHealth(ports.models(), get(ActiveModel.class)));
+        return m;
+    }
+
+    /**
+     * The promotion gate: segments.promotion.min-silhouette, segments.promotion.max-noise and
+     * segments.promotion.min-stability (SEGMENTS_PROMOTION_MIN_SILHOUETTE, _MAX_NOISE, _MIN_STABILITY; the last makes
+     * training measure stability over segments.promotion.stability-refits bootstrap refits, default 10); unset
+     * thresholds let everything through.
+     */
+    private TrainModel trainModel() {
+        PromotionGate gate = new PromotionGate(number("segments.promotion.min-silhouette"),
+                number("segments.promotion.max-noise"), number("segments.promotion.min-stability"),
+                whole("segments.promotion.stability-refits", 10));
+        return new TrainModel(get(DataReader.class), ports.models(), get(AlgorithmCatalog.class),
+                get(ActivateModel.class), gate, get(Clock.class), ports.catalog(), get(NamingRules.class));
+    }
+
+    /** Naming rules: the file at segments.naming.rules (SEGMENTS_NAMING_RULES), else the bundled defaults. */
+    private NamingRules namingRules() {
+        String file = ports.property("segments.naming.rules", "");
+        YamlNamingRuleFiles files = new YamlNamingRuleFiles();
+        return file.isBlank() ? files.defaults() : files.read(Path.of(file));
+    }
+
+    /**
+     * Background training. Data must lie under segments.data.dir (SEGMENTS_DATA_DIR; default: the directory the
+     * server was started in); segments.training.workers jobs run at once on low-priority threads (predictions come
+     * first), segments.training.queue may wait.
+     */
+    private RetrainModel retrainModel() {
+        String dataDir = ports.property("segments.data.dir", "");
+        Path root = dataDir.isBlank() ? Path.of("").toAbsolutePath() : Path.of(dataDir);
+        int workers = whole("segments.training.workers", 1);
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(workers, workers, 0, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(whole("segments.training.queue", 8)), runnable -> {
+            Thread thread = new Thread(runnable, "training-worker");
+            thread.setDaemon(true);
+            thread.setPriority(Thread.MIN_PRIORITY);
+            return thread;
+        });
+        return new RetrainModel(ports.jobs(), get(TrainModel.class), get(Clock.class), root, pool);
+    }
+
+    private double number(String name) {
+        String value = ports.property(name, "").strip();
+        try {
+            return value.isEmpty() ? Double.NaN : Double.parseDouble(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a number, got \"" + value + "\"");
+        }
+    }
+
+    private int whole(String name, int fallback) {
+        String value = ports.property(name, "").strip();
+        try {
+            return value.isEmpty() ? fallback : Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a whole number, got \"" + value + "\"");
+        }
+    }
+}

@@ -1,5 +1,7 @@
 package com.segments.application;
 
+import com.segments.domain.feature.LogLayout;
+
 import java.nio.file.Path;
 import java.util.Objects;
 
@@ -12,13 +14,22 @@ import java.util.Objects;
  * @param file        the file, or null for the stored transactions
  * @param delimiter   the field separator, or null to detect it (or take the spec's)
  * @param featureSpec the spec file, or null to infer everything
+ * @param layout      what the user said about a log's columns ({@link LogLayout#FIND}: nothing)
+ * @param keepFirstPerId for a customer table with many rows per id: keep the first row of each id instead of
+ *                    stopping (such a table is usually a transaction log)
  */
-public record DataInput(Kind kind, Path file, Character delimiter, Path featureSpec) {
+public record DataInput(Kind kind, Path file, Character delimiter, Path featureSpec, LogLayout layout,
+                        boolean keepFirstPerId) {
 
     public enum Kind { CUSTOMERS, TRANSACTIONS, STORED_TRANSACTIONS }
 
+    public DataInput(Kind kind, Path file, Character delimiter, Path featureSpec) {
+        this(kind, file, delimiter, featureSpec, LogLayout.FIND, false);
+    }
+
     public DataInput {
         Objects.requireNonNull(kind, "kind");
+        layout = layout == null ? LogLayout.FIND : layout;
         if ((file == null) != (kind == Kind.STORED_TRANSACTIONS)) {
             throw new IllegalArgumentException(kind + " data needs " + (file == null ? "a file" : "no file"));
         }
@@ -34,6 +45,16 @@ public record DataInput(Kind kind, Path file, Character delimiter, Path featureS
 
     public static DataInput storedTransactions(Path featureSpec) {
         return new DataInput(Kind.STORED_TRANSACTIONS, null, null, featureSpec);
+    }
+
+    /** The same input with what the user said about the log's columns. */
+    public DataInput withLayout(LogLayout said) {
+        return new DataInput(kind, file, delimiter, featureSpec, said, keepFirstPerId);
+    }
+
+    /** The same input, keeping the first row of each id of a table with many rows per id. */
+    public DataInput keepingFirstPerId() {
+        return new DataInput(kind, file, delimiter, featureSpec, layout, true);
     }
 
     /** A name for messages and the data-source lock: the file, or the table. */

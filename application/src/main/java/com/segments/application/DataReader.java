@@ -16,6 +16,7 @@ import com.segments.domain.table.SchemaReads;
 import com.segments.domain.table.Table;
 import com.segments.domain.table.TableFiles;
 import com.segments.domain.table.TableReader;
+import com.segments.domain.feature.LogLayout;
 import com.segments.domain.transaction.TransactionFiles;
 import com.segments.domain.transaction.TransactionSource;
 import com.segments.domain.transaction.TransactionStore;
@@ -70,19 +71,19 @@ public final class DataReader {
                 plan[0] = ColumnInference.plan(sample, spec);
                 return plan[0].reads();
             });
-            return fit(table, plan[0], spec);
+            return fit(table, plan[0], spec, input.keepFirstPerId());
         }
         TransactionProfiles.Result profiles = aggregate(input);
-        PreparedTable prepared = fit(profiles.table(), ColumnInference.planTyped(profiles.table(), spec), spec);
+        PreparedTable prepared = fit(profiles.table(), ColumnInference.planTyped(profiles.table(), spec), spec, false);
         InferenceReport report = prepared.report();
         List<String> warnings = new ArrayList<>(profiles.summary().lines());
         warnings.addAll(report.warnings());
         return prepared.withReport(new InferenceReport(report.source(), report.rows(), report.columns(), warnings));
     }
 
-    private PreparedTable fit(Table table, ColumnInference.Plan plan, FeatureSpec spec) {
+    private PreparedTable fit(Table table, ColumnInference.Plan plan, FeatureSpec spec, boolean keepFirstPerId) {
         List<ColumnInference.Decision> decisions = ColumnInference.decide(table, plan, spec);
-        return PipelineFitter.fit(table, decisions, plan.idColumn(), spec, projector.orElse(null));
+        return PipelineFitter.fit(table, decisions, plan.idColumn(), spec, projector.orElse(null), keepFirstPerId);
     }
 
     /** The log turned into one profile per customer (transaction data only). */
@@ -91,15 +92,18 @@ public final class DataReader {
     }
 
     /** A log file, for loading into the store. */
-    public TransactionFiles.LogFile logFile(Path file, Character delimiter) {
-        return logs.open(file, delimiter);
+    public TransactionFiles.LogFile logFile(Path file, Character delimiter, LogLayout layout) {
+        return logs.open(file, delimiter, layout);
     }
 
     /** The transactions of a log file or of the store, unaggregated. */
     public TransactionSource transactions(DataInput input) {
         return switch (input.kind()) {
             case CUSTOMERS -> throw new IllegalStateException(input.name() + " is a customer table, not a transaction log");
-            case TRANSACTIONS -> logs.open(input.file(), delimiter(input, spec(input)));
+            case TRANSACTIONS -> {
+                FeatureSpec spec = spec(input);
+                yield logs.open(input.file(), delimiter(input, spec), input.layout().over(spec.transactions()));
+            }
             case STORED_TRANSACTIONS -> TransactionProfiles.stored(store);
         };
     }

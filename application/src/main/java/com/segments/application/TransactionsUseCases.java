@@ -10,6 +10,7 @@ import com.segments.domain.table.RecordFiles;
 import com.segments.domain.table.SchemaReads;
 import com.segments.domain.table.Table;
 import com.segments.domain.table.TableColumn;
+import com.segments.domain.feature.LogLayout;
 import com.segments.domain.transaction.TransactionFiles;
 import com.segments.domain.transaction.TransactionStore;
 
@@ -40,8 +41,8 @@ public final class TransactionsUseCases {
     }
 
     /** Loads every line of a log (excluded lines too: the rules apply when profiles are built). */
-    public IngestReport ingest(Path file, Character delimiter) {
-        TransactionFiles.LogFile log = reader.logFile(file, delimiter);
+    public IngestReport ingest(Path file, Character delimiter, LogLayout layout) {
+        TransactionFiles.LogFile log = reader.logFile(file, delimiter, layout);
         List<String> groups = log.groupNames();
         long stored = store.append(log.location(), groups, sink -> log.read(names -> { }, sink));
         return new IngestReport(log.name(), stored, groups);

@@ -32,17 +32,28 @@ class DataOptions {
                     + "PCA (default: inferred; see examples/)")
     Path features;
 
+    @picocli.CommandLine.Mixin
+    LogLayoutOptions log = new LogLayoutOptions();
+
+    @Option(names = "--keep-first-per-id",
+            description = "for a customer table with many rows per id: keep each id's first row (such a table is usually "
+                    + "a transaction log: train on it with --transactions instead)")
+    boolean keepFirstPerId;
+
     @Option(names = "--delimiter", paramLabel = "C", converter = Delimiters.class,
             description = "field separator: ',', ';' or 'tab' (default: the spec's, else detected)")
     Character delimiter;
 
     DataInput input() {
+        DataInput input;
         if (source.data != null) {
-            return DataInput.customers(source.data, delimiter, features);
+            input = DataInput.customers(source.data, delimiter, features);
+        } else if (source.transactions != null) {
+            input = DataInput.transactions(source.transactions, delimiter, features);
+        } else {
+            input = DataInput.storedTransactions(features);
         }
-        if (source.transactions != null) {
-            return DataInput.transactions(source.transactions, delimiter, features);
-        }
-        return DataInput.storedTransactions(features);
+        input = input.withLayout(log.layout());
+        return keepFirstPerId ? input.keepingFirstPerId() : input;
     }
 }

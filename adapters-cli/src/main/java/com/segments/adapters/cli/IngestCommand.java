@@ -24,6 +24,9 @@ class IngestCommand implements Runnable {
     @Option(names = "--transactions", required = true, paramLabel = "FILE.csv", description = "the transaction log")
     Path log;
 
+    @CommandLine.Mixin
+    LogLayoutOptions layout = new LogLayoutOptions();
+
     @Option(names = "--delimiter", paramLabel = "C", converter = Delimiters.class,
             description = "field separator: ',', ';' or 'tab' (default: detected)")
     Character delimiter;
@@ -31,7 +34,7 @@ class IngestCommand implements Runnable {
     @Override
     public void run() {
         long started = System.nanoTime();
-        TransactionsUseCases.IngestReport report = transactions.ingest(log, delimiter);
+        TransactionsUseCases.IngestReport report = transactions.ingest(log, delimiter, layout.layout());
         PrintWriter out = spec.commandLine().getOut();
         out.printf("Stored %s transactions of %s in fact_transactions in %.1f s%s%n", Numbers.count(report.stored()),
                 report.source(), (System.nanoTime() - started) / 1e9,

@@ -35,6 +35,9 @@ class ProfilesCommand implements Runnable {
     @Option(names = "--out", required = true, paramLabel = "PROFILES.csv", description = "where to write the profiles")
     Path out;
 
+    @CommandLine.Mixin
+    LogLayoutOptions layout = new LogLayoutOptions();
+
     @Option(names = "--delimiter", paramLabel = "C", converter = Delimiters.class,
             description = "field separator of the log: ',', ';' or 'tab' (default: detected)")
     Character delimiter;
@@ -47,7 +50,8 @@ class ProfilesCommand implements Runnable {
         if ((log == null) == !stored) {
             throw new SegmentsException("give exactly one of --transactions FILE or --stored-transactions");
         }
-        DataInput input = stored ? DataInput.storedTransactions(null) : DataInput.transactions(log, delimiter, null);
+        DataInput input = stored ? DataInput.storedTransactions(null)
+                : DataInput.transactions(log, delimiter, null).withLayout(layout.layout());
         long started = System.nanoTime();
         TransactionsUseCases.ProfilesReport report = transactions.writeProfiles(input, out);
         double seconds = (System.nanoTime() - started) / 1e9;

@@ -1,11 +1,11 @@
 package com.segments.adapters.files;
 
-import com.segments.domain.feature.DateFormats;
 import com.segments.domain.feature.Field;
 import com.segments.domain.feature.NumberText;
-import com.segments.domain.table.ColumnNames;
 import com.segments.domain.table.DataSourceException;
 import com.segments.domain.transaction.Transaction;
+import com.segments.domain.transaction.LogColumns;
+import com.segments.domain.feature.LogLayout;
 import com.segments.domain.transaction.TransactionFiles;
 import de.siegmar.fastcsv.reader.AbstractBaseCsvCallbackHandler;
 import de.siegmar.fastcsv.reader.RecordType;
@@ -34,9 +34,16 @@ import java.util.function.Consumer;
  */
 public final class CsvTransactionFiles implements TransactionFiles {
 
+    /** Rows of a log looked at to find its columns by content and to decide its date format. */
+    static final int SAMPLE_ROWS = 500;
+
+    /** Rows kept at most while the dates read both day-first and month-first. */
+    static final int MAX_SAMPLE_ROWS = 128_000;
+
     @Override
-    public LogFile open(Path file, Character delimiter) {
+    public LogFile open(Path file, Character delimiter, LogLayout layout) {
         CsvSource csv = CsvSource.open(file, delimiter);
+        List<String>[] notes = new List[] {List.of()};
         return new LogFile() {
             @Override
             public String name() {
@@ -50,14 +57,59 @@ public final class CsvTransactionFiles implements TransactionFiles {
 
             @Override
             public List<String> groupNames() {
-                return new Columns(csv.name(), csv.header()).groupNames();
+                return columns(csv, layout).groupNames();
             }
 
             @Override
             public String read(Consumer<List<String>> groupNames, Consumer<Transaction> transactions) {
-                return new Pipeline(csv).run(groupNames, transactions);
+                Pipeline pipeline = new Pipeline(csv, layout);
+                String hash = pipeline.run(groupNames, transactions);
+                notes[0] = pipeline.notes;
+                return hash;
+            }
+
+            @Override
+            public List<String> notes() {
+                return notes[0];
             }
         };
+    }
+
+    /** Whether a sample of this many rows is ready to try: 500, 1,000, 2,000, ... rows. */
+    static boolean sampleFull(int rows) {
+        return rows % SAMPLE_ROWS == 0 && Integer.bitCount(rows / SAMPLE_ROWS) == 1;
+    }
+
+    /** The columns of a log, from its header and first rows only. */
+    private static LogColumns.Found columns(CsvSource csv, LogLayout layout) {
+        List<String>[] header = new List[1];
+        List<String[]> sample = new ArrayList<>();
+        LogColumns.Found[] found = new LogColumns.Found[1];
+        try {
+            csv.read(h -> header[0] = h, (row, line, fields) -> {
+                sample.add(fields.toArray(String[]::new));
+                if (sampleFull(sample.size())) {
+                    try {
+                        found[0] = LogColumns.find(csv.name(), header[0], sample, layout);
+                        throw new SampleComplete();
+                    } catch (LogColumns.AmbiguousDates e) {
+                        if (sample.size() * 2 > MAX_SAMPLE_ROWS) {
+                            throw e;
+                        }
+                    }
+                }
+            });
+        } catch (SampleComplete enough) {
+            return found[0]; // the rest of the file is not needed to find the columns
+        }
+        return LogColumns.find(csv.name(), header[0], sample, layout);
+    }
+
+    /** Stops a read once the sample is taken. */
+    private static final class SampleComplete extends RuntimeException {
+        SampleComplete() {
+            super(null, null, false, false);
+        }
     }
 
     /**
@@ -69,13 +121,16 @@ public final class CsvTransactionFiles implements TransactionFiles {
         private static final int BATCH = 2048;
         private static final Object[] END = new Object[0];
         private final CsvSource csv;
+        private final LogLayout layout;
+        volatile List<String> notes = List.of();
         private final java.util.concurrent.BlockingQueue<Object[]> queue = new java.util.concurrent.ArrayBlockingQueue<>(16);
         private volatile boolean stopped;
         private volatile RuntimeException failure;
         private volatile String sha256;
 
-        Pipeline(CsvSource csv) {
+        Pipeline(CsvSource csv, LogLayout layout) {
             this.csv = csv;
+            this.layout = layout;
         }
 
         String run(Consumer<List<String>> groupNames, Consumer<Transaction> transactions) {
@@ -117,7 +172,7 @@ public final class CsvTransactionFiles implements TransactionFiles {
             Object[][] batch = {new Object[BATCH]};
             int[] filled = {0};
             try {
-                LineHandler handler = new LineHandler(csv, names -> put(new Object[] {names}), t -> {
+                LineHandler handler = new LineHandler(csv, layout, names -> put(new Object[] {names}), t -> {
                     batch[0][filled[0]++] = t;
                     if (filled[0] == BATCH) {
                         put(batch[0]);
@@ -129,10 +184,9 @@ public final class CsvTransactionFiles implements TransactionFiles {
                     for (Object ignored : reader) {
                         // the handler passes each transaction on as its line is built
                     }
-                    if (handler.columns == null) {
-                        throw new DataSourceException(csv.name() + ": the file is empty (no header line)");
-                    }
+                    handler.finish();
                 });
+                notes = handler.columns.notes();
                 if (filled[0] > 0) {
                     put(batch[0]);
                 }
@@ -169,74 +223,22 @@ public final class CsvTransactionFiles implements TransactionFiles {
         }
     }
 
-    /** Which column holds what, found by the header's names. */
-    static final class Columns {
-        final List<String> header;
-        final int customer;
-        final int date;
-        final int amount;
-        final int quantity;
-        final int price;
-        final int category;
-        final int invoice;
-        final int[] groups;
-
-        Columns(String source, List<String> names) {
-            header = names;
-            customer = find(names, "customer_id", "customerid", "cust_id", "client_id", "customer", "id");
-            date = find(names, "date", "invoicedate", "invoice_date", "transaction_date", "txn_date", "timestamp",
-                    "datetime", "purchase_date");
-            amount = find(names, "amount", "dollar_value", "totalprice", "total_price", "total", "value", "spend",
-                    "price_total");
-            quantity = find(names, "quantity", "qty", "number_of_cds", "items");
-            price = amount >= 0 ? -1 : find(names, "unitprice", "unit_price", "price");
-            if (amount < 0 && (quantity < 0 || price < 0)) {
-                throw new DataSourceException(source + ": no amount column (amount, dollar_value, TotalPrice, ...) and no "
-                        + "quantity and unit price to compute one from; header: " + names);
-            }
-            category = find(names, "category", "merchant_category", "spend_category");
-            invoice = find(names, "invoiceno", "invoice_no", "invoice", "order_id", "order_no");
-            if (customer < 0) {
-                throw new DataSourceException(source + ": no customer id column (customer_id, CustomerID, ...) in " + names);
-            }
-            if (date < 0) {
-                throw new DataSourceException(source + ": no date column (date, InvoiceDate, ...) in " + names);
-            }
-            List<Integer> found = new ArrayList<>();
-            for (int j = 0; j < names.size(); j++) {
-                if (j != customer && j != category && ColumnNames.looksLikeGroup(names.get(j))) {
-                    found.add(j);
-                }
-            }
-            groups = found.stream().mapToInt(Integer::intValue).toArray();
-        }
-
-        List<String> groupNames() {
-            return Arrays.stream(groups).mapToObj(header::get).toList();
-        }
-
-        /** The first column named like one of the candidates (case and spaces aside), or -1. */
-        private static int find(List<String> names, String... candidates) {
-            for (String candidate : candidates) {
-                for (int j = 0; j < names.size(); j++) {
-                    if (names.get(j).strip().replace(" ", "_").equalsIgnoreCase(candidate)) {
-                        return j;
-                    }
-                }
-            }
-            return -1;
-        }
-    }
-
-    /** Reads one line at a time from FastCSV's slices into a transaction, and hands it on. */
+    /**
+     * Reads one line at a time from FastCSV's slices into a transaction, and hands it on. The header and the first
+     * rows are kept as text until the columns are found ({@link LogColumns}); those rows are then read like the rest.
+     */
     private static final class LineHandler extends AbstractBaseCsvCallbackHandler<Object> {
         private final CsvSource csv;
+        private final LogLayout layout;
         private final Consumer<List<String>> groupNames;
         private final Consumer<Transaction> transactions;
-        private final List<String> headerFields = new ArrayList<>();
         private final StringPool pool = new StringPool();
         private final Map<GroupValues, String[]> groupArrays = new HashMap<>();
-        Columns columns;
+        private List<String> header;
+        private String[] fields = new String[16];
+        private final List<String[]> sample = new ArrayList<>();
+        private final List<Long> sampleLines = new ArrayList<>();
+        LogColumns.Found columns;
         private Slot[] slots;
         private Slot customer;
         private Slot date;
@@ -249,17 +251,21 @@ public final class CsvTransactionFiles implements TransactionFiles {
         private long hash;
         private long row;
         private String extraField;
-        private final Dates dates;
+        private Dates dates;
 
-        LineHandler(CsvSource csv, Consumer<List<String>> groupNames, Consumer<Transaction> transactions) {
+        LineHandler(CsvSource csv, LogLayout layout, Consumer<List<String>> groupNames, Consumer<Transaction> transactions) {
             this.csv = csv;
+            this.layout = layout;
             this.groupNames = groupNames;
             this.transactions = transactions;
-            this.dates = new Dates(csv.name());
         }
 
         @Override
         protected void handleBegin(long line) {
+            beginLine();
+        }
+
+        private void beginLine() {
             hash = 1125899906842597L;
             extraField = null;
             if (slots != null) {
@@ -274,9 +280,16 @@ public final class CsvTransactionFiles implements TransactionFiles {
         @Override
         protected void handleField(int index, char[] buf, int offset, int length, boolean quoted) {
             if (columns == null) {
-                headerFields.add(new String(buf, offset, length));
+                if (index == fields.length) {
+                    fields = Arrays.copyOf(fields, index * 2);
+                }
+                fields[index] = new String(buf, offset, length);
                 return;
             }
+            field(index, buf, offset, length);
+        }
+
+        private void field(int index, char[] buf, int offset, int length) {
             if (index < slots.length) {
                 if (slots[index] != null) {
                     slots[index].set(buf, offset, length);
@@ -294,35 +307,82 @@ public final class CsvTransactionFiles implements TransactionFiles {
             if (getRecordType() != RecordType.DATA) {
                 return Boolean.TRUE;
             }
-            if (columns == null) {
-                start(csv.header(headerFields.toArray(String[]::new)));
-                return Boolean.TRUE;
+            String[] record = columns == null ? Arrays.copyOf(fields, getFieldCount()) : null;
+            if (header == null) {
+                header = csv.header(record);
+            } else if (columns == null) {
+                csv.checkWidth(header, record.length, sample.size() + 1, getStartingLineNumber(), record);
+                sample.add(record);
+                sampleLines.add(getStartingLineNumber());
+                if (sampleFull(sample.size())) {
+                    startOrSampleMore(sample.size() * 2 > MAX_SAMPLE_ROWS);
+                }
+            } else {
+                endLine(getFieldCount(), getStartingLineNumber());
             }
-            row++;
-            long line = getStartingLineNumber();
-            csv.checkWidth(columns.header, getFieldCount(), row, line, extraField == null ? null : extra());
-            transactions.accept(transaction(line));
             return Boolean.TRUE;
         }
 
+        /** After the last line: a log shorter than the sample is read now. */
+        void finish() {
+            if (header == null) {
+                throw new DataSourceException(csv.name() + ": the file is empty (no header line)");
+            }
+            if (columns == null) {
+                start();
+            }
+        }
+
+        private void endLine(int fieldCount, long line) {
+            row++;
+            csv.checkWidth(header, fieldCount, row, line, extraField == null ? null : extra());
+            transactions.accept(transaction(line));
+        }
+
         private String[] extra() {
-            String[] fields = new String[columns.header.size() + 1];
-            fields[columns.header.size()] = extraField;
+            String[] fields = new String[header.size() + 1];
+            fields[header.size()] = extraField;
             return fields;
         }
 
-        private void start(List<String> header) {
-            columns = new Columns(csv.name(), header);
+        /**
+         * Finds the columns, unless the dates still read both day-first and month-first and more rows may tell (the
+         * sample doubles up to {@value #MAX_SAMPLE_ROWS} rows).
+         */
+        private void startOrSampleMore(boolean last) {
+            try {
+                start();
+            } catch (LogColumns.AmbiguousDates e) {
+                if (last) {
+                    throw e;
+                }
+            }
+        }
+
+        /** Finds the columns from the header and the sample, then reads the sampled lines. */
+        private void start() {
+            columns = LogColumns.find(csv.name(), header, sample, layout);
+            dates = new Dates(csv.name(), columns.dateFormat());
             slots = new Slot[header.size()];
-            customer = slot(columns.customer);
-            date = slot(columns.date);
-            amount = slot(columns.amount);
-            quantity = slot(columns.quantity);
-            price = slot(columns.price);
-            category = slot(columns.category);
-            invoice = slot(columns.invoice);
-            groups = Arrays.stream(columns.groups).mapToObj(this::slot).toArray(Slot[]::new);
+            customer = slot(columns.customer());
+            date = slot(columns.date());
+            amount = slot(columns.amount());
+            quantity = slot(columns.quantity());
+            price = slot(columns.price());
+            category = slot(columns.category());
+            invoice = slot(columns.invoice());
+            groups = Arrays.stream(columns.groups()).mapToObj(this::slot).toArray(Slot[]::new);
             groupNames.accept(columns.groupNames());
+            for (int r = 0; r < sample.size(); r++) {
+                String[] line = sample.get(r);
+                beginLine();
+                for (int j = 0; j < line.length; j++) {
+                    char[] chars = line[j].toCharArray();
+                    field(j, chars, 0, chars.length);
+                }
+                endLine(line.length, sampleLines.get(r));
+            }
+            sample.clear();
         }
 
         private Slot slot(int column) {
@@ -344,7 +404,7 @@ public final class CsvTransactionFiles implements TransactionFiles {
                 items = Double.isNaN(q) ? 0 : q;
             }
             String id = customer.isMissing() ? null : pool.intern(customer);
-            return new Transaction(id, dates.day(date, row, line, columns.header), value, items,
+            return new Transaction(id, dates.day(date, row, line, header), value, items,
                     category == null ? null : pool.intern(category), invoice == null ? null : invoice.text(),
                     groupValues(), hash);
         }
@@ -366,7 +426,7 @@ public final class CsvTransactionFiles implements TransactionFiles {
             if (Double.isNaN(v)) {
                 throw new DataSourceException(String.format(Locale.ROOT,
                         "%s: row %d (line %d), column '%s': \"%s\" is not a number", csv.name(), row, line,
-                        columns.header.get(slot.column), new String(slot.chars, 0, slot.length)));
+                        header.get(slot.column), new String(slot.chars, 0, slot.length)));
             }
             return v;
         }
@@ -519,14 +579,16 @@ public final class CsvTransactionFiles implements TransactionFiles {
      */
     private static final class Dates {
         private final String source;
-        private String format;
-        private boolean iso;
+        private final String format;
+        private final boolean iso;
         private final char[] last = new char[32];
         private int lastLength = -1;
         private long lastDay;
 
-        Dates(String source) {
+        Dates(String source, String format) {
             this.source = source;
+            this.format = format;
+            this.iso = format.startsWith("yyyy-MM-dd");
         }
 
         long day(Slot slot, long row, long line, List<String> header) {
@@ -543,37 +605,18 @@ public final class CsvTransactionFiles implements TransactionFiles {
         }
 
         private long parse(Slot slot, long row, long line, List<String> header) {
-            String column = header.get(slot.column);
-            if (format == null) {
-                String text = slot.text();
-                format = DateFormats.KNOWN.stream().filter(f -> parses(text, f)).findFirst().orElseThrow(() ->
-                        new DataSourceException(String.format(Locale.ROOT,
-                                "%s: row %d (line %d), column '%s': \"%s\" is not a date in a known format %s", source,
-                                row, line, column, text, DateFormats.KNOWN)));
-                iso = format.startsWith("yyyy-MM-dd");
-            }
             if (iso) {
                 long day = isoDay(slot.chars, slot.length);
                 if (day != Long.MIN_VALUE) {
                     return day;
                 }
-            } else {
-                try {
-                    return Field.parseDate(slot.text(), format).toEpochDay();
-                } catch (DateTimeParseException e) {
-                    // falls through to the error below
-                }
             }
-            throw new DataSourceException(String.format(Locale.ROOT, "%s: row %d (line %d), column '%s': \"%s\" is not "
-                    + "a date written as %s (the format of the first row)", source, row, line, column, slot.text(), format));
-        }
-
-        private static boolean parses(String text, String format) {
             try {
-                Field.parseDate(text, format);
-                return true;
+                return Field.parseDate(slot.text(), format).toEpochDay();
             } catch (DateTimeParseException e) {
-                return false;
+                throw new DataSourceException(String.format(Locale.ROOT, "%s: row %d (line %d), column '%s': \"%s\" is "
+                        + "not a date written as %s (the format of the column's first rows)", source, row, line,
+                        header.get(slot.column), slot.text(), format.replaceAll("\\[.*", "")));
             }
         }
 

@@ -12,6 +12,7 @@ import com.segments.domain.feature.FeatureSpec.Role;
 import com.segments.domain.feature.FeatureSpec.Scale;
 import com.segments.domain.feature.FeatureSpec.Transform;
 import com.segments.domain.feature.FeatureSpecs;
+import com.segments.domain.feature.LogLayout;
 import com.segments.domain.table.DataSourceException;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -59,7 +60,8 @@ public final class YamlFeatureSpecs implements FeatureSpecs {
 
     /** A spec given as parsed YAML (maps, lists, scalars). */
     static FeatureSpec parse(Map<String, Object> root) {
-        allow(root, "the spec", Set.of("id", "delimiter", "infer", "defaults", "columns", "derived", "pca", "drop_constant"));
+        allow(root, "the spec", Set.of("id", "delimiter", "infer", "defaults", "columns", "derived", "pca", "drop_constant",
+                "transactions"));
         String id = root.containsKey("id") ? text(root.get("id"), "id") : null;
         Character delimiter = null;
         if (root.containsKey("delimiter")) {
@@ -125,7 +127,29 @@ public final class YamlFeatureSpecs implements FeatureSpecs {
             pca = new PcaSpec(variance, components);
         }
         boolean dropConstant = !root.containsKey("drop_constant") || bool(root.get("drop_constant"), "drop_constant");
-        return new FeatureSpec(id, delimiter, infer, defaults, columns, derived, pca, dropConstant);
+        return new FeatureSpec(id, delimiter, infer, defaults, columns, derived, pca, dropConstant, layout(root));
+    }
+
+    /** {@code transactions: {customer: C, date: D, amount: A, date_format: F}}: a log's columns, each optional. */
+    private static LogLayout layout(Map<String, Object> root) {
+        if (!root.containsKey("transactions")) {
+            return LogLayout.FIND;
+        }
+        Map<String, Object> m = map(root.get("transactions"), "transactions");
+        allow(m, "transactions", Set.of("customer", "date", "amount", "date_format"));
+        String format = m.containsKey("date_format") ? text(m.get("date_format"), "transactions.date_format") : null;
+        if (format != null) {
+            try {
+                java.time.format.DateTimeFormatter.ofPattern(format, Locale.ROOT);
+            } catch (IllegalArgumentException e) {
+                throw new SpecError("transactions.date_format \"" + format + "\" is not a date pattern: " + e.getMessage());
+            }
+        }
+        return new LogLayout(optionalText(m, "customer"), optionalText(m, "date"), optionalText(m, "amount"), format);
+    }
+
+    private static String optionalText(Map<String, Object> m, String key) {
+        return m.containsKey(key) ? text(m.get(key), "transactions." + key) : null;
     }
 
     private static final Set<String> NUMERIC_KEYS = Set.of("impute", "valid", "outliers", "quantiles", "iqr_factor",

@@ -53,7 +53,11 @@ public final class PipelineFitter {
     private final List<String> warnings = new ArrayList<>();
     private final Map<String, List<String>> notes = new LinkedHashMap<>();
 
-    private PipelineFitter(Table table, FeatureSpec spec, List<Decision> decisions, String idColumn, Projector projector) {
+    private final boolean keepFirstPerId;
+
+    private PipelineFitter(Table table, FeatureSpec spec, List<Decision> decisions, String idColumn, Projector projector,
+                           boolean keepFirstPerId) {
+        this.keepFirstPerId = keepFirstPerId;
         this.table = table;
         this.source = table.source();
         this.fingerprint = table.fingerprint();
@@ -69,8 +73,20 @@ public final class PipelineFitter {
      */
     public static PreparedTable fit(Table table, List<Decision> decisions, String idColumn, FeatureSpec spec,
                                     Projector projector) {
-        return new PipelineFitter(table, spec, decisions, idColumn, projector).fit();
+        return fit(table, decisions, idColumn, spec, projector, false);
     }
+
+    /**
+     * @param keepFirstPerId keep each id's first row of a table with many rows per id, instead of stopping with the
+     *                       advice to read it as a transaction log
+     */
+    public static PreparedTable fit(Table table, List<Decision> decisions, String idColumn, FeatureSpec spec,
+                                    Projector projector, boolean keepFirstPerId) {
+        return new PipelineFitter(table, spec, decisions, idColumn, projector, keepFirstPerId).fit();
+    }
+
+    /** A table counts as a log when this share of its rows repeats an earlier row's id (and at least 10 do). */
+    static final double LOG_REPEATS = 0.2;
 
     private PreparedTable fit() {
         List<Decision> features = decisions.stream().filter(Decision::feature).toList();
@@ -215,8 +231,15 @@ public final class PipelineFitter {
                 kept[count++] = i;
             }
         }
-        if (count < rows) {
-            warnings.add((rows - count) + " row(s) dropped: their id in '" + idColumn
+        int repeated = rows - count;
+        if (repeated >= 10 && repeated >= LOG_REPEATS * rows && !keepFirstPerId) {
+            throw new DataSourceException(String.format(Locale.ROOT, "%s has %,d rows for %,d ids in '%s' (%.1f rows per "
+                    + "id): it looks like a transaction log, one row per transaction, not a customer table. Read it as "
+                    + "one with --transactions instead of --data (or add --keep-first-per-id to keep each id's first row)",
+                    source, rows, count, idColumn, (double) rows / count));
+        }
+        if (repeated > 0) {
+            warnings.add(repeated + " row(s) dropped: their id in '" + idColumn
                     + "' repeats an earlier row (the first one is kept)");
         }
         return count == rows ? kept : java.util.Arrays.copyOf(kept, count);

@@ -302,6 +302,7 @@ public final class TransactionProfiles {
         }
 
         Result finish(TransactionSource rowsSource, String sha256, LocalDate asOf) {
+            notes.addAll(0, rowsSource.notes()); // which columns the source read as what, and why, first
             if (customers.isEmpty()) {
                 throw new DataSourceException(source + ": no transaction could be used (" + rows + " rows read; excluded: "
                         + excluded + ")");

@@ -2,6 +2,7 @@ package com.segments.application.transactions;
 
 import com.segments.adapters.files.CsvTransactionFiles;
 import com.segments.application.Shared;
+import com.segments.domain.feature.LogLayout;
 import com.segments.domain.table.DataSourceException;
 import com.segments.domain.table.NumberColumn;
 import com.segments.domain.table.Table;
@@ -27,7 +28,7 @@ class TransactionProfilesTest {
     private TransactionProfiles.Result aggregate(String content) throws IOException {
         Path file = dir.resolve("log.csv");
         Files.write(file, content.getBytes(StandardCharsets.UTF_8));
-        return TransactionProfiles.aggregate(new CsvTransactionFiles().open(file, null), null);
+        return TransactionProfiles.aggregate(new CsvTransactionFiles().open(file, null, LogLayout.FIND), null);
     }
 
     @Test
@@ -76,8 +77,8 @@ class TransactionProfilesTest {
                 InvoiceNo,StockCode,Quantity,InvoiceDate,UnitPrice,CustomerID,Country
                 1001,X,2,12/1/10 8:26,2.50,17850,United Kingdom
                 1001,Y,1,12/1/10 8:26,4.00,17850,United Kingdom
-                1002,X,1,12/3/10 9:00,2.50,17850,United Kingdom
-                C1003,X,-1,12/4/10 9:00,2.50,17850,United Kingdom
+                1002,X,1,12/13/10 9:00,2.50,17850,United Kingdom
+                C1003,X,-1,12/14/10 9:00,2.50,17850,United Kingdom
                 """);
         assertThat(result.summary().excluded()).containsExactly(Map.entry("cancellation (invoice starting with C)", 1L));
         assertThat(number(result.table(), "frequency", 0)).isEqualTo(2);
@@ -90,18 +91,19 @@ class TransactionProfilesTest {
     void anUnreadableAmountOrDateNamesTheRowAndColumn() throws IOException {
         assertThatThrownBy(() -> aggregate("customer_id,date,amount\nA,2025-01-01,ten\n"))
                 .isInstanceOf(DataSourceException.class).hasMessage("log.csv: row 1 (line 2), column 'amount': \"ten\" is not a number");
-        assertThatThrownBy(() -> aggregate("customer_id,date,amount\nA,2025-01-01,1\nA,01.02.2025,1\n"))
-                .isInstanceOf(DataSourceException.class).hasMessageContaining("row 2 (line 3), column 'date'")
-                .hasMessageContaining("yyyy-MM-dd");
-        assertThatThrownBy(() -> aggregate("customer,when,amount\nA,2025-01-01,1\n"))
-                .isInstanceOf(DataSourceException.class).hasMessageContaining("no date column");
+        assertThatThrownBy(() -> aggregate("customer_id,date,amount\n" + "A,2025-01-01,1\n".repeat(10) + "A,01.02.2025,1\n"))
+                .isInstanceOf(DataSourceException.class).hasMessageContaining("row 11 (line 12), column 'date'")
+                .hasMessageContaining("\"01.02.2025\" is not a date written as yyyy-MM-dd");
+        assertThatThrownBy(() -> aggregate("customer,when,amount\nA,soon,1\nB,later,2\n"))
+                .isInstanceOf(DataSourceException.class).hasMessageContaining("no date column found")
+                .hasMessageContaining("--date-column");
     }
 
     /** Acceptance: CDNOW becomes one RFM profile per customer, every excluded row counted by reason. */
     @Test
     void cdnowBecomesOneProfilePerCustomer() {
         TransactionProfiles.Result result = TransactionProfiles.aggregate(
-                new CsvTransactionFiles().open(Shared.data("cdnow/CDNOW_master.csv"), null), null);
+                new CsvTransactionFiles().open(Shared.data("cdnow/CDNOW_master.csv"), null, LogLayout.FIND), null);
         TransactionProfiles.Summary summary = result.summary();
         assertThat(summary.rowsRead()).isEqualTo(69_659);
         assertThat(summary.excluded()).containsEntry("exact duplicate of an earlier row (same customer and date)", 255L)
@@ -121,7 +123,7 @@ class TransactionProfilesTest {
     @Test
     void onlineRetailCountsEveryExcludedRowByReason() {
         TransactionProfiles.Result sample = TransactionProfiles.aggregate(
-                new CsvTransactionFiles().open(Shared.data("online_retail/online_retail_sample.csv"), null), null);
+                new CsvTransactionFiles().open(Shared.data("online_retail/online_retail_sample.csv"), null, LogLayout.FIND), null);
         assertThat(sample.summary().rowsRead()).isEqualTo(20_000);
         assertThat(sample.summary().excluded()).containsEntry("no customer id", 5_078L)
                 .containsKey("cancellation (invoice starting with C)");
@@ -129,7 +131,7 @@ class TransactionProfilesTest {
                 .isEqualTo(20_000);
 
         TransactionProfiles.Result prefix = TransactionProfiles.aggregate(new CsvTransactionFiles().open(
-                Shared.data("online_retail/Online_Retail_prefix_2010-12-01_to_2010-12-13.csv"), null), null);
+                Shared.data("online_retail/Online_Retail_prefix_2010-12-01_to_2010-12-13.csv"), null, LogLayout.FIND), null);
         assertThat(prefix.summary().rowsRead()).isEqualTo(28_492);
         assertThat(prefix.summary().excluded()).containsEntry("no customer id", 10_003L)
                 .containsKey("exact duplicate of an earlier row (same customer and date)");

@@ -1,5 +1,6 @@
 package com.segments.domain.feature;
 
+
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -16,12 +17,21 @@ import java.util.Objects;
  * @param derived      derived features, in order
  * @param pca          principal components to keep, or null for none
  * @param dropConstant whether columns with a single value are dropped (reported)
+ * @param transactions for a transaction log: which columns hold the customer, the date and the amount, and the
+ *                     date format, where names and content do not say
  */
 public record FeatureSpec(String idColumn, Character delimiter, boolean inferOthers, NumericOptions defaults,
-                          Map<String, ColumnSpec> columns, List<DerivedSpec> derived, PcaSpec pca, boolean dropConstant) {
+                          Map<String, ColumnSpec> columns, List<DerivedSpec> derived, PcaSpec pca, boolean dropConstant,
+                          LogLayout transactions) {
+
+    public FeatureSpec(String idColumn, Character delimiter, boolean inferOthers, NumericOptions defaults,
+                       Map<String, ColumnSpec> columns, List<DerivedSpec> derived, PcaSpec pca, boolean dropConstant) {
+        this(idColumn, delimiter, inferOthers, defaults, columns, derived, pca, dropConstant, LogLayout.FIND);
+    }
 
     public FeatureSpec {
         Objects.requireNonNull(defaults, "defaults");
+        transactions = transactions == null ? LogLayout.FIND : transactions;
         columns = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(columns));
         derived = List.copyOf(derived);
     }

@@ -1,5 +1,7 @@
 package com.segments.domain.transaction;
 
+import com.segments.domain.feature.LogLayout;
+
 import java.nio.file.Path;
 import java.util.List;
 
@@ -8,9 +10,10 @@ public interface TransactionFiles {
 
     /**
      * @param delimiter the field separator, or {@code null} to detect it
+     * @param layout    what the user said about the columns ({@link LogLayout#FIND}: nothing)
      * @throws com.segments.domain.table.DataSourceException when there is no such readable file
      */
-    LogFile open(Path file, Character delimiter);
+    LogFile open(Path file, Character delimiter, LogLayout layout);
 
     /** A log file: its transactions, and the group attributes its header names, known before reading a row. */
     interface LogFile extends TransactionSource {

@@ -20,4 +20,9 @@ public interface TransactionSource {
      * @throws com.segments.domain.table.DataSourceException naming the row and column of a cell that cannot be read
      */
     String read(Consumer<List<String>> groupNames, Consumer<Transaction> transactions);
+
+    /** After a read: how the source found what it read (which column is the customer, the date, ...), and why. */
+    default List<String> notes() {
+        return List.of();
+    }
 }

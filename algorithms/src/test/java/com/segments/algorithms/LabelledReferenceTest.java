@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * On every labelled data set, with the recipe of ../shared/reference/labelled.json (standardised features, k = the
- * number of reference labels), the ARI of our k-means and Ward is at most 0.02 below scikit-learn's.
+ * number of reference labels), the ARI of our k-means is at most 0.01 below scikit-learn's, Ward's at most 0.02.
  */
 class LabelledReferenceTest {
 
@@ -54,12 +54,12 @@ class LabelledReferenceTest {
         int k = expected.get("k").asInt();
         assertThat(x.rows()).isEqualTo(expected.get("n").asInt());
 
-        double kmeans = ari(new TribuoKMeansAlgorithm(), Map.of("k", k, "restarts", 10), x, truth);
+        double kmeans = ari(new com.segments.algorithms.kmeans.KMeansAlgorithm(), Map.of("k", k, "restarts", 10), x, truth);
         double ward = ari(new SmileHierarchicalAlgorithm.Ward(), Map.of("k", k), x, truth);
         System.out.printf("%s: k-means ARI %.4f (scikit-learn %.4f), Ward ARI %.4f (scikit-learn %.4f)%n",
                 expected.get("dataset").asText(), kmeans, expected.get("kmeans_ari").asDouble(), ward,
                 expected.get("ward_ari").asDouble());
-        assertThat(kmeans).isGreaterThanOrEqualTo(expected.get("kmeans_ari").asDouble() - 0.02);
+        assertThat(kmeans).isGreaterThanOrEqualTo(expected.get("kmeans_ari").asDouble() - 0.01);
         assertThat(ward).isGreaterThanOrEqualTo(expected.get("ward_ari").asDouble() - 0.02);
     }
 

@@ -2,6 +2,8 @@ package com.segments.algorithms.kmeans;
 
 import com.segments.domain.cluster.CentroidDistances;
 
+import java.util.Arrays;
+
 /**
  * Elkan's bounds: per row an upper bound on the distance to its centre and a lower bound on the distance to each
  * centre, plus the distances between centres. k + 1 numbers per row, so it suits overlapping segments and larger k,
@@ -55,6 +57,15 @@ final class Elkan extends Lloyd {
         labels[i] = best;
         upper[i] = Math.sqrt(bestSquared);
         scratch[0] = bestSquared;
+    }
+
+    @Override
+    void assignSeeded(int i, KMeansPlusPlus seeded) {
+        int base = i * k;
+        Arrays.fill(lower, base, base + k, Math.sqrt(seeded.second[i]));
+        labels[i] = seeded.nearest[i];
+        upper[i] = Math.sqrt(seeded.closest[i]);
+        lower[base + labels[i]] = upper[i];
     }
 
     @Override

@@ -40,6 +40,13 @@ final class Hamerly extends Lloyd {
         lower[i] = Math.sqrt(scratch[1]);
     }
 
+    @Override
+    void assignSeeded(int i, KMeansPlusPlus seeded) {
+        labels[i] = seeded.nearest[i];
+        upper[i] = Math.sqrt(seeded.closest[i]);
+        lower[i] = Math.sqrt(seeded.second[i]);
+    }
+
     /**
      * Moves the bounds by the last drift; only when they cannot rule out a nearer centre, tightens the upper bound to
      * the exact distance, and only when that still cannot, looks at every centre.

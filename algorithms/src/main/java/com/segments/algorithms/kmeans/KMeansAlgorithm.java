@@ -97,6 +97,26 @@ public final class KMeansAlgorithm implements ClusteringAlgorithm {
         }
     }
 
+    /** What {@link #runFrom} ended with: the centres, the inertia of every row by them, and the iterations run. */
+    public record FixedStart(double[] centres, double inertia, int iterations) {
+    }
+
+    /**
+     * Lloyd's iterations from given centres and nothing else (scikit-learn's {@code init=array, n_init=1}): what the
+     * benchmarks time per iteration against scikit-learn run the same way. {@code relativeTolerance} 0 stops only when
+     * no label changes.
+     */
+    public FixedStart runFrom(DataMatrix data, double[] initialCentres, int maxIterations, double relativeTolerance) {
+        int k = initialCentres.length / data.columns();
+        try (ChunkPool pool = new ChunkPool(FitSupport.threads())) {
+            KMeansData all = KMeansData.of(data, null, k);
+            double tolerance = relativeTolerance == 0 ? 0 : all.tolerance(relativeTolerance, pool);
+            Lloyd.Outcome outcome = Lloyd.forData(all, k, pool).run(initialCentres, null, maxIterations, tolerance,
+                    FitContext.NONE);
+            return new FixedStart(outcome.centres(), outcome.inertia(), outcome.iterations());
+        }
+    }
+
     private static Map<String, Object> diagnostics(Restarts.Best best, KMeansData fitted, KMeansData all) {
         Map<String, Object> diagnostics = new LinkedHashMap<>();
         diagnostics.put("restarts", best.inertias().length);
@@ -234,7 +254,7 @@ public final class KMeansAlgorithm implements ClusteringAlgorithm {
         private Best once(int index, long seed, Lloyd lloyd, KMeansPlusPlus seeding, boolean keepMembers) {
             context.checkCancelled();
             double[] initial = seeding.centres(k, new SplittableRandom(seed), context);
-            Lloyd.Outcome outcome = lloyd.run(initial, maxIterations, tolerance, context);
+            Lloyd.Outcome outcome = lloyd.run(initial, seeding, maxIterations, tolerance, context);
             Best best = new Best(index, outcome.centres(), outcome.inertia(), outcome.iterations(), outcome.converged(),
                     null, null, null);
             return keepMembers ? withMembers(best, lloyd) : best;

@@ -69,9 +69,10 @@ abstract sealed class Lloyd permits Hamerly, Elkan {
     /**
      * Iterates from {@code initial} as scikit-learn's Lloyd does: stop when no label changes, when the centres moved
      * by at most {@code tolerance} in total squared distance, or after {@code maxIterations}; then label every row
-     * by the final centres and measure the inertia.
+     * by the final centres and measure the inertia. With {@code seeded} (the seeding that chose {@code initial}), the
+     * first assignment is taken from it instead of measured: the same labels, from distances already computed.
      */
-    Outcome run(double[] initial, int maxIterations, double tolerance, FitContext context) {
+    Outcome run(double[] initial, KMeansPlusPlus seeded, int maxIterations, double tolerance, FitContext context) {
         System.arraycopy(initial, 0, centres, 0, centres.length);
         Arrays.fill(drift, 0);
         int iterations = 0;
@@ -80,7 +81,7 @@ abstract sealed class Lloyd permits Hamerly, Elkan {
             context.checkCancelled();
             boolean first = iterations == 0;
             prepare();
-            int moved = assign(first);
+            int moved = assign(first, seeded);
             iterations++;
             double shift = updateCentres();
             converged = (!first && moved == 0) || shift <= tolerance;
@@ -96,6 +97,9 @@ abstract sealed class Lloyd permits Hamerly, Elkan {
     /** Labels row {@code i} with every distance measured, and sets its bounds; {@code scratch} holds k values. */
     abstract void assignExactly(int i, double[] scratch);
 
+    /** Labels row {@code i} as seeding left it: its nearest centre, and bounds from the distances seeding knows. */
+    abstract void assignSeeded(int i, KMeansPlusPlus seeded);
+
     /** Moves row {@code i}'s bounds by the last drift and relabels it where they cannot rule a centre out. */
     abstract boolean assignWithin(int i, double[] scratch);
 
@@ -103,13 +107,17 @@ abstract sealed class Lloyd permits Hamerly, Elkan {
     abstract double finalSquaredDistance(int i, double[] scratch);
 
     /** Labels every row by the current centres; returns how many labels changed. Dirty chunks get new partial sums. */
-    private int assign(boolean first) {
+    private int assign(boolean first, KMeansPlusPlus seeded) {
         pool.forEach(data.chunks, chunk -> {
             double[] scratch = new double[Math.max(2, k)];
             int moved = 0;
             for (int i = data.chunkStart(chunk); i < data.chunkEnd(chunk); i++) {
                 if (first) {
-                    assignExactly(i, scratch);
+                    if (seeded != null) {
+                        assignSeeded(i, seeded);
+                    } else {
+                        assignExactly(i, scratch);
+                    }
                     moved++;
                 } else if (assignWithin(i, scratch)) {
                     moved++;

@@ -131,8 +131,40 @@ class KMeansAlgorithmTest {
         AtomicInteger polls = new AtomicInteger();
         FitContext context = FitContext.cancellable(() -> polls.incrementAndGet() > 2);
         Lloyd lloyd = new Hamerly(data, 4, ChunkPool.SEQUENTIAL);
-        assertThatThrownBy(() -> lloyd.run(initial, 300, 0, context)).isInstanceOf(FitCancelledException.class);
+        assertThatThrownBy(() -> lloyd.run(initial, null, 300, 0, context)).isInstanceOf(FitCancelledException.class);
         assertThat(polls.get()).isEqualTo(3);
+    }
+
+    /** Seeding hands Lloyd its first labels and bounds; that must change nothing, for either kind of bounds. */
+    @Test
+    void startingFromWhatSeedingKnowsEndsExactlyWhereMeasuringEverythingEnds() throws IOException {
+        DataMatrix x = CcGeneralReference.load().x;
+        for (int k : new int[] {2, 9}) {
+            KMeansData data = KMeansData.of(x, null, k);
+            double tolerance = data.tolerance(KMeansAlgorithm.RELATIVE_TOLERANCE, ChunkPool.SEQUENTIAL);
+            KMeansPlusPlus seeding = new KMeansPlusPlus(data, ChunkPool.SEQUENTIAL);
+            double[] initial = seeding.centres(k, new SplittableRandom(k), FitContext.NONE);
+            for (boolean elkan : new boolean[] {false, true}) {
+                Lloyd seeded = elkan ? new Elkan(data, k, ChunkPool.SEQUENTIAL) : new Hamerly(data, k, ChunkPool.SEQUENTIAL);
+                Lloyd measured = elkan ? new Elkan(data, k, ChunkPool.SEQUENTIAL) : new Hamerly(data, k, ChunkPool.SEQUENTIAL);
+                Lloyd.Outcome a = seeded.run(initial, seeding, 300, tolerance, FitContext.NONE);
+                Lloyd.Outcome b = measured.run(initial, null, 300, tolerance, FitContext.NONE);
+                assertThat(a.centres()).isEqualTo(b.centres());
+                assertThat(a.inertia()).isEqualTo(b.inertia());
+                assertThat(a.iterations()).isEqualTo(b.iterations());
+                assertThat(seeded.labels).isEqualTo(measured.labels);
+            }
+        }
+    }
+
+    @Test
+    void runFromGivenCentresStopsOnlyWhenNoLabelChangesAtToleranceZero() {
+        DataMatrix x = blobs(3, 200, 2, 8L);
+        double[] initial = Arrays.copyOf(x.rowMajorView(), 6); // three rows of the first blob
+        KMeansAlgorithm.FixedStart run = kmeans.runFrom(x, initial, 300, 0);
+        ClusteringResult fit = kmeans.fit(x, parameters(Map.of("k", 3, "restarts", 5)), 1L);
+        assertThat(run.inertia()).isCloseTo(fit.inertia(), within(fit.inertia() * 1e-9));
+        assertThat(kmeans.runFrom(x, initial, run.iterations() - 1, 0).iterations()).isEqualTo(run.iterations() - 1);
     }
 
     @Test

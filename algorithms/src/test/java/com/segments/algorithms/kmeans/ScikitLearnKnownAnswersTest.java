@@ -52,7 +52,7 @@ class ScikitLearnKnownAnswersTest {
         double tolerance = data.tolerance(KMeansAlgorithm.RELATIVE_TOLERANCE, ChunkPool.SEQUENTIAL);
         try (ChunkPool pool = new ChunkPool(2)) {
             Lloyd lloyd = bounds.equals("elkan") ? new Elkan(data, k, pool) : new Hamerly(data, k, pool);
-            Lloyd.Outcome outcome = lloyd.run(initial, 300, tolerance, FitContext.NONE);
+            Lloyd.Outcome outcome = lloyd.run(initial, null, 300, tolerance, FitContext.NONE);
             double inertia = expected.get("inertia").asDouble();
             assertThat(outcome.iterations()).isEqualTo(expected.get("iterations").asInt());
             assertThat(outcome.inertia()).isCloseTo(inertia, within(Math.max(1e-12, inertia * 1e-9)));

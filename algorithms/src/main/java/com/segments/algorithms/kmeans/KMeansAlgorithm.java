@@ -21,7 +21,7 @@ import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
- * K-Means written here on flat arrays: greedy k-means++ seeding, Lloyd's iterations with Hamerly's or Elkan's bounds, empty
+ * K-Means written here on flat arrays: greedy k-means++ seeding, Lloyd's iterations with Hamerly's bounds, empty
  * segments repaired, the best of several seeded restarts (scikit-learn's {@code n_init}), optional sample weights,
  * and above {@value #AUTO_SAMPLE_ABOVE_ROWS} rows a fit on a seeded sample followed by one pass over every row.
  * Work is split into chunks whose size does not depend on the thread count and sums are added in chunk order, so
@@ -49,7 +49,7 @@ public final class KMeansAlgorithm implements ClusteringAlgorithm {
     private static final long SAMPLE_SALT = 0x5DEECE66DL;
 
     private static final AlgorithmDescriptor DESCRIPTOR = new AlgorithmDescriptor(ID,
-            "K-Means (Lloyd with Elkan's or Hamerly's bounds) with greedy k-means++ seeding; keeps the best of several seeded restarts",
+            "K-Means (Lloyd with Hamerly's bounds) with greedy k-means++ seeding; keeps the best of several seeded restarts",
             "Segments k-means 1",
             List.of(new ParameterSpec("k", "number of segments", 2, 1000, 4),
                     new ParameterSpec("restarts", "k-means++ restarts; the lowest inertia wins (scikit-learn's n_init)", 1, 100, 10),
@@ -93,7 +93,8 @@ public final class KMeansAlgorithm implements ClusteringAlgorithm {
                     : assignAll(all, best.centres(), k, pool);
             NearestCentroidRule rule = NearestCentroidRule.fromMembers(k, data.columns(), best.centres(),
                     members.labels, members.distances);
-            return new ClusteringResult(members.labels, rule, members.inertia, diagnostics(best, fitted, all));
+            return new ClusteringResult(members.labels, rule, members.inertia,
+                    diagnostics(best, fitted, all, parameters.get("sampleRows")));
         }
     }
 
@@ -117,7 +118,7 @@ public final class KMeansAlgorithm implements ClusteringAlgorithm {
         }
     }
 
-    private static Map<String, Object> diagnostics(Restarts.Best best, KMeansData fitted, KMeansData all) {
+    private static Map<String, Object> diagnostics(Restarts.Best best, KMeansData fitted, KMeansData all, int sampleRows) {
         Map<String, Object> diagnostics = new LinkedHashMap<>();
         diagnostics.put("restarts", best.inertias().length);
         diagnostics.put("bestRestart", best.index() + 1);
@@ -128,6 +129,9 @@ public final class KMeansAlgorithm implements ClusteringAlgorithm {
         diagnostics.put("fittedRows", fitted.n);
         if (fitted != all) {
             diagnostics.put("sampleInertia", best.inertia());
+            diagnostics.put("sampledBecause", sampleRows == 0
+                    ? "k-means fits on a sample above " + AUTO_SAMPLE_ABOVE_ROWS + " rows; parameter sampleRows sets its size"
+                    : "parameter sampleRows = " + sampleRows);
         }
         return diagnostics;
     }

@@ -25,9 +25,10 @@ def main(command, *args):
                           "iterations": int(model.n_iter_)}))
     elif command == "from-init":
         x, k = read(args[0]), int(args[1])
-        KMeans(k, init=x[:k], n_init=1, tol=0, max_iter=300).fit(x[:50_000])
+        max_iter = int(args[2]) if len(args) > 2 else 300
+        KMeans(k, init=x[:k], n_init=1, tol=0, max_iter=max_iter).fit(x[:50_000])
         started = time.perf_counter()
-        model = KMeans(k, init=x[:k], n_init=1, tol=0, max_iter=300).fit(x)
+        model = KMeans(k, init=x[:k], n_init=1, tol=0, max_iter=max_iter).fit(x)
         seconds = time.perf_counter() - started
         print(json.dumps({"seconds": seconds, "iterations": int(model.n_iter_),
                           "per_iteration": seconds / model.n_iter_, "inertia": model.inertia_}))

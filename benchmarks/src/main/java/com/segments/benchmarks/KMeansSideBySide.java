@@ -24,7 +24,7 @@ import java.util.Map;
  * <pre>
  * blobs ROWS SEED FILE             write FitBenchmark's 8-segment mixture
  * fit FILE K RESTARTS SEED [SAMPLE] best of RESTARTS k-means++ starts (after one warm-up fit): seconds, inertia
- * from-init FILE K                 Lloyd from the first K rows, tolerance 0: seconds per iteration
+ * from-init FILE K [MAX_ITER]      Lloyd from the first K rows, tolerance 0, at most MAX_ITER (300): seconds per iteration
  * singles FILE K SEEDS             inertia of one start for each seed 0 .. SEEDS-1
  * score FILE K                     fit, then score every row (best of 5): seconds
  * </pre>
@@ -41,7 +41,8 @@ public final class KMeansSideBySide {
             case "blobs" -> write(FitBenchmark.mixture(Integer.parseInt(args[1]), Long.parseLong(args[2])), Path.of(args[3]));
             case "fit" -> timeFit(read(Path.of(args[1])), Integer.parseInt(args[2]), Integer.parseInt(args[3]),
                     Long.parseLong(args[4]), args.length > 5 ? Integer.parseInt(args[5]) : 0);
-            case "from-init" -> fromInit(read(Path.of(args[1])), Integer.parseInt(args[2]));
+            case "from-init" -> fromInit(read(Path.of(args[1])), Integer.parseInt(args[2]),
+                    args.length > 3 ? Integer.parseInt(args[3]) : 300);
             case "singles" -> singles(read(Path.of(args[1])), Integer.parseInt(args[2]), Integer.parseInt(args[3]));
             case "score" -> score(read(Path.of(args[1])), Integer.parseInt(args[2]));
             default -> throw new IllegalArgumentException("unknown command " + args[0]);
@@ -61,11 +62,11 @@ public final class KMeansSideBySide {
                 seconds, result.inertia(), result.diagnostics().get("iterations"), result.diagnostics().get("sampled"));
     }
 
-    private static void fromInit(DataMatrix data, int k) {
+    private static void fromInit(DataMatrix data, int k, int maxIterations) {
         double[] initial = Arrays.copyOf(data.rowMajorView(), k * data.columns());
-        KMEANS.runFrom(data.selectRows(java.util.stream.IntStream.range(0, 50_000).toArray()), initial, 300, 0);
+        KMEANS.runFrom(data.selectRows(java.util.stream.IntStream.range(0, 50_000).toArray()), initial, maxIterations, 0);
         long started = System.nanoTime();
-        KMeansAlgorithm.FixedStart run = KMEANS.runFrom(data, initial, 300, 0);
+        KMeansAlgorithm.FixedStart run = KMEANS.runFrom(data, initial, maxIterations, 0);
         double seconds = (System.nanoTime() - started) / 1e9;
         System.out.printf(Locale.ROOT, "{\"seconds\": %.6f, \"iterations\": %d, \"per_iteration\": %.6f, \"inertia\": %.10g}%n",
                 seconds, run.iterations(), seconds / run.iterations(), run.inertia());

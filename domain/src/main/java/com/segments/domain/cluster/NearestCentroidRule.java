@@ -150,6 +150,7 @@ public record NearestCentroidRule(int segmentCount, int dimensions, double[] cen
      * Scores every row of a flat row-major array, blocks of {@value #BLOCK_ROWS} rows in parallel on the common
      * fork-join pool (each row's answer depends on that row alone, so the split changes nothing).
      */
+    @Override
     public Assignments assignAll(double[] rows) {
         int n = rows.length / dimensions;
         Assignments out = new Assignments(n);

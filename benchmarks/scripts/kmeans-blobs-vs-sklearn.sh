@@ -33,7 +33,7 @@ mkdir -p "$data"
 ours() { "$java_bin" -Xmx6g -cp "$jar" com.segments.benchmarks.KMeansSideBySide "$@"; }
 theirs() { "$venv/bin/python" "$root/benchmarks/scripts/sklearn_kmeans_bench.py" "$@"; }
 field() { python3 -c 'import json,sys; print(json.loads(sys.argv[1])[sys.argv[2]])' "$1" "$2"; }
-ratio() { python3 -c 'import sys; print(f"{float(sys.argv[1]) / float(sys.argv[2]):.3f}")' "$1" "$2"; }
+ratio() { python3 -c 'import sys; print(f"{float(sys.argv[1]) / float(sys.argv[2]):.4f}")' "$1" "$2"; }
 for n in 10000 100000 "$rows"; do
   [ -f "$data/blobs-$n.f64" ] || ours blobs "$n" 42 "$data/blobs-$n.f64"
 done

@@ -3,33 +3,18 @@ package com.segments.algorithms;
 import com.segments.domain.SegmentsException;
 import com.segments.domain.cluster.AssignmentRule;
 import com.segments.domain.feature.DataMatrix;
-import org.tribuo.MutableDataset;
-import org.tribuo.clustering.ClusterID;
-import org.tribuo.clustering.ClusteringFactory;
-import org.tribuo.impl.ArrayExample;
-import org.tribuo.provenance.SimpleDataSourceProvenance;
 
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
-/** What every plugin checks before fitting, and the memory guardrail shared by the O(n²) algorithms. */
-final class FitSupport {
-
-    /**
-     * Tribuo logs every k-means iteration at INFO through java.util.logging; formatting those records costs a large
-     * share of a small fit and floods the console. Every plugin passes through here before fitting, so the level is
-     * set before Tribuo runs; the logger is held so the setting is not lost to garbage collection.
-     */
-    private static final Logger TRIBUO_LOGGER = Logger.getLogger("org.tribuo");
-
-    static {
-        TRIBUO_LOGGER.setLevel(Level.WARNING);
-    }
+/**
+ * What every plugin checks before fitting, the thread count, and the memory guardrail shared by the O(n²) algorithms.
+ * It names no clustering library, so a plugin that uses none (our k-means) loads none through it.
+ */
+public final class FitSupport {
 
     private FitSupport() {
     }
@@ -38,7 +23,7 @@ final class FitSupport {
      * Threads a fit may use: the {@code segments.threads} system property, else one per core. Results never depend
      * on it (each plugin splits work so that the same seed gives the same answer on any number of threads).
      */
-    static int threads() {
+    public static int threads() {
         String configured = System.getProperty("segments.threads");
         if (configured != null && !configured.isBlank()) {
             try {
@@ -51,7 +36,7 @@ final class FitSupport {
     }
 
     /** Refuses input no clustering can use, naming why. */
-    static void checkFittable(DataMatrix data, int segments) {
+    public static void checkFittable(DataMatrix data, int segments) {
         if (data.rows() == 0) {
             throw new SegmentsException("cannot cluster an empty data set (0 rows)");
         }
@@ -86,7 +71,7 @@ final class FitSupport {
     }
 
     /** A seeded uniform sample of {@code size} distinct row indices, sorted. */
-    static int[] sample(int rows, int size, long seed) {
+    public static int[] sample(int rows, int size, long seed) {
         int[] all = new int[rows];
         for (int i = 0; i < rows; i++) {
             all[i] = i;
@@ -127,24 +112,5 @@ final class FitSupport {
             }
         }
         return labels.length == 0 ? 1.0 : (double) same / labels.length;
-    }
-
-    /** A Tribuo dataset of the rows; features are named so that Tribuo's sorted ids follow column order. */
-    static MutableDataset<ClusterID> tribuoDataset(DataMatrix data) {
-        ClusteringFactory factory = new ClusteringFactory();
-        MutableDataset<ClusterID> dataset = new MutableDataset<>(new SimpleDataSourceProvenance("segments", factory), factory);
-        String[] names = new String[data.columns()];
-        for (int j = 0; j < names.length; j++) {
-            names[j] = featureName(j);
-        }
-        double[] row = new double[data.columns()];
-        for (int i = 0; i < data.rows(); i++) {
-            dataset.add(new ArrayExample<>(ClusteringFactory.UNASSIGNED_CLUSTER_ID, names, data.copyRow(i, row)));
-        }
-        return dataset;
-    }
-
-    static String featureName(int column) {
-        return String.format("f%05d", column);
     }
 }

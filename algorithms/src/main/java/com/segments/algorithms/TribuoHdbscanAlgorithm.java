@@ -63,7 +63,7 @@ public final class TribuoHdbscanAlgorithm implements ClusteringAlgorithm {
         int[] fitted = fitRows == data.rows() ? null : FitSupport.sample(data.rows(), fitRows, seed);
         DataMatrix rows = fitted == null ? data : data.selectRows(fitted);
 
-        MutableDataset<ClusterID> dataset = FitSupport.tribuoDataset(rows);
+        MutableDataset<ClusterID> dataset = TribuoData.dataset(rows);
         HdbscanTrainer trainer = new HdbscanTrainer(minClusterSize, new L2Distance(), Math.min(neighbours, rows.rows() - 1),
                 FitSupport.threads(), NeighboursQueryFactoryType.BRUTE_FORCE);
         HdbscanModel model = trainer.train(dataset);
@@ -103,7 +103,7 @@ public final class TribuoHdbscanAlgorithm implements ClusteringAlgorithm {
         ImmutableFeatureMap features = model.getFeatureIDMap();
         int[] columnOfId = new int[d];
         for (int j = 0; j < d; j++) {
-            columnOfId[features.get(FitSupport.featureName(j)).getID()] = j;
+            columnOfId[features.get(TribuoData.featureName(j)).getID()] = j;
         }
         double[] points = new double[exemplars.size() * d];
         int[] segments = new int[exemplars.size()];

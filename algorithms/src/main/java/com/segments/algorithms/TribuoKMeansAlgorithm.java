@@ -36,7 +36,7 @@ import java.util.concurrent.Future;
  */
 public final class TribuoKMeansAlgorithm implements ClusteringAlgorithm {
 
-    public static final String ID = "kmeans";
+    public static final String ID = "tribuo-kmeans";
 
 
     private static final AlgorithmDescriptor DESCRIPTOR = new AlgorithmDescriptor(ID,
@@ -58,7 +58,7 @@ public final class TribuoKMeansAlgorithm implements ClusteringAlgorithm {
         int maxIterations = parameters.get("maxIterations");
         FitSupport.checkFittable(data, k);
 
-        MutableDataset<ClusterID> dataset = FitSupport.tribuoDataset(data);
+        MutableDataset<ClusterID> dataset = TribuoData.dataset(data);
         long[] seeds = restartSeeds(seed, restarts);
         List<Restart> results = runRestarts(dataset, data, k, maxIterations, seeds);
         Restart best = results.getFirst();
@@ -130,7 +130,7 @@ public final class TribuoKMeansAlgorithm implements ClusteringAlgorithm {
         for (int c = 0; c < k; c++) {
             for (int j = 0; j < d; j++) {
                 // Tribuo numbers features by sorted name; look each column up by its name to be sure.
-                centroids[c * d + j] = vectors[c].get(features.get(FitSupport.featureName(j)).getID());
+                centroids[c * d + j] = vectors[c].get(features.get(TribuoData.featureName(j)).getID());
             }
         }
         double[] rows = data.rowMajorView();

@@ -17,14 +17,14 @@ import java.util.List;
  * The CC GENERAL matrix built exactly as {@code ../shared/reference/cc_general.json} says scikit-learn's was:
  * drop CUST_ID, median imputation, log1p, standardisation. The reference figures were computed on it.
  */
-final class CcGeneralReference {
+public final class CcGeneralReference {
 
-    final JsonNode json;
+    public final JsonNode json;
     final List<String> columns;
     final DataMatrix raw;
     final Imputation imputation;
     final Standardisation standardisation;
-    final DataMatrix x;
+    public final DataMatrix x;
 
     private CcGeneralReference() throws IOException {
         Path shared = Path.of(System.getProperty("segments.shared.dir", "../../shared"));
@@ -60,7 +60,7 @@ final class CcGeneralReference {
 
     private static CcGeneralReference instance;
 
-    static synchronized CcGeneralReference load() throws IOException {
+    public static synchronized CcGeneralReference load() throws IOException {
         if (instance == null) {
             instance = new CcGeneralReference();
         }

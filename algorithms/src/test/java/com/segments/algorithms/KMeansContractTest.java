@@ -8,7 +8,7 @@ class KMeansContractTest extends ClusteringAlgorithmContract {
 
     @Override
     protected ClusteringAlgorithm algorithm() {
-        return new TribuoKMeansAlgorithm();
+        return new com.segments.algorithms.kmeans.KMeansAlgorithm();
     }
 
     @Override

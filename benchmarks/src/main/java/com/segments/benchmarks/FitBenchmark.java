@@ -3,6 +3,7 @@ package com.segments.benchmarks;
 import com.segments.algorithms.SmileHierarchicalAlgorithm;
 import com.segments.algorithms.TribuoHdbscanAlgorithm;
 import com.segments.algorithms.TribuoKMeansAlgorithm;
+import com.segments.algorithms.kmeans.KMeansAlgorithm;
 import com.segments.domain.cluster.ClusteringAlgorithm;
 import com.segments.domain.cluster.ClusteringResult;
 import com.segments.domain.feature.DataMatrix;
@@ -41,7 +42,7 @@ public class FitBenchmark {
     static final int FEATURES = 16;
     static final int SEGMENTS = 8;
 
-    @Param({"kmeans", "ward", "hdbscan"})
+    @Param({"kmeans", "tribuo-kmeans", "ward", "hdbscan"})
     String algorithm;
 
     @Param({"10000", "100000", "1000000"})
@@ -54,7 +55,7 @@ public class FitBenchmark {
     public void setUp() {
         data = mixture(rows, 42);
         parameters = switch (algorithm) {
-            case "kmeans" -> Map.of("k", SEGMENTS, "restarts", 3);
+            case "kmeans", "tribuo-kmeans" -> Map.of("k", SEGMENTS, "restarts", 3);
             case "ward" -> Map.of("k", SEGMENTS);
             case "hdbscan" -> Map.of("minClusterSize", 50);
             default -> throw new IllegalArgumentException(algorithm);
@@ -66,7 +67,8 @@ public class FitBenchmark {
         // A new plugin per fit: the hierarchical plugin keeps trees per data set, and a benchmark must not time a
         // cache hit.
         ClusteringAlgorithm plugin = switch (algorithm) {
-            case "kmeans" -> new TribuoKMeansAlgorithm();
+            case "kmeans" -> new KMeansAlgorithm();
+            case "tribuo-kmeans" -> new TribuoKMeansAlgorithm();
             case "ward" -> new SmileHierarchicalAlgorithm.Ward();
             default -> new TribuoHdbscanAlgorithm();
         };

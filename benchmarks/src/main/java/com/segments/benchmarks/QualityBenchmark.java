@@ -1,6 +1,6 @@
 package com.segments.benchmarks;
 
-import com.segments.algorithms.TribuoKMeansAlgorithm;
+import com.segments.algorithms.kmeans.KMeansAlgorithm;
 import com.segments.domain.cluster.AlgorithmParameters;
 import com.segments.domain.cluster.ClusteringResult;
 import com.segments.domain.feature.DataMatrix;
@@ -39,7 +39,7 @@ public class QualityBenchmark {
 
     private DataMatrix data;
     private int[] labels;
-    private final TribuoKMeansAlgorithm kmeans = new TribuoKMeansAlgorithm();
+    private final KMeansAlgorithm kmeans = new KMeansAlgorithm();
     private AlgorithmParameters parameters;
 
     @Setup

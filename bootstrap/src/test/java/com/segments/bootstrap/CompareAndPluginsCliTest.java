@@ -78,7 +78,7 @@ class CompareAndPluginsCliTest {
     void algorithmsListsEveryPluginWithItsParameters() {
         JsonNode json = cli.run("algorithms", "--json").json();
         List<String> ids = StreamSupport.stream(json.spliterator(), false).map(n -> n.get("id").asText()).toList();
-        assertThat(ids).containsExactlyInAnyOrder("kmeans", "ward", "complete-linkage", "average-linkage",
+        assertThat(ids).containsExactlyInAnyOrder("kmeans", "tribuo-kmeans", "ward", "complete-linkage", "average-linkage",
                 "single-linkage", "hdbscan");
         assertThat(cli.run("algorithms").out()).contains("--param minClusterSize=N").contains("[2, 1000]");
     }

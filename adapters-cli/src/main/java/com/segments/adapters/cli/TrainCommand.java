@@ -96,7 +96,9 @@ class TrainCommand implements Runnable {
         }
         if (Boolean.TRUE.equals(report.diagnostics().get("sampled"))) {
             out.append("Fitted on a seeded sample of ").append(Numbers.count(((Number) report.diagnostics().get("fittedRows")).longValue()))
-                    .append(" rows (the algorithm needs memory growing with rows squared); the rest were assigned by its prediction rule\n");
+                    .append(report.diagnostics().get("sampledBecause") instanceof String reason ? " rows (" + reason + ")"
+                            : " rows (the algorithm needs memory growing with rows squared)")
+                    .append("; the rest were assigned by its prediction rule\n");
         }
         if (report.diagnostics().get("predictAgreement") instanceof Double agreement && agreement < 1) {
             out.append("Prediction rule agrees with ").append(Numbers.percent(agreement)).append(" of the training labels\n");

@@ -16,6 +16,22 @@ public sealed interface AssignmentRule permits NearestCentroidRule, NearestExemp
     /** The segment (or {@link Assignment#NOISE}) of every row of a flat row-major array. */
     int[] labelAll(double[] rows);
 
+    /**
+     * Every row of a flat row-major array assigned, in primitive arrays: the answer {@link #assign} gives each row.
+     * Rules with a faster way for many rows override it.
+     */
+    default Assignments assignAll(double[] rows) {
+        int n = rows.length / dimensions();
+        Assignments out = new Assignments(n);
+        double[] row = new double[dimensions()];
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(rows, i * dimensions(), row, 0, row.length);
+            Assignment a = assign(row);
+            out.set(i, a.segment(), a.distance(), a.confidence(), a.outlier());
+        }
+        return out;
+    }
+
     /** The same rule with segment {@code c} renamed {@code newIdOf[c]} (a permutation of 0..k-1). */
     AssignmentRule relabel(int[] newIdOf);
 

@@ -1,6 +1,7 @@
 package com.segments.domain.cluster;
 
 import java.util.Arrays;
+import java.util.stream.IntStream;
 
 /**
  * Assigns a vector to the nearest of k centroids (squared Euclidean distance; ties go to the lower id, as
@@ -13,6 +14,9 @@ import java.util.Arrays;
  */
 public record NearestCentroidRule(int segmentCount, int dimensions, double[] centroids, double[] outlierRadius)
         implements AssignmentRule {
+
+    /** Rows one task of {@link #assignAll} scores: big enough to dwarf scheduling, small enough to share out. */
+    private static final int BLOCK_ROWS = 4096;
 
     public NearestCentroidRule {
         if (segmentCount < 1 || dimensions < 1) {
@@ -38,31 +42,73 @@ public record NearestCentroidRule(int segmentCount, int dimensions, double[] cen
      * 99th percentile of its members' distances (members are the rows this rule assigns to it).
      */
     public static NearestCentroidRule fromCentroids(int k, int dimensions, double[] centroids, double[] trainingRows) {
-        NearestCentroidRule provisional = new NearestCentroidRule(k, dimensions, centroids, new double[k]);
         int n = trainingRows.length / dimensions;
-        int[] counts = new int[k];
         int[] labels = new int[n];
         double[] distances = new double[n];
         for (int i = 0; i < n; i++) {
-            labels[i] = provisional.nearest(trainingRows, i * dimensions);
-            distances[i] = Math.sqrt(provisional.squaredDistance(trainingRows, i * dimensions, labels[i]));
-            counts[labels[i]]++;
+            labels[i] = CentroidDistances.nearest(trainingRows, i * dimensions, centroids, k, dimensions);
+            distances[i] = Math.sqrt(CentroidDistances.squared(trainingRows, i * dimensions, centroids,
+                    labels[i] * dimensions, dimensions));
+        }
+        return fromMembers(k, dimensions, centroids, labels, distances);
+    }
+
+    /**
+     * Builds the rule from centroids and the training rows' nearest segments and distances to it, as a fit that has
+     * computed them already knows them: each radius is the 99th percentile of its members' distances.
+     */
+    public static NearestCentroidRule fromMembers(int k, int dimensions, double[] centroids, int[] labels, double[] distances) {
+        int[] counts = new int[k];
+        for (int label : labels) {
+            counts[label]++;
         }
         double[][] bySegment = new double[k][];
         for (int c = 0; c < k; c++) {
             bySegment[c] = new double[counts[c]];
         }
         int[] filled = new int[k];
-        for (int i = 0; i < n; i++) {
+        for (int i = 0; i < labels.length; i++) {
             bySegment[labels[i]][filled[labels[i]]++] = distances[i];
         }
         double[] radius = new double[k];
         for (int c = 0; c < k; c++) {
-            double[] sorted = bySegment[c];
-            Arrays.sort(sorted);
-            radius[c] = sorted.length == 0 ? 0 : sorted[(int) Math.min(sorted.length - 1, Math.ceil(0.99 * sorted.length) - 1)];
+            double[] members = bySegment[c];
+            radius[c] = members.length == 0 ? 0
+                    : select(members, (int) Math.min(members.length - 1, Math.ceil(0.99 * members.length) - 1));
         }
         return new NearestCentroidRule(k, dimensions, centroids, radius);
+    }
+
+    /** The value a sort would put at {@code rank} (quickselect: linear time, where sorting a million rows is not). */
+    private static double select(double[] values, int rank) {
+        int low = 0;
+        int high = values.length - 1;
+        while (low < high) {
+            double pivot = values[(low + high) >>> 1];
+            int i = low;
+            int j = high;
+            while (i <= j) {
+                while (Double.compare(values[i], pivot) < 0) {
+                    i++;
+                }
+                while (Double.compare(values[j], pivot) > 0) {
+                    j--;
+                }
+                if (i <= j) {
+                    double swap = values[i];
+                    values[i++] = values[j];
+                    values[j--] = swap;
+                }
+            }
+            if (rank <= j) {
+                high = j;
+            } else if (rank >= i) {
+                low = i;
+            } else {
+                return values[rank];
+            }
+        }
+        return values[rank];
     }
 
     @Override
@@ -71,7 +117,7 @@ public record NearestCentroidRule(int segmentCount, int dimensions, double[] cen
         double bestDistance = Double.POSITIVE_INFINITY;
         double secondDistance = Double.POSITIVE_INFINITY;
         for (int c = 0; c < segmentCount; c++) {
-            double d = squaredDistance(vector, 0, c);
+            double d = CentroidDistances.squared(vector, 0, centroids, c * dimensions, dimensions);
             if (d < bestDistance) {
                 secondDistance = bestDistance;
                 bestDistance = d;
@@ -81,28 +127,45 @@ public record NearestCentroidRule(int segmentCount, int dimensions, double[] cen
             }
         }
         double distance = Math.sqrt(bestDistance);
-        double confidence;
-        if (secondDistance == Double.POSITIVE_INFINITY) {
-            confidence = 1.0;
-        } else {
-            double second = Math.sqrt(secondDistance);
-            confidence = second == 0 ? 0.0 : 1.0 - distance / second;
+        return new Assignment(best, distance, CentroidDistances.confidence(bestDistance, secondDistance),
+                distance > outlierRadius[best]);
+    }
+
+    /**
+     * Scores rows {@code fromRow} (inclusive) to {@code toRow} (exclusive) of a flat row-major array into {@code out},
+     * row {@code fromRow} going to {@code out} position {@code outOffset}. The same answers as {@link #assign} row by
+     * row, without an object per row; the distance code is the one the k-means plugin fits with.
+     */
+    public void assignBlock(double[] rows, int fromRow, int toRow, Assignments out, int outOffset) {
+        double[] two = new double[2];
+        for (int i = fromRow; i < toRow; i++) {
+            int best = CentroidDistances.nearestTwo(rows, i * dimensions, centroids, segmentCount, dimensions, two, 0);
+            double distance = Math.sqrt(two[0]);
+            out.set(outOffset + i - fromRow, best, distance, CentroidDistances.confidence(two[0], two[1]),
+                    distance > outlierRadius[best]);
         }
-        return new Assignment(best, distance, confidence, distance > outlierRadius[best]);
+    }
+
+    /**
+     * Scores every row of a flat row-major array, blocks of {@value #BLOCK_ROWS} rows in parallel on the common
+     * fork-join pool (each row's answer depends on that row alone, so the split changes nothing).
+     */
+    @Override
+    public Assignments assignAll(double[] rows) {
+        int n = rows.length / dimensions;
+        Assignments out = new Assignments(n);
+        int blocks = (n + BLOCK_ROWS - 1) / BLOCK_ROWS;
+        IntStream.range(0, blocks).parallel().forEach(b -> {
+            int from = b * BLOCK_ROWS;
+            int to = Math.min(n, from + BLOCK_ROWS);
+            assignBlock(rows, from, to, out, from);
+        });
+        return out;
     }
 
     /** Index of the nearest centroid to the row starting at {@code offset} in a flat row-major array. */
     public int nearest(double[] rows, int offset) {
-        int best = 0;
-        double bestDistance = Double.POSITIVE_INFINITY;
-        for (int c = 0; c < segmentCount; c++) {
-            double d = squaredDistance(rows, offset, c);
-            if (d < bestDistance) {
-                bestDistance = d;
-                best = c;
-            }
-        }
-        return best;
+        return CentroidDistances.nearest(rows, offset, centroids, segmentCount, dimensions);
     }
 
     @Override
@@ -128,7 +191,7 @@ public record NearestCentroidRule(int segmentCount, int dimensions, double[] cen
 
     /** Squared distance of the row at {@code offset} to centroid {@code c}. */
     public double squaredDistance(double[] rows, int offset, int c) {
-        return Vectors.squaredDistance(rows, offset, centroids, c * dimensions, dimensions);
+        return CentroidDistances.squared(rows, offset, centroids, c * dimensions, dimensions);
     }
 
     /** Centroid {@code c} as a new array. */

@@ -96,7 +96,7 @@ public record NearestExemplarRule(int segmentCount, int dimensions, double[] exe
     }
 
     private double squaredDistance(double[] rows, int offset, int exemplar) {
-        return Vectors.squaredDistance(rows, offset, exemplars, exemplar * dimensions, dimensions);
+        return CentroidDistances.squared(rows, offset, exemplars, exemplar * dimensions, dimensions);
     }
 
     @Override

@@ -3,6 +3,8 @@ package com.segments.domain.model;
 import com.segments.domain.cluster.AlgorithmParameters;
 import com.segments.domain.cluster.Assignment;
 import com.segments.domain.cluster.AssignmentRule;
+import com.segments.domain.cluster.Assignments;
+import com.segments.domain.cluster.NearestCentroidRule;
 import com.segments.domain.feature.FeatureSchema;
 import com.segments.domain.feature.FittedPreprocessing;
 import com.segments.domain.lineage.SegmentLineage;
@@ -94,6 +96,23 @@ public record TrainedModel(
     /** Names of the columns of {@link Segment#centroidOriginal()}: the fields, then any derived features. */
     public List<String> originalColumns() {
         return preprocessing.originalColumns(schema);
+    }
+
+    /**
+     * Assigns many raw rows at once (batch scoring, the CSV upload): {@code rawRows} is row-major with
+     * {@code schema().size()} values per row and is left untouched. Each row's answer equals {@link #assign}'s; the
+     * rule scores the preprocessed rows block-wise on every core where it can ({@link NearestCentroidRule#assignAll}).
+     */
+    public Assignments assignAll(double[] rawRows) {
+        int width = preprocessing.inputWidth();
+        int n = rawRows.length / width;
+        double[] scaled = new double[n * rule.dimensions()];
+        double[] buffer = new double[width];
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(rawRows, i * width, buffer, 0, width);
+            System.arraycopy(preprocessing.transformInPlace(buffer), 0, scaled, i * rule.dimensions(), rule.dimensions());
+        }
+        return rule.assignAll(scaled);
     }
 
     /** Assigns one raw feature vector, leaving it untouched. */

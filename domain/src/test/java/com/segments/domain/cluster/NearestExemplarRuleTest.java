@@ -35,4 +35,13 @@ class NearestExemplarRuleTest {
         assertThatThrownBy(() -> new NearestExemplarRule(3, 1, new double[] {0, 1}, new int[] {0, 1}, new double[] {1, 1}))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void scoringManyRowsGivesEachRowItsOwnAnswerNoiseIncluded() {
+        Assignments all = rule.assignAll(new double[] {2.5, 5, 11});
+        assertThat(all.get(0)).isEqualTo(rule.assign(new double[] {2.5}));
+        assertThat(all.get(1)).isEqualTo(rule.assign(new double[] {5}));
+        assertThat(all.segment(1)).isEqualTo(Assignment.NOISE);
+        assertThat(all.get(2)).isEqualTo(rule.assign(new double[] {11}));
+    }
 }

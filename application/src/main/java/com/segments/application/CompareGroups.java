@@ -1,7 +1,7 @@
 package com.segments.application;
 
 import com.segments.domain.cluster.Assignment;
-import com.segments.domain.feature.DataMatrix;
+import com.segments.domain.cluster.Assignments;
 import com.segments.domain.feature.FeatureSchema;
 import com.segments.domain.feature.Field;
 import com.segments.domain.model.ModelVersion;
@@ -45,14 +45,13 @@ public final class CompareGroups {
         long[] noise = {0};
         List<String> unused = reader.readForModel(input, schema, asFeature == null ? List.of(groupColumn) : List.of(),
                 ScoreBatch.BLOCK_ROWS, block -> {
-                    DataMatrix raw = SchemaReads.rawMatrix(schema, block);
+                    Assignments answers = version.model().assignAll(SchemaReads.rawMatrix(schema, block).rowMajorView());
                     TableColumn groups = block.column(groupColumn);
-                    double[] vector = new double[raw.columns()];
-                    for (int i = 0; i < raw.rows(); i++) {
-                        Assignment assignment = version.model().assignInPlace(raw.copyRow(i, vector));
+                    for (int i = 0; i < answers.size(); i++) {
+                        int segment = answers.segment(i);
                         groupOf.add(group(groups, asFeature, i));
-                        segmentOf.add(assignment.isNoise() ? -1 : assignment.segment());
-                        noise[0] += assignment.isNoise() ? 1 : 0;
+                        segmentOf.add(segment);
+                        noise[0] += segment == Assignment.NOISE ? 1 : 0;
                     }
                 });
         List<SegmentLabel> labels = names.labels(version.version());

@@ -1,7 +1,7 @@
 package com.segments.application;
 
 import com.segments.domain.cluster.Assignment;
-import com.segments.domain.feature.DataMatrix;
+import com.segments.domain.cluster.Assignments;
 import com.segments.domain.feature.FeatureSchema;
 import com.segments.domain.model.ModelVersion;
 import com.segments.domain.model.TrainedModel;
@@ -60,17 +60,15 @@ public final class ScoreBatch {
                     header -> sink.write(new String[] {schema.idColumn() != null && header.contains(schema.idColumn())
                             ? schema.idColumn() : "row", "segment", "distance", "confidence", "outlier"}),
                     block -> {
-                        DataMatrix raw = SchemaReads.rawMatrix(schema, block);
+                        Assignments answers = model.assignAll(SchemaReads.rawMatrix(schema, block).rowMajorView());
                         TextColumn ids = schema.idColumn() == null ? null : (TextColumn) block.column(schema.idColumn());
-                        double[] vector = new double[raw.columns()];
-                        for (int i = 0; i < raw.rows(); i++) {
-                            Assignment assignment = model.assignInPlace(raw.copyRow(i, vector));
-                            counts.add(assignment);
+                        for (int i = 0; i < answers.size(); i++) {
+                            counts.add(answers, i);
                             row[0] = ids != null ? ids.text(i) : Long.toString(counts.rows);
-                            row[1] = Integer.toString(assignment.segment());
-                            row[2] = Double.toString(assignment.distance());
-                            row[3] = Double.toString(assignment.confidence());
-                            row[4] = Boolean.toString(assignment.outlier());
+                            row[1] = Integer.toString(answers.segment(i));
+                            row[2] = Double.toString(answers.distance(i));
+                            row[3] = Double.toString(answers.confidence(i));
+                            row[4] = Boolean.toString(answers.outlier(i));
                             sink.write(row);
                         }
                     });
@@ -91,14 +89,15 @@ public final class ScoreBatch {
             perSegment = new long[segments];
         }
 
-        void add(Assignment assignment) {
+        void add(Assignments answers, int i) {
             rows++;
-            if (assignment.isNoise()) {
+            int segment = answers.segment(i);
+            if (segment == Assignment.NOISE) {
                 noise++;
             } else {
-                perSegment[assignment.segment()]++;
+                perSegment[segment]++;
             }
-            if (assignment.outlier()) {
+            if (answers.outlier(i)) {
                 outliers++;
             }
         }

@@ -2,7 +2,7 @@ package com.segments.application;
 
 import com.segments.application.transactions.TransactionProfiles;
 import com.segments.domain.SegmentsException;
-import com.segments.domain.cluster.Assignment;
+import com.segments.domain.cluster.Assignments;
 import com.segments.domain.feature.DataMatrix;
 import com.segments.domain.model.ModelVersion;
 import com.segments.domain.table.DataSourceException;
@@ -94,11 +94,10 @@ public final class TransactionsUseCases {
         TableColumn ids = profiles.column("customer_id");
         Map<String, Integer> segments = new LinkedHashMap<>();
         Map<Integer, Long> perSegment = new java.util.TreeMap<>();
-        double[] vector = new double[raw.columns()];
-        for (int i = 0; i < raw.rows(); i++) {
-            Assignment assignment = version.model().assignInPlace(raw.copyRow(i, vector));
-            segments.put(ids.text(i), assignment.segment());
-            perSegment.merge(assignment.segment(), 1L, Long::sum);
+        Assignments answers = version.model().assignAll(raw.rowMajorView());
+        for (int i = 0; i < answers.size(); i++) {
+            segments.put(ids.text(i), answers.segment(i));
+            perSegment.merge(answers.segment(i), 1L, Long::sum);
         }
         long updated = store.assignSegments(segments, version.version());
         return new ScoreReport(version.version(), raw.rows(), perSegment, updated, result.summary());

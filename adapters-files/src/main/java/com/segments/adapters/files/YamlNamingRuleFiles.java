@@ -108,20 +108,26 @@ public final class YamlNamingRuleFiles implements NamingRuleFiles {
             String prefix = c.get("prefix") == null ? "share_" : String.valueOf(c.get("prefix"));
             return new NamingRules.TopShare(prefix, String.valueOf(c.get("top_share")));
         }
-        check(c.keySet(), Set.of("feature", "above", "below"), where);
+        check(c.keySet(), Set.of("feature", "above", "below", "near", "mean_above", "mean_below"), where);
         List<String> features = c.get("feature") instanceof List<?> list ? list.stream().map(String::valueOf).toList()
                 : c.get("feature") == null ? List.of() : List.of(String.valueOf(c.get("feature")));
         if (features.isEmpty()) {
             throw new DataSourceException(where + ": a condition needs 'feature' (a name or a list of alternatives)");
         }
-        if (c.get("above") instanceof Number above && !c.containsKey("below")) {
-            return new NamingRules.Above(features, above.doubleValue());
+        List<String> kinds = c.keySet().stream().map(String::valueOf).filter(k -> !k.equals("feature")).toList();
+        if (kinds.size() != 1 || !(c.get(kinds.getFirst()) instanceof Number number)) {
+            throw new DataSourceException(where + ": a condition needs exactly one of 'above', 'below' or 'near' (standard "
+                    + "deviations from the population mean) or 'mean_above' or 'mean_below' (the feature's own units), "
+                    + "with a number");
         }
-        if (c.get("below") instanceof Number below && !c.containsKey("above")) {
-            return new NamingRules.Below(features, below.doubleValue());
-        }
-        throw new DataSourceException(where + ": a condition needs exactly one of 'above' or 'below' with a number "
-                + "(standard deviations from the population mean)");
+        double v = number.doubleValue();
+        return switch (kinds.getFirst()) {
+            case "above" -> new NamingRules.Above(features, v);
+            case "below" -> new NamingRules.Below(features, v);
+            case "near" -> new NamingRules.Near(features, v);
+            case "mean_above" -> new NamingRules.MeanAbove(features, v);
+            default -> new NamingRules.MeanBelow(features, v);
+        };
     }
 
     private static void check(Set<?> keys, Set<String> allowed, String where) {

@@ -50,7 +50,7 @@ class YamlNamingRuleFilesTest {
         assertThatThrownBy(() -> new YamlNamingRuleFiles().read(write("rules:\n  - {name: X, when: []}\n")))
                 .hasMessageContaining("needs 'when' with at least one condition");
         assertThatThrownBy(() -> new YamlNamingRuleFiles().read(write("rules:\n  - {name: X, when: [{feature: A, above: 1, below: 2}]}\n")))
-                .hasMessageContaining("exactly one of 'above' or 'below'");
+                .hasMessageContaining("exactly one of 'above', 'below' or 'near'");
         assertThatThrownBy(() -> new YamlNamingRuleFiles().read(write("names: []\n"))).hasMessageContaining("expected 'rules:'");
     }
 }

@@ -10,17 +10,17 @@ import java.util.Locale;
 public record FeatureProfile(String feature, double mean, double median, double populationMean, double populationMedian,
                              double standardisedDifference) {
 
-    /** How the segment stands out on this feature, in words: "CASH_ADVANCE 3.1× the population median". */
+    /**
+     * How the segment stands out on this feature, in words, in the statistic the tables show (the mean):
+     * "CASH_ADVANCE 4.6× the population mean (4,476 vs 978.9)"; in standard deviations when a ratio of means
+     * would mislead (a mean at or below zero).
+     */
     public String describe() {
-        String direction = standardisedDifference >= 0 ? "high" : "low";
-        if (populationMedian > 0 && median >= 0) {
-            return String.format(Locale.ROOT, "%s %s× the population median (%s vs %s)", feature, ratio(median / populationMedian),
-                    number(median), number(populationMedian));
-        }
         if (populationMean > 0 && mean >= 0) {
             return String.format(Locale.ROOT, "%s %s× the population mean (%s vs %s)", feature, ratio(mean / populationMean),
                     number(mean), number(populationMean));
         }
+        String direction = standardisedDifference >= 0 ? "high" : "low";
         return String.format(Locale.ROOT, "%s %s (%+.1f standard deviations from the population mean)", feature, direction,
                 standardisedDifference);
     }

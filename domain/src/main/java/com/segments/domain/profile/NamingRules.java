@@ -9,8 +9,10 @@ import java.util.Set;
 
 /**
  * Rules that map profile patterns to names: "high purchases and high credit limit" is "Premium High Spenders".
- * Every segment gets a unique name: the best-scoring rule that fits and is still free, else a description of its top
- * features ("High CASH_ADVANCE, low PURCHASES").
+ * Every segment gets a unique name: the best-scoring rule whose every condition the profile meets (direction and
+ * size, in standard deviations and where a rule says so in the feature's own units) and is still free; else a
+ * description of the features that stand out, in the direction they do ("High spending score, low annual income"),
+ * or "Near average" when none does.
  */
 public record NamingRules(List<Rule> rules, java.util.Map<String, List<String>> offers) {
 
@@ -40,7 +42,7 @@ public record NamingRules(List<Rule> rules, java.util.Map<String, List<String>> 
     }
 
     /** One condition on a segment's profile. */
-    public sealed interface Condition permits Above, Below, TopShare {
+    public sealed interface Condition permits Above, Below, Near, MeanAbove, MeanBelow, TopShare {
         /** How well the segment fits (higher is better), or NaN when it does not, or the features are absent. */
         double score(SegmentProfile profile);
     }
@@ -60,6 +62,37 @@ public record NamingRules(List<Rule> rules, java.util.Map<String, List<String>> 
         public double score(SegmentProfile profile) {
             FeatureProfile f = first(profile, features);
             return f == null || f.standardisedDifference() > z ? Double.NaN : 1 + z - f.standardisedDifference();
+        }
+    }
+
+    /** The first present feature among {@code features} is within {@code z} standard deviations of the mean. */
+    public record Near(List<String> features, double z) implements Condition {
+        @Override
+        public double score(SegmentProfile profile) {
+            FeatureProfile f = first(profile, features);
+            double d = f == null ? Double.NaN : Math.abs(f.standardisedDifference());
+            return Double.isNaN(d) || d > z ? Double.NaN : 1 + z - d;
+        }
+    }
+
+    /**
+     * The segment's mean of the first present feature among {@code features} is at least {@code value}, in the
+     * feature's own units: "recent" or "long ago" in days, not only against the population.
+     */
+    public record MeanAbove(List<String> features, double value) implements Condition {
+        @Override
+        public double score(SegmentProfile profile) {
+            FeatureProfile f = first(profile, features);
+            return f == null || !(f.mean() >= value) ? Double.NaN : 1;
+        }
+    }
+
+    /** The segment's mean of the first present feature among {@code features} is at most {@code value}. */
+    public record MeanBelow(List<String> features, double value) implements Condition {
+        @Override
+        public double score(SegmentProfile profile) {
+            FeatureProfile f = first(profile, features);
+            return f == null || !(f.mean() <= value) ? Double.NaN : 1;
         }
     }
 
@@ -147,25 +180,44 @@ public record NamingRules(List<Rule> rules, java.util.Map<String, List<String>> 
         return List.of(labels);
     }
 
-    /** "High CASH_ADVANCE, low PURCHASES", made unique with more features, then a number. */
+    /** A feature stands out of the population, for a descriptive name, at this many standard deviations. */
+    public static final double STANDS_OUT = 0.5;
+
+    /**
+     * "High spending score, low annual income": the features that stand out most, strongest first, each in the
+     * direction it does; two of them, or three when two name another segment already; "Near average" when none
+     * stands out. Made unique with a number when all else is taken.
+     */
     static String fallbackName(SegmentProfile profile, Set<String> used) {
-        List<FeatureProfile> top = profile.distinguishing(4);
+        List<FeatureProfile> top = profile.distinguishing(3).stream()
+                .filter(f -> Math.abs(f.standardisedDifference()) >= STANDS_OUT).toList();
         if (top.isEmpty()) {
-            return unique("Segment of " + profile.size() + " customers", used);
+            return unique("Near average", used);
         }
         StringBuilder name = new StringBuilder();
         for (int i = 0; i < top.size(); i++) {
             FeatureProfile f = top.get(i);
-            if (i > 0) {
-                name.append(", ");
-            }
             String level = f.standardisedDifference() >= 0 ? "high " : "low ";
-            name.append(i == 0 ? Character.toUpperCase(level.charAt(0)) + level.substring(1) : level).append(f.feature());
+            name.append(i == 0 ? cap(level) : ", " + level).append(words(f.feature()));
             if (i >= 1 && !used.contains(name.toString().toLowerCase(Locale.ROOT))) {
                 return name.toString();
             }
         }
         return unique(name.toString(), used);
+    }
+
+    private static String cap(String level) {
+        return Character.toUpperCase(level.charAt(0)) + level.substring(1);
+    }
+
+    /**
+     * A column name as words for a name people read: units in brackets dropped, underscores and camel case
+     * spaced, lower case ({@code Spending Score (1-100)} is "spending score", {@code CASH_ADVANCE} "cash advance").
+     */
+    public static String words(String feature) {
+        String plain = feature.replaceAll("\\s*[(\\[].*?[)\\]]", "").replaceAll("([a-z0-9])([A-Z])", "$1 $2")
+                .replace('_', ' ').replaceAll("\\s+", " ").strip().toLowerCase(Locale.ROOT);
+        return plain.isEmpty() ? feature : plain;
     }
 
     private static String unique(String name, Set<String> used) {

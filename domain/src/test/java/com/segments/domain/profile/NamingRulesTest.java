@@ -30,9 +30,9 @@ class NamingRulesTest {
         assertThat(labels.get(2).name()).isEqualTo("Cash Users");
         assertThat(labels).extracting(SegmentLabel::name).doesNotHaveDuplicates()
                 .noneMatch(name -> name.toLowerCase().startsWith("cluster"));
-        assertThat(labels.get(0).name()).startsWith("High PURCHASES");
-        assertThat(labels.get(3).name()).startsWith("Low PURCHASES");
-        assertThat(labels.get(4).name()).startsWith("Low PURCHASES").isNotEqualTo(labels.get(3).name());
+        assertThat(labels.get(0).name()).isEqualTo("High purchases");
+        assertThat(labels.get(3).name()).isEqualTo("Low purchases");
+        assertThat(labels.get(4).name()).startsWith("Low purchases").isNotEqualTo(labels.get(3).name());
         assertThat(labels.get(0).description()).startsWith("No naming rule fits");
     }
 
@@ -55,5 +55,47 @@ class NamingRulesTest {
         assertThat(labels.get(0).offers()).containsExactly("Metal card");
         assertThat(labels.get(2).offers()).containsExactly("Loan call");
         assertThat(labels.get(1).offers()).isEmpty();
+    }
+
+    @Test
+    void aSegmentWhereNothingStandsOutIsNearAverage() {
+        List<SegmentLabel> labels = rules.name(List.of(profile(0, 0.2, -0.3), profile(1, 0.1, 0.4)));
+        assertThat(labels).extracting(SegmentLabel::name).containsExactly("Near average", "Near average (2)");
+    }
+
+    @Test
+    void aDescriptiveNameNamesTheStrongestFeaturesInTheirDirection() {
+        SegmentProfile spenders = new SegmentProfile(0, 10, 0.5, List.of(
+                new FeatureProfile("Age", 30, 30, 40, 40, -0.6),
+                new FeatureProfile("Annual Income (k$)", 30, 30, 60, 60, -1.1),
+                new FeatureProfile("Spending Score (1-100)", 80, 80, 50, 50, 1.4)), List.of());
+        assertThat(new NamingRules(List.of()).name(List.of(spenders)).getFirst().name())
+                .isEqualTo("High spending score, low annual income");
+    }
+
+    @Test
+    void absoluteAndNearConditionsHoldOnlyWhenTheNumbersSaySo() {
+        NamingRules recent = new NamingRules(List.of(new NamingRules.Rule("New Customers", "Started recently", List.of(
+                new NamingRules.Below(List.of("tenure_days"), -0.7), new NamingRules.MeanBelow(List.of("tenure_days"), 180)),
+                List.of()), new NamingRules.Rule("Average", "Average", List.of(new NamingRules.Near(List.of("spend"), 0.3)),
+                List.of())));
+        SegmentProfile longAgo = new SegmentProfile(0, 10, 0.5, List.of(
+                new FeatureProfile("tenure_days", 1092, 1092, 1500, 1500, -0.9),
+                new FeatureProfile("spend", 10, 10, 10, 10, 0.8)), List.of());
+        SegmentProfile lately = new SegmentProfile(1, 10, 0.5, List.of(
+                new FeatureProfile("tenure_days", 60, 60, 1500, 1500, -1.5),
+                new FeatureProfile("spend", 10, 10, 10, 10, 0.1)), List.of());
+        List<SegmentLabel> labels = recent.name(List.of(longAgo, lately));
+        assertThat(labels.get(0).name()).as("1,092 days is not recent, however short against the rest")
+                .isEqualTo("Low tenure days, high spend");
+        assertThat(labels.get(1).name()).isEqualTo("New Customers");
+    }
+
+    @Test
+    void columnNamesReadAsWords() {
+        assertThat(NamingRules.words("Spending Score (1-100)")).isEqualTo("spending score");
+        assertThat(NamingRules.words("CASH_ADVANCE")).isEqualTo("cash advance");
+        assertThat(NamingRules.words("MntWines")).isEqualTo("mnt wines");
+        assertThat(NamingRules.words("Annual Income (k$)")).isEqualTo("annual income");
     }
 }

@@ -13,9 +13,11 @@ import com.segments.domain.feature.DataMatrix;
  * @param daviesBouldin      mean worst-case ratio of within-segment scatter to between-centre distance (lower is better)
  * @param calinskiHarabasz   between- to within-segment dispersion, scaled by degrees of freedom (higher is better)
  * @param withinSumOfSquares squared distances of rows to their segment's mean (k-means' inertia)
+ * @param silhouetteStandardError standard error of the mean silhouette over the rows it used
  */
 public record ClusterQuality(int segments, double noiseFraction, double silhouette, int silhouetteRows,
-                             double daviesBouldin, double calinskiHarabasz, double withinSumOfSquares) {
+                             double daviesBouldin, double calinskiHarabasz, double withinSumOfSquares,
+                             double silhouetteStandardError) {
 
     public static ClusterQuality of(DataMatrix data, int[] labels, int maxSilhouetteRows, long seed) {
         Members members = Members.of(data, labels);
@@ -24,11 +26,12 @@ public record ClusterQuality(int segments, double noiseFraction, double silhouet
         int k = members.segments();
         if (k < 2 || compact.length <= k) {
             return new ClusterQuality(k, members.noiseFraction(), Double.NaN, 0, Double.NaN, Double.NaN,
-                    withinSumOfSquares(x, compact, Math.max(k, 1)));
+                    withinSumOfSquares(x, compact, Math.max(k, 1)), Double.NaN);
         }
         Silhouette.Result silhouette = Silhouette.compute(x, compact, k, maxSilhouetteRows, seed);
         return new ClusterQuality(k, members.noiseFraction(), silhouette.value(), silhouette.rowsUsed(),
-                daviesBouldin(x, compact, k), calinskiHarabasz(x, compact, k), withinSumOfSquares(x, compact, k));
+                daviesBouldin(x, compact, k), calinskiHarabasz(x, compact, k), withinSumOfSquares(x, compact, k),
+                silhouette.standardError());
     }
 
     /**

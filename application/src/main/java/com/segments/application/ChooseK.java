@@ -14,17 +14,17 @@ import java.util.function.BooleanSupplier;
  * stability-gated and parsimonious), on k-means over the range sized to the data. It looks less hard than a
  * comparison so that training stays fast: {@value #RESTARTS} k-means++ restarts per k, {@value #BOOTSTRAP} bootstrap
  * refits and {@value #GAP_DRAWS} gap reference draws of at most {@value #SAMPLE_ROWS} rows, the silhouette exact up
- * to {@value #SILHOUETTE_ROWS} rows. On CC GENERAL (8,950 customers, k 2..25) that is 24 fits on all rows and 480
+ * to {@value #SILHOUETTE_ROWS} rows. On CC GENERAL (8,950 customers, k 2..25) that is 24 fits on all rows and 216
  * on samples.
  */
 public final class ChooseK {
 
     static final String ALGORITHM = "kmeans";
     static final int RESTARTS = 3;
-    static final int BOOTSTRAP = 10;
-    static final int GAP_DRAWS = 5;
-    static final int SAMPLE_ROWS = 1500;
-    static final int SILHOUETTE_ROWS = 3000;
+    static final int BOOTSTRAP = 6;
+    static final int GAP_DRAWS = 3;
+    static final int SAMPLE_ROWS = 1000;
+    static final int SILHOUETTE_ROWS = 2000;
 
     private final CompareAlgorithms compare;
 
@@ -53,10 +53,10 @@ public final class ChooseK {
                         + "k = %d, the most stable, and treat its segments with care%s.", range, k, agreement);
             }
             SelectionRule.Evidence chosen = decision.chosen().get();
-            return String.format(Locale.ROOT, "Chose k = %d of %s: the most clearly separated segmentation (silhouette %.3f, "
-                            + "or within one standard error of the best with fewer segments) whose segments all hold together "
-                            + "when customers are resampled (weakest %.2f)%s%s.", k, range, chosen.silhouette(),
-                    chosen.minJaccard(), agreement, end);
+            return String.format(Locale.ROOT, "Chose k = %d of %s by the rule of 'segments compare': every segment holds "
+                            + "together when customers are resampled (weakest %.2f), and no other such k separates customers "
+                            + "clearly better (silhouette %.3f)%s%s.", k, range, chosen.minJaccard(), chosen.silhouette(),
+                    agreement, end);
         }
     }
 

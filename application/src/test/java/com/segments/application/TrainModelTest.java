@@ -63,7 +63,7 @@ class TrainModelTest {
         assertThat(choice.range()).isEqualTo(new com.segments.domain.metric.KRange(2, 10));
         assertThat(choice.evidence()).hasSize(9);
         assertThat(choice.decision().chosen().orElseThrow().minJaccard()).isGreaterThanOrEqualTo(0.6);
-        assertThat(choice.summary()).startsWith("Chose k = 4 of 2..10:").contains("hold together");
+        assertThat(choice.summary()).startsWith("Chose k = 4 of 2..10 by the rule").contains("every segment holds together");
         assertThat(report.model().model().parameters().values()).containsEntry("k", 4).containsEntry("restarts", 3);
         assertThat(report.model().model().segments()).hasSize(4);
     }

@@ -103,7 +103,7 @@ class CompareAndPluginsCliTest {
     void trainWithoutKChoosesItByTheSameRuleAndSaysWhy() {
         Cli.Result text = cli.run("train", "--data", customers.toString(), "--restarts", "2");
         assertThat(text.exitCode()).as(text.err()).isZero();
-        assertThat(text.out()).contains("Chose k = 4 of 2..10: the most clearly separated segmentation")
+        assertThat(text.out()).contains("Chose k = 4 of 2..10 by the rule of 'segments compare': every segment holds together")
                 .contains("Trained kmeans (k=4");
 
         JsonNode json = cli.run("train", "--data", customers.toString(), "--restarts", "2", "--json").json();

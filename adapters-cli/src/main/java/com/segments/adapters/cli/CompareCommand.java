@@ -409,8 +409,8 @@ class CompareCommand implements Runnable {
                 return "No criterion states a k.";
             }
             return a.unanimous() ? "All " + a.stating() + " criteria that state a k prefer k = " + a.k().getAsInt() + "."
-                    : a.agreeing() + " of " + a.stating() + " criteria prefer k = " + a.k().getAsInt()
-                    + "; the others disagree (see above).";
+                    : "Of the " + a.stating() + " criteria that point to a k, " + a.agreeing() + " prefer k = "
+                    + a.k().getAsInt() + "; the others disagree (see above).";
         }
     }
 }

@@ -243,9 +243,11 @@ public final class SelectionRule {
     private Choice parsimonious(List<Evidence> passed) {
         Evidence best = best(passed, Evidence::silhouette).orElseThrow();
         double bar = best.silhouette() - (Double.isFinite(best.silhouetteStandardError()) ? best.silhouetteStandardError() : 0);
-        Evidence chosen = passed.stream().filter(e -> e.silhouette() >= bar)
+        // Parsimony only ever trades toward fewer segments; between equals the best silhouette stays.
+        Evidence chosen = passed.stream().filter(e -> e.silhouette() >= bar && e.segments() < best.segments())
                 .min(Comparator.comparingInt(Evidence::segments)
-                        .thenComparing(Comparator.comparingDouble(SelectionRule::stabilityOrZero).reversed()))
+                        .thenComparing(Comparator.comparingDouble(SelectionRule::stabilityOrZero).reversed())
+                        .thenComparing(Comparator.comparingDouble(Evidence::silhouette).reversed()))
                 .orElse(best);
         StringBuilder why = new StringBuilder(String.format(Locale.ROOT, "%s: %s", chosen.label(), holdsTogether(chosen)));
         if (chosen == best) {

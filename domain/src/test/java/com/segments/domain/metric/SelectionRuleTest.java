@@ -51,6 +51,17 @@ class SelectionRuleTest {
         assertThat(bySilhouette.chosen().orElseThrow().label()).isEqualTo("kmeans k=4");
     }
 
+    /** HDBSCAN at three sizes often finds the same segments: the first listed stays, with no parsimony sentence. */
+    @Test
+    void identicalConfigurationsKeepTheFirstAndClaimNoTrade() {
+        List<SelectionRule.Evidence> same = java.util.stream.IntStream.of(25, 50, 100).mapToObj(size ->
+                new SelectionRule.Evidence("hdbscan minClusterSize=" + size, "hdbscan", OptionalInt.empty(), 4, 0.14,
+                        0.6523, 0.003, 0.49, 4086, new double[] {0.9, 0.87, 0.95, 0.9}, null)).toList();
+        SelectionRule.Decision d = rule.select(same, SelectionRule.KSignals.NONE, SelectionRule.Goal.DEFAULT);
+        assertThat(d.chosen().orElseThrow().label()).isEqualTo("hdbscan minClusterSize=25");
+        assertThat(d.why()).doesNotContain("slightly better").contains("most clearly separated");
+    }
+
     @Test
     void aChoiceAtTheLargestKSearchedSaysSo() {
         List<SelectionRule.Evidence> all = List.of(kmeans(2, 0.3, 0.001, 0.9, 0.9), kmeans(3, 0.4, 0.001, 0.9, 0.9, 0.9));

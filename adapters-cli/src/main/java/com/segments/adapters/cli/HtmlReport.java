@@ -38,7 +38,7 @@ final class HtmlReport {
                 .append(escape(c.inference().source())).append("</title><style>")
                 .append("body{font-family:system-ui,sans-serif;margin:2em;color:#222;max-width:1150px}")
                 .append("table{border-collapse:collapse;font-size:14px}td,th{padding:4px 10px;border-bottom:1px solid #ddd;text-align:right}")
-                .append("td:first-child,th:first-child{text-align:left}td.text{text-align:left}tr.chosen{background:#eef6ee;font-weight:600}")
+                .append("td:first-child,th:first-child{text-align:left}td.text,th.text{text-align:left}tr.chosen{background:#eef6ee;font-weight:600}")
                 .append("tr.excluded{color:#888}.charts{display:flex;flex-wrap:wrap;gap:24px}figure{margin:0}figcaption{font-weight:600;margin-bottom:4px}")
                 .append("svg text{font-size:11px;fill:#444}</style></head><body>");
         html.append("<h1>Which segmentation to trust</h1><p>")
@@ -86,7 +86,7 @@ final class HtmlReport {
     }
 
     private static String criteria(SelectionRule.Decision d) {
-        StringBuilder t = new StringBuilder("<table><tr><th>criterion</th><th>prefers</th><th>what it rewards</th></tr>");
+        StringBuilder t = new StringBuilder("<table><tr><th>criterion</th><th class=\"text\">prefers</th><th class=\"text\">what it rewards</th></tr>");
         for (SelectionRule.Preference p : d.preferences()) {
             t.append("<tr><td>").append(escape(p.criterion())).append("</td><td class=\"text\">")
                     .append(escape(p.prefers().orElse(p.k().isPresent() ? "k=" + p.k().getAsInt() : "no preference")))
@@ -205,7 +205,7 @@ final class HtmlReport {
     private static String table(CompareAlgorithms.Comparison c) {
         StringBuilder t = new StringBuilder("<table><tr><th>configuration</th><th>segments</th><th>noise</th>"
                 + "<th>silhouette</th><th>Davies-Bouldin</th><th>Calinski-Harabasz</th><th>stability</th>"
-                + "<th>weakest segment</th><th>fit s</th><th>verdict</th></tr>");
+                + "<th>weakest segment</th><th>fit s</th><th class=\"text\">verdict</th></tr>");
         CompareAlgorithms.Recommendation r = c.recommendation();
         for (CompareAlgorithms.Outcome o : c.outcomes()) {
             boolean chosen = r.chosen().map(x -> x == o).orElse(false);

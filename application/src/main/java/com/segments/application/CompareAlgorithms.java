@@ -9,6 +9,10 @@ import com.segments.domain.cluster.ClusteringResult;
 import com.segments.domain.feature.DataMatrix;
 import com.segments.domain.feature.Projector;
 import com.segments.domain.metric.ClusterQuality;
+import com.segments.domain.metric.GapStatistic;
+import com.segments.domain.metric.KRange;
+import com.segments.domain.metric.Kneedle;
+import com.segments.domain.metric.SelectionRule;
 import com.segments.domain.metric.Silhouette;
 import com.segments.domain.metric.Stability;
 
@@ -16,27 +20,31 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
 import java.util.function.BooleanSupplier;
 
 /**
  * Runs several algorithm configurations on the same data, measures each (silhouette, Davies-Bouldin,
- * Calinski-Harabasz, noise, bootstrap stability, fit time), ranks them and explains which to trust and why.
- * Every configuration sees the same preprocessed matrix, the same seed and the same bootstrap samples.
+ * Calinski-Harabasz, noise, bootstrap stability, fit time), computes the signals for k (gap statistic, elbow) and
+ * recommends one configuration by a stated {@link SelectionRule}. Every configuration sees the same preprocessed
+ * matrix, the same seed and the same bootstrap samples.
  */
 public final class CompareAlgorithms {
 
-    /** Configurations whose segments leave more than this share of customers unassigned rank last. */
-    static final double MAX_NOISE = 0.5;
+    /** Reference draws for the gap statistic when none are asked for. */
+    public static final int DEFAULT_GAP_DRAWS = 10;
     private static final int PROJECTED_ROWS = 3000;
 
     private final DataReader reader;
     private final AlgorithmCatalog algorithms;
     private final Optional<Projector> projector;
+    private final SelectionRule rule = new SelectionRule();
 
     public CompareAlgorithms(DataReader reader, AlgorithmCatalog algorithms) {
         this.reader = reader;
@@ -44,7 +52,17 @@ public final class CompareAlgorithms {
         this.projector = reader.projector();
     }
 
-    /** One configuration to try: a plugin and its parameters. */
+    /** For evaluating configurations on a matrix already prepared ({@link ChooseK}): reads no data itself. */
+    CompareAlgorithms(AlgorithmCatalog algorithms) {
+        this.reader = null;
+        this.algorithms = algorithms;
+        this.projector = Optional.empty();
+    }
+
+    /**
+     * One configuration to try: a plugin and its parameters. A plugin that takes k but is given none here is tried
+     * at every k of the command's range.
+     */
     public record Candidate(String algorithm, Map<String, Integer> parameters) {
         public Candidate {
             Objects.requireNonNull(algorithm, "algorithm");
@@ -53,28 +71,51 @@ public final class CompareAlgorithms {
     }
 
     /**
-     * @param bootstrap     B, bootstrap refits per configuration for stability (0 skips stability)
-     * @param stabilityRows rows per bootstrap sample at most (an m-out-of-n bootstrap above it)
+     * How hard to look, apart from which configurations.
+     *
+     * @param bootstrap      B, bootstrap refits per configuration for stability (0 skips stability)
+     * @param stabilityRows  rows per bootstrap sample and per gap reference draw at most
+     * @param gapDraws       reference draws for the gap statistic (0 skips it)
+     * @param silhouetteRows rows up to which the silhouette is exact (sampled per segment above)
      */
-    public record Command(DataInput input, List<Candidate> candidates, int bootstrap, int stabilityRows, long seed) {
-
-        /** A customer table with inferred features. */
-        public Command(Path data, Character delimiter, List<Candidate> candidates, int bootstrap, int stabilityRows,
-                       long seed) {
-            this(DataInput.customers(data, delimiter, null), candidates, bootstrap, stabilityRows, seed);
-        }
-
-        public Command {
-            Objects.requireNonNull(input, "input");
-            candidates = List.copyOf(candidates);
-            if (candidates.isEmpty()) {
-                throw new SegmentsException("nothing to compare: give at least one algorithm");
-            }
+    public record Effort(int bootstrap, int stabilityRows, int gapDraws, int silhouetteRows) {
+        public Effort {
             if (bootstrap < 0 || bootstrap > 1000) {
                 throw new SegmentsException("--bootstrap must be between 0 and 1000, got " + bootstrap);
             }
             if (stabilityRows < 50) {
                 throw new SegmentsException("--stability-rows must be at least 50, got " + stabilityRows);
+            }
+            if (gapDraws < 0 || gapDraws > 1000) {
+                throw new SegmentsException("--gap-draws must be between 0 and 1000, got " + gapDraws);
+            }
+        }
+    }
+
+    /**
+     * @param range the k to try for plugins that take k and were given none; empty: sized to the data
+     *              ({@link KRange#forRows})
+     * @param goal  the selection rule
+     */
+    public record Command(DataInput input, List<Candidate> candidates, Optional<KRange> range, Effort effort,
+                          SelectionRule.Goal goal, long seed) {
+
+        /** A customer table with inferred features, the default rule and gap draws, explicit candidates. */
+        public Command(Path data, Character delimiter, List<Candidate> candidates, int bootstrap, int stabilityRows,
+                       long seed) {
+            this(DataInput.customers(data, delimiter, null), candidates, Optional.empty(),
+                    new Effort(bootstrap, stabilityRows, DEFAULT_GAP_DRAWS, Silhouette.DEFAULT_MAX_ROWS),
+                    SelectionRule.Goal.DEFAULT, seed);
+        }
+
+        public Command {
+            Objects.requireNonNull(input, "input");
+            Objects.requireNonNull(range, "range");
+            Objects.requireNonNull(effort, "effort");
+            Objects.requireNonNull(goal, "goal");
+            candidates = List.copyOf(candidates);
+            if (candidates.isEmpty()) {
+                throw new SegmentsException("nothing to compare: give at least one algorithm");
             }
         }
     }
@@ -130,67 +171,134 @@ public final class CompareAlgorithms {
             return stability == null ? Double.NaN : stability.meanJaccard();
         }
 
-        boolean usable() {
-            return !failed() && quality.segments() >= 2 && quality.noiseFraction() <= MAX_NOISE;
+        public OptionalInt k() {
+            Integer k = candidate.parameters().get("k");
+            return k == null ? OptionalInt.empty() : OptionalInt.of(k);
+        }
+
+        /** What the selection rule reads. */
+        public SelectionRule.Evidence evidence() {
+            if (failed()) {
+                return SelectionRule.Evidence.failed(shortLabel(), algorithm, k(), error);
+            }
+            return new SelectionRule.Evidence(shortLabel(), algorithm, k(), quality.segments(), quality.noiseFraction(),
+                    quality.silhouette(), quality.silhouetteStandardError(), quality.daviesBouldin(),
+                    quality.calinskiHarabasz(), stability == null ? new double[0] : stability.jaccard(), null);
         }
     }
 
     /**
-     * @param chosen  the configuration to trust, if any is usable
-     * @param reasons why, and where the rules disagree, in plain sentences
-     * @param elbowK  the k where k-means' inertia curve bends most, if k-means was compared over 3 or more k
+     * @param decision        what the rule chose and why, every criterion's preference, what it excluded
+     * @param chosen          the configuration recommended, if any
+     * @param range           the k searched for plugins that take k
+     * @param rangeSized      whether that range was sized to the data (no --k given)
+     * @param signalAlgorithm the plugin whose fits the gap statistic and the elbow come from ("" when none)
      */
-    public record Recommendation(Optional<Outcome> chosen, List<String> reasons, Optional<Integer> elbowK) {
+    public record Recommendation(SelectionRule.Decision decision, Optional<Outcome> chosen, KRange range,
+                                 boolean rangeSized, String signalAlgorithm, Optional<GapStatistic.Result> gap,
+                                 OptionalInt elbowK) {
+
+        /** A wider range to try when the chosen k is the largest searched. */
+        public Optional<KRange> widerRange() {
+            return decision.atRangeEnd() ? Optional.of(range.wider()) : Optional.empty();
+        }
+    }
+
+    /** Every configuration measured, in the order tried (by algorithm, then k), and the recommendation. */
+    public record Evaluation(List<Outcome> outcomes, Recommendation recommendation) {
     }
 
     /**
-     * @param ranked     every configuration, best first; unusable ones (failed, one segment, mostly noise) last
+     * @param outcomes   every configuration, in the order tried
      * @param projection the first two principal components of up to 3000 sampled rows, for a scatter plot
      * @param projected  which rows those are
      */
-    public record Comparison(InferenceReport inference, int rows, List<String> features, List<Outcome> ranked,
+    public record Comparison(InferenceReport inference, int rows, List<String> features, List<Outcome> outcomes,
                              Recommendation recommendation, Optional<DataMatrix> projection, int[] projected,
-                             int bootstrap, int stabilityRows, long seed, Duration elapsed) {
+                             Effort effort, long seed, Duration elapsed) {
     }
 
     public Comparison compare(Command command, Listener listener, BooleanSupplier cancelled) {
         long started = System.nanoTime();
-        List<ClusteringAlgorithm> plugins = new ArrayList<>();
-        List<AlgorithmParameters> resolved = new ArrayList<>();
-        for (Candidate candidate : command.candidates()) {
-            ClusteringAlgorithm plugin = algorithms.require(candidate.algorithm());
-            plugins.add(plugin);
-            resolved.add(plugin.descriptor().resolve(candidate.parameters()));
-        }
+        command.candidates().forEach(c -> algorithms.require(c.algorithm()).descriptor().resolve(withSomeK(c)));
         PreparedTable data = reader.prepare(command.input());
         DataMatrix x = data.transformed();
-        List<DataMatrix> samples = command.bootstrap() == 0 ? List.of()
-                : Stability.samples(x, command.bootstrap(), command.stabilityRows(), command.seed());
+        boolean sized = command.range().isEmpty();
+        KRange range = command.range().orElseGet(() -> KRange.forRows(x.rows()));
+        Evaluation evaluation = evaluate(x, expand(command.candidates(), range), range, sized, command.effort(),
+                command.goal(), command.seed(), listener, cancelled);
+        int[] projected = projectedRows(x.rows(), command.seed());
+        Optional<DataMatrix> projection = projector.map(p -> p.project(x.selectRows(projected), 2));
+        return new Comparison(data.report(), x.rows(), data.profiles().schema().features(), evaluation.outcomes(),
+                evaluation.recommendation(), projection, projected, command.effort(), command.seed(),
+                Duration.ofNanos(System.nanoTime() - started));
+    }
 
-        int total = command.candidates().size();
+    /** Validates a candidate's other parameters before any work, with a k the plugin accepts when none is given. */
+    private Map<String, Integer> withSomeK(Candidate candidate) {
+        if (candidate.parameters().containsKey("k") || !takesK(algorithms.require(candidate.algorithm()))) {
+            return candidate.parameters();
+        }
+        Map<String, Integer> parameters = new HashMap<>(candidate.parameters());
+        parameters.put("k", 2);
+        return parameters;
+    }
+
+    static boolean takesK(ClusteringAlgorithm plugin) {
+        return plugin.descriptor().parameters().stream().anyMatch(p -> p.name().equals("k"));
+    }
+
+    /** Candidates with every plugin that takes k but was given none tried at each k of the range. */
+    List<Candidate> expand(List<Candidate> candidates, KRange range) {
+        List<Candidate> expanded = new ArrayList<>();
+        for (Candidate candidate : candidates) {
+            if (candidate.parameters().containsKey("k") || !takesK(algorithms.require(candidate.algorithm()))) {
+                expanded.add(candidate);
+                continue;
+            }
+            for (int k : range.values()) {
+                Map<String, Integer> parameters = new HashMap<>(candidate.parameters());
+                parameters.put("k", k);
+                expanded.add(new Candidate(candidate.algorithm(), parameters));
+            }
+        }
+        return expanded;
+    }
+
+    /**
+     * Measures every candidate on the preprocessed matrix, computes the signals for k and applies the rule. Training
+     * without a k uses this too ({@link ChooseK}), so both choose by the same rule.
+     */
+    Evaluation evaluate(DataMatrix x, List<Candidate> candidates, KRange range, boolean sized, Effort effort,
+                        SelectionRule.Goal goal, long seed, Listener listener, BooleanSupplier cancelled) {
+        List<DataMatrix> samples = effort.bootstrap() == 0 ? List.of()
+                : Stability.samples(x, effort.bootstrap(), effort.stabilityRows(), seed);
+        int total = candidates.size();
         List<Outcome> outcomes = new ArrayList<>();
         for (int i = 0; i < total; i++) {
             if (cancelled.getAsBoolean()) {
                 throw new Cancelled(i, total);
             }
-            Candidate candidate = command.candidates().get(i);
+            Candidate candidate = candidates.get(i);
+            ClusteringAlgorithm plugin = algorithms.require(candidate.algorithm());
             listener.progress(i, total, candidate.algorithm() + " " + candidate.parameters());
-            outcomes.add(measure(candidate, plugins.get(i), resolved.get(i), x, samples, command.seed(), cancelled, i, total));
+            outcomes.add(measure(candidate, plugin, plugin.descriptor().resolve(candidate.parameters()), x, samples,
+                    effort.silhouetteRows(), seed, cancelled, i, total));
         }
-        listener.progress(total, total, "done");
-
-        List<Outcome> ranked = rank(outcomes);
-        Recommendation recommendation = recommend(ranked);
-        int[] projected = projectedRows(x.rows(), command.seed());
-        Optional<DataMatrix> projection = projector.map(p -> p.project(x.selectRows(projected), 2));
-        return new Comparison(data.report(), x.rows(), data.profiles().schema().features(), ranked,
-                recommendation, projection, projected, command.bootstrap(), command.stabilityRows(), command.seed(),
-                Duration.ofNanos(System.nanoTime() - started));
+        String signalAlgorithm = signalAlgorithm(outcomes);
+        listener.progress(total, total, effort.gapDraws() > 0 && !signalAlgorithm.isEmpty() ? "gap statistic" : "done");
+        Optional<GapStatistic.Result> gap = gap(outcomes, signalAlgorithm, x, effort, seed, cancelled, total);
+        OptionalInt elbow = elbow(outcomes, signalAlgorithm);
+        SelectionRule.KSignals signals = new SelectionRule.KSignals(signalAlgorithm, gap, elbow);
+        SelectionRule.Decision decision = rule.select(outcomes.stream().map(Outcome::evidence).toList(), signals, goal);
+        Optional<Outcome> chosen = decision.chosen().flatMap(e -> outcomes.stream()
+                .filter(o -> o.shortLabel().equals(e.label())).findFirst());
+        return new Evaluation(outcomes, new Recommendation(decision, chosen, range, sized, signalAlgorithm, gap, elbow));
     }
 
     private static Outcome measure(Candidate candidate, ClusteringAlgorithm plugin, AlgorithmParameters parameters,
-                                   DataMatrix x, List<DataMatrix> samples, long seed, BooleanSupplier cancelled,
-                                   int index, int total) {
+                                   DataMatrix x, List<DataMatrix> samples, int silhouetteRows, long seed,
+                                   BooleanSupplier cancelled, int index, int total) {
         long started = System.nanoTime();
         ClusteringResult result;
         try {
@@ -200,7 +308,7 @@ public final class CompareAlgorithms {
                     Duration.ofNanos(System.nanoTime() - started), Map.of(), e.getMessage(), new int[0]);
         }
         Duration fitTime = Duration.ofNanos(System.nanoTime() - started);
-        ClusterQuality quality = ClusterQuality.of(x, result.labels(), Silhouette.DEFAULT_MAX_ROWS, seed);
+        ClusterQuality quality = ClusterQuality.of(x, result.labels(), silhouetteRows, seed);
         Stability.Result stability = samples.isEmpty() ? null
                 : Stability.bootstrap(x, result.labels(), result.rule().segmentCount(), samples, seed, (sample, refitSeed) -> {
                     if (cancelled.getAsBoolean()) {
@@ -216,118 +324,55 @@ public final class CompareAlgorithms {
                 result.diagnostics(), null, result.labels());
     }
 
-    /**
-     * Usable configurations first, ordered by their mean rank over silhouette (higher is better), Davies-Bouldin
-     * (lower), Calinski-Harabasz (higher) and mean stability (higher, when measured); ties by silhouette.
-     */
-    static List<Outcome> rank(List<Outcome> outcomes) {
-        List<Outcome> usable = outcomes.stream().filter(Outcome::usable).toList();
-        double[] score = new double[usable.size()];
-        addRanks(usable, score, o -> o.quality().silhouette(), true);
-        addRanks(usable, score, o -> o.quality().daviesBouldin(), false);
-        addRanks(usable, score, o -> o.quality().calinskiHarabasz(), true);
-        if (usable.stream().anyMatch(o -> !Double.isNaN(o.meanStability()))) {
-            addRanks(usable, score, Outcome::meanStability, true);
-        }
-        List<Integer> order = new ArrayList<>();
-        for (int i = 0; i < usable.size(); i++) {
-            order.add(i);
-        }
-        order.sort(Comparator.<Integer>comparingDouble(i -> score[i])
-                .thenComparing(i -> -usable.get(i).quality().silhouette()));
-        List<Outcome> ranked = new ArrayList<>();
-        order.forEach(i -> ranked.add(usable.get(i)));
-        outcomes.stream().filter(o -> !o.usable()).forEach(ranked::add);
-        return ranked;
+    /** The first plugin compared over at least two k: the gap statistic and the elbow read its fits. */
+    private static String signalAlgorithm(List<Outcome> outcomes) {
+        Map<String, Long> fitted = new java.util.LinkedHashMap<>();
+        outcomes.stream().filter(o -> !o.failed() && o.k().isPresent())
+                .forEach(o -> fitted.merge(o.algorithm(), 1L, Long::sum));
+        return fitted.entrySet().stream().filter(e -> e.getValue() >= 2).map(Map.Entry::getKey).findFirst().orElse("");
     }
 
-    private static void addRanks(List<Outcome> usable, double[] score, java.util.function.ToDoubleFunction<Outcome> metric,
-                                 boolean higherIsBetter) {
-        List<Integer> order = new ArrayList<>();
-        for (int i = 0; i < usable.size(); i++) {
-            order.add(i);
-        }
-        order.sort(Comparator.comparingDouble(i -> {
-            double v = metric.applyAsDouble(usable.get(i));
-            return Double.isNaN(v) ? Double.POSITIVE_INFINITY : higherIsBetter ? -v : v;
-        }));
-        for (int position = 0; position < order.size(); position++) {
-            score[order.get(position)] += position + 1;
-        }
+    private static List<Outcome> curve(List<Outcome> outcomes, String algorithm) {
+        return outcomes.stream().filter(o -> !o.failed() && o.algorithm().equals(algorithm) && o.k().isPresent())
+                .sorted(Comparator.comparingInt(o -> o.k().getAsInt())).toList();
     }
 
-    static Recommendation recommend(List<Outcome> ranked) {
-        List<String> reasons = new ArrayList<>();
-        List<Outcome> usable = ranked.stream().filter(Outcome::usable).toList();
-        Optional<Integer> elbow = elbow(ranked);
-        if (usable.isEmpty()) {
-            reasons.add("No configuration gave at least two segments covering most customers; try other parameters.");
-            return new Recommendation(Optional.empty(), reasons, elbow);
+    /** Kneedle on the signal plugin's inertia against k. */
+    static OptionalInt elbow(List<Outcome> outcomes, String algorithm) {
+        List<Outcome> points = curve(outcomes, algorithm);
+        if (points.size() < 3) {
+            return OptionalInt.empty();
         }
-        Outcome chosen = usable.getFirst();
-        Outcome bestSilhouette = usable.stream().max(Comparator.comparingDouble(o -> o.quality().silhouette())).orElseThrow();
-        Optional<Outcome> mostStable = usable.stream().filter(o -> !Double.isNaN(o.meanStability()))
-                .max(Comparator.comparingDouble(Outcome::meanStability));
-
-        reasons.add(String.format(Locale.ROOT, "%s ranks first on average over silhouette (%.3f), Davies-Bouldin (%.3f), "
-                        + "Calinski-Harabasz (%.0f)%s.", chosen.shortLabel(), chosen.quality().silhouette(),
-                chosen.quality().daviesBouldin(), chosen.quality().calinskiHarabasz(),
-                Double.isNaN(chosen.meanStability()) ? "" : String.format(Locale.ROOT, " and stability (mean Jaccard %.2f)",
-                        chosen.meanStability())));
-        reasons.add(String.format(Locale.ROOT, "Best silhouette: %s (%.3f).", bestSilhouette.shortLabel(),
-                bestSilhouette.quality().silhouette()));
-        mostStable.ifPresent(o -> reasons.add(String.format(Locale.ROOT,
-                "Most stable under %d bootstrap refits: %s (mean Jaccard %.2f, mean ARI between refits %.2f).",
-                o.stability().refits(), o.shortLabel(), o.meanStability(), o.stability().meanAri())));
-        elbow.ifPresent(k -> reasons.add("The k-means inertia curve bends most at k = " + k + " (elbow)."));
-
-        List<String> preferences = new ArrayList<>();
-        if (bestSilhouette != chosen) {
-            preferences.add("silhouette prefers " + bestSilhouette.shortLabel());
-        }
-        mostStable.filter(o -> o != chosen).ifPresent(o -> preferences.add("stability prefers " + o.shortLabel()));
-        elbow.filter(k -> !Objects.equals(chosen.candidate().parameters().get("k"), k))
-                .ifPresent(k -> preferences.add("the elbow suggests k = " + k));
-        if (!preferences.isEmpty()) {
-            reasons.add("The rules disagree: " + String.join("; ", preferences) + ". Silhouette rewards few, well-separated "
-                    + "segments (it often peaks at k = 2), stability rewards segments that resampling reproduces, the elbow "
-                    + "marks where more segments stop paying off; the recommendation balances all of them.");
-        }
-        if (chosen.stability() != null && chosen.stability().dissolved() > 0) {
-            reasons.add(chosen.stability().dissolved() + " of " + chosen.quality().segments() + " segments of "
-                    + chosen.shortLabel() + " dissolve under resampling (Jaccard <= 0.5): treat them with care.");
-        }
-        ranked.stream().filter(o -> !o.failed() && o.quality().noiseFraction() > MAX_NOISE).forEach(o -> reasons.add(
-                String.format(Locale.ROOT, "%s was ranked last: %.0f%% of customers are noise, so its scores describe only "
-                        + "the rest.", o.shortLabel(), 100 * o.quality().noiseFraction())));
-        ranked.stream().filter(Outcome::failed).forEach(o -> reasons.add(o.shortLabel() + " could not be fitted: " + o.error()));
-        return new Recommendation(Optional.of(chosen), reasons, elbow);
+        double[] k = points.stream().mapToDouble(o -> o.k().getAsInt()).toArray();
+        double[] inertia = points.stream().mapToDouble(o -> o.quality().withinSumOfSquares()).toArray();
+        OptionalDouble knee = Kneedle.elbow(k, inertia);
+        return knee.isPresent() ? OptionalInt.of((int) knee.getAsDouble()) : OptionalInt.empty();
     }
 
-    /** Kneedle-style elbow: the k whose inertia lies farthest below the chord from the first k to the last. */
-    static Optional<Integer> elbow(List<Outcome> outcomes) {
-        List<Outcome> kmeans = outcomes.stream()
-                .filter(o -> !o.failed() && "kmeans".equals(o.algorithm()) && o.parameters().values().containsKey("k"))
-                .sorted(Comparator.comparingInt(o -> o.parameters().get("k"))).toList();
-        if (kmeans.size() < 3) {
+    /** The gap statistic over the signal plugin's k, its reference draws clustered by the same plugin. */
+    private Optional<GapStatistic.Result> gap(List<Outcome> outcomes, String algorithm, DataMatrix x, Effort effort,
+                                              long seed, BooleanSupplier cancelled, int total) {
+        List<Outcome> points = curve(outcomes, algorithm);
+        if (effort.gapDraws() == 0 || points.size() < 2) {
             return Optional.empty();
         }
-        double x0 = kmeans.getFirst().parameters().get("k");
-        double x1 = kmeans.getLast().parameters().get("k");
-        double y0 = kmeans.getFirst().inertia();
-        double y1 = kmeans.getLast().inertia();
-        Integer best = null;
-        double bestGap = 0;
-        for (Outcome o : kmeans) {
-            double k = o.parameters().get("k");
-            double chord = y0 + (y1 - y0) * (k - x0) / (x1 - x0);
-            double gap = (chord - o.inertia()) / Math.max(Math.abs(y0 - y1), Double.MIN_VALUE);
-            if (gap > bestGap) {
-                bestGap = gap;
-                best = (int) k;
+        ClusteringAlgorithm plugin = algorithms.require(algorithm);
+        int[] ks = points.stream().mapToInt(o -> o.k().getAsInt()).toArray();
+        double[] w = points.stream().mapToDouble(o -> o.quality().withinSumOfSquares()).toArray();
+        List<DataMatrix> references = GapStatistic.referenceDraws(x, effort.gapDraws(),
+                Math.min(x.rows(), effort.stabilityRows()), seed);
+        Map<Integer, AlgorithmParameters> parameters = new HashMap<>();
+        points.forEach(o -> parameters.put(o.k().getAsInt(), o.parameters()));
+        return Optional.of(GapStatistic.compute(x, ks, w, references, seed, (reference, k, drawSeed) -> {
+            if (cancelled.getAsBoolean()) {
+                throw new Cancelled(total, total);
             }
-        }
-        return Optional.ofNullable(best);
+            try {
+                return plugin.fit(reference, parameters.get(k), drawSeed).labels();
+            } catch (SegmentsException e) {
+                return null;
+            }
+        }));
     }
 
     private static int[] projectedRows(int rows, long seed) {

@@ -51,6 +51,7 @@ public final class TrainModel {
     private final PromotionGate gate;
     private final Clock clock;
     private final SegmentDescriber describer;
+    private final ChooseK chooseK;
 
     public TrainModel(DataReader reader, ModelRepository models, AlgorithmCatalog algorithms,
                       ActivateModel activateModel, Clock clock) {
@@ -77,6 +78,7 @@ public final class TrainModel {
         this.gate = gate;
         this.clock = clock;
         this.describer = catalog == null ? null : new SegmentDescriber(catalog, rules);
+        this.chooseK = new ChooseK(algorithms);
     }
 
     /** Hears how far a training has come: a fraction from 0 to 1 and the stage, in a few words. */
@@ -108,6 +110,12 @@ public final class TrainModel {
         progress.at(0.05, "reading " + command.input().name());
         PreparedTable table = reader.prepare(command.input());
         checkNotCancelled(cancelled);
+        Optional<ChooseK.Choice> chosenK = chooseK(command, algorithm, table.transformed(), progress, cancelled);
+        if (chosenK.isPresent()) {
+            Map<String, Integer> withK = new java.util.HashMap<>(command.parameters());
+            withK.put("k", chosenK.get().k());
+            parameters = algorithm.descriptor().resolve(withK);
+        }
         CustomerProfiles profiles = table.profiles();
         Integer k = parameters.values().get("k");
         if (k != null && k > profiles.size()) {
@@ -167,7 +175,24 @@ public final class TrainModel {
         } else {
             activateModel.activate(stored.version());
         }
-        return new TrainingReport(stored, table.report(), result.diagnostics(), fitTime, refusal, labels);
+        return new TrainingReport(stored, table.report(), result.diagnostics(), fitTime, refusal, labels, chosenK);
+    }
+
+    /**
+     * When the command names no k for a plugin that takes one, k is chosen by the comparison's default rule on
+     * k-means (see {@link ChooseK}); otherwise nothing is chosen.
+     */
+    private Optional<ChooseK.Choice> chooseK(Command command, ClusteringAlgorithm algorithm, DataMatrix x,
+                                             Progress progress, BooleanSupplier cancelled) {
+        if (command.parameters().containsKey("k") || !CompareAlgorithms.takesK(algorithm)) {
+            return Optional.empty();
+        }
+        progress.at(0.1, "choosing k (k-means over the range sized to the data)");
+        try {
+            return Optional.of(chooseK.choose(x, command.seed(), cancelled));
+        } catch (CompareAlgorithms.Cancelled e) {
+            throw new Cancelled();
+        }
     }
 
     /** Marks versions left TRAINING by a process that stopped FAILED with the reason; returns how many. */

@@ -15,13 +15,21 @@ import java.util.Map;
  * @param fitTime     time spent in the plugin's fit
  * @param notPromoted why the promotion gate kept it from becoming active, if it did
  * @param segments    each segment's name and description (empty when no catalog is configured)
+ * @param chosenK     how k was chosen, with the evidence per k, when the command named no k
  */
 public record TrainingReport(ModelVersion model, InferenceReport inference, Map<String, Object> diagnostics,
                              Duration fitTime, java.util.Optional<String> notPromoted,
-                             java.util.List<com.segments.domain.profile.SegmentLabel> segments) {
+                             java.util.List<com.segments.domain.profile.SegmentLabel> segments,
+                             java.util.Optional<ChooseK.Choice> chosenK) {
 
     public TrainingReport {
         segments = java.util.List.copyOf(segments);
+    }
+
+    public TrainingReport(ModelVersion model, InferenceReport inference, Map<String, Object> diagnostics,
+                          Duration fitTime, java.util.Optional<String> notPromoted,
+                          java.util.List<com.segments.domain.profile.SegmentLabel> segments) {
+        this(model, inference, diagnostics, fitTime, notPromoted, segments, java.util.Optional.empty());
     }
 
     public boolean activated() {

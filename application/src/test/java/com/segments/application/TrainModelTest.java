@@ -70,6 +70,29 @@ class TrainModelTest {
         }
     }
 
+    /** No k given: the compare rule picks it on k-means over 2..10, and the report carries the evidence per k. */
+    @Test
+    void withoutKTheRuleOfCompareChoosesTheGeneratedFour() {
+        Path file = dir.resolve("thousand.csv");
+        new GenerateCustomers(Wiring.files()).generate(new GenerateCustomers.Command(1000, file, null, 3L));
+        TrainingReport report = trainModel.train(new TrainModel.Command(file, null, "kmeans", Map.of("restarts", 3), 9L));
+
+        ChooseK.Choice choice = report.chosenK().orElseThrow();
+        assertThat(choice.k()).isEqualTo(4);
+        assertThat(choice.range()).isEqualTo(new com.segments.domain.metric.KRange(2, 10));
+        assertThat(choice.evidence()).hasSize(9);
+        assertThat(choice.decision().chosen().orElseThrow().minJaccard()).isGreaterThanOrEqualTo(0.6);
+        assertThat(choice.summary()).startsWith("Chose k = 4 of 2..10 by the rule").contains("every segment holds together");
+        assertThat(report.model().model().parameters().values()).containsEntry("k", 4).containsEntry("restarts", 3);
+        assertThat(report.model().model().segments()).hasSize(4);
+    }
+
+    @Test
+    void aGivenKOrAPluginWithoutKChoosesNothing() {
+        TrainingReport report = trainModel.train(new TrainModel.Command(customers(), null, "kmeans", Map.of("k", 3), 9L));
+        assertThat(report.chosenK()).isEmpty();
+    }
+
     /**
      * The walking skeleton's acceptance: on CC GENERAL, with the default preprocessing (median imputation then
      * standardisation), k = 4 is no worse than scikit-learn's KMeans(n_clusters=4, n_init=10). The figure is

@@ -46,16 +46,29 @@ class CompareAndPluginsCliTest {
                 "--report", report.toString(), "--json");
         assertThat(result.exitCode()).as(result.err()).isZero();
         JsonNode json = result.json();
-        assertThat(json.get("ranked")).hasSize(10);
-        assertThat(json.get("recommendation").get("parameters").get("k").asInt()).isEqualTo(4);
-        assertThat(json.get("recommendation").get("reasons").size()).isGreaterThanOrEqualTo(3);
-        JsonNode first = json.get("ranked").get(0);
-        assertThat(first.get("stabilityJaccard")).hasSize(4);
-        assertThat(first.get("silhouette").asDouble()).isPositive();
+        assertThat(json.get("configurations")).hasSize(10);
+        JsonNode recommendation = json.get("recommendation");
+        assertThat(recommendation.get("rule").asText()).isEqualTo("default");
+        assertThat(recommendation.get("k").asInt()).isEqualTo(4);
+        assertThat(recommendation.get("parameters").get("k").asInt()).isEqualTo(4);
+        assertThat(recommendation.get("why").asText()).contains("every one of its 4 segments holds together");
+        assertThat(recommendation.get("range").get("sizedToData").asBoolean()).isFalse();
+        List<String> criteria = StreamSupport.stream(recommendation.get("criteria").spliterator(), false)
+                .map(c -> c.get("criterion").asText()).toList();
+        assertThat(criteria).containsExactly("silhouette", "Davies-Bouldin", "Calinski-Harabasz", "stability",
+                "gap statistic", "elbow");
+        assertThat(recommendation.get("agreement").get("stating").asInt()).isPositive();
+        JsonNode chosen = StreamSupport.stream(json.get("configurations").spliterator(), false)
+                .filter(c -> c.get("recommended").asBoolean()).findFirst().orElseThrow();
+        // k-means and Ward both find the four generated segments; the clearer separation of the two is recommended.
+        assertThat(chosen.get("label").asText()).isEqualTo(recommendation.get("configuration").asText()).endsWith(" k=4");
+        assertThat(chosen.get("stabilityJaccard")).hasSize(4);
+        assertThat(chosen.get("minStability").asDouble()).isGreaterThanOrEqualTo(0.6);
 
         String html = Files.readString(report);
-        assertThat(html).startsWith("<!DOCTYPE html>").contains("<svg").contains("Recommendation: ")
-                .contains("Elbow").contains("principal components").doesNotContain("<script").doesNotContain("src=");
+        assertThat(html).startsWith("<!DOCTYPE html>").contains("<svg").contains("Recommendation (rule &lsquo;default&rsquo;)")
+                .contains("What each criterion prefers").contains("Gap statistic").contains("Elbow")
+                .contains("principal components").doesNotContain("<script").doesNotContain("src=");
     }
 
     @Test
@@ -63,8 +76,46 @@ class CompareAndPluginsCliTest {
         Cli.Result result = cli.run("compare", "--data", customers.toString(), "--algorithms", "kmeans",
                 "--k", "2..6", "--bootstrap", "3", "--stability-rows", "300");
         assertThat(result.exitCode()).as(result.err()).isZero();
-        assertThat(result.out()).contains("rank  configuration").contains("kmeans k=4")
-                .contains("Recommendation: kmeans k=4").contains("elbow");
+        assertThat(result.out()).contains("configuration  segments").contains("kmeans k=4")
+                .contains("Recommendation (rule 'default'): kmeans k=4").contains("What each criterion prefers")
+                .contains("elbow").contains("k searched: 2..6 (--k)");
+    }
+
+    /** The most-stable rule over a range too short for the data says the choice sits at the end of the range. */
+    @Test
+    void aNamedRuleChoosesAndTheRangeIsQuestioned() {
+        Cli.Result result = cli.run("compare", "--data", customers.toString(), "--algorithms", "kmeans",
+                "--k", "2..3", "--bootstrap", "3", "--stability-rows", "300", "--select", "silhouette", "--json");
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        JsonNode recommendation = result.json().get("recommendation");
+        assertThat(recommendation.get("rule").asText()).isEqualTo("silhouette");
+        assertThat(recommendation.get("k").asInt()).isEqualTo(3);
+        assertThat(recommendation.get("atRangeEnd").asBoolean()).isTrue();
+        assertThat(recommendation.get("suggestedRange").asText()).isEqualTo("2..6");
+
+        Cli.Result bad = cli.run("compare", "--data", customers.toString(), "--select", "elbowish");
+        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(bad.err()).contains("--select: unknown selection rule 'elbowish'; choose one of [default, silhouette, "
+                + "stability, gap]");
+    }
+
+    /** train without --k: one line says which k and why; --json carries the evidence per k. */
+    @Test
+    void trainWithoutKChoosesItByTheSameRuleAndSaysWhy() {
+        Cli.Result text = cli.run("train", "--data", customers.toString(), "--restarts", "2");
+        assertThat(text.exitCode()).as(text.err()).isZero();
+        assertThat(text.out()).contains("Chose k = 4 of 2..10 by the rule of 'segments compare': every segment holds together")
+                .contains("Trained kmeans (k=4");
+
+        JsonNode json = cli.run("train", "--data", customers.toString(), "--restarts", "2", "--json").json();
+        assertThat(json.get("parameters").get("k").asInt()).isEqualTo(4);
+        JsonNode chosen = json.get("chosenK");
+        assertThat(chosen.get("k").asInt()).isEqualTo(4);
+        assertThat(chosen.get("decision").get("rule").asText()).isEqualTo("default");
+        assertThat(chosen.get("evidence")).hasSize(9);
+        assertThat(chosen.get("evidence").get(2).get("stabilityJaccard")).hasSize(4);
+        assertThat(cli.run("train", "--data", customers.toString(), "--k", "3", "--json").json().get("chosenK").isNull())
+                .isTrue();
     }
 
     @Test

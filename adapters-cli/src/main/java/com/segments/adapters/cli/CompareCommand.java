@@ -4,6 +4,10 @@ import com.segments.application.AlgorithmCatalog;
 import com.segments.application.CompareAlgorithms;
 import com.segments.domain.SegmentsException;
 import com.segments.domain.cluster.AlgorithmDescriptor;
+import com.segments.domain.metric.GapStatistic;
+import com.segments.domain.metric.KRange;
+import com.segments.domain.metric.SelectionRule;
+import com.segments.domain.metric.Silhouette;
 import jakarta.inject.Inject;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -19,13 +23,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 @Command(name = "compare", mixinStandardHelpOptions = true,
         description = {"Compare algorithms and parameters on one data set by quality and stability, and recommend one.",
-                "Every configuration sees the same preprocessed data, seed and bootstrap samples. Ctrl-C cancels."})
+                "Every configuration sees the same preprocessed data, seed and bootstrap samples. Without --k, plugins "
+                        + "that take k are tried from 2 up to one segment per 100 customers (at least 10, at most 25).",
+                "A configuration with a segment that does not hold together under resampling (Jaccard below 0.6) or "
+                        + "with more than half the customers as noise is never recommended. Ctrl-C cancels."})
 class CompareCommand implements Runnable {
 
     @Inject
@@ -44,9 +52,16 @@ class CompareCommand implements Runnable {
             description = "plugins to compare (default: ${DEFAULT-VALUE}; see 'segments algorithms')")
     List<String> algorithms;
 
-    @Option(names = "--k", paramLabel = "FROM..TO", defaultValue = "2..10",
-            description = "k values for the plugins that take k (default: ${DEFAULT-VALUE})")
+    @Option(names = "--k", paramLabel = "FROM..TO",
+            description = "k values for the plugins that take k (default: 2 up to one segment per 100 customers, "
+                    + "between 10 and 25)")
     String kRange;
+
+    @Option(names = "--select", paramLabel = "RULE", defaultValue = "default",
+            description = "how to choose: default (segments that hold together under resampling, then the clearest "
+                    + "separation, fewest segments within one standard error), silhouette (clearest separation), "
+                    + "stability (most reproducible), gap (gap statistic, 1-SE rule) (default: ${DEFAULT-VALUE})")
+    String select;
 
     @Option(names = "--min-cluster-sizes", paramLabel = "N,M", split = ",", defaultValue = "25,50,100",
             description = "HDBSCAN minimum cluster sizes (default: ${DEFAULT-VALUE})")
@@ -57,8 +72,12 @@ class CompareCommand implements Runnable {
     int bootstrap;
 
     @Option(names = "--stability-rows", paramLabel = "M", defaultValue = "3000",
-            description = "rows per bootstrap sample at most (default: ${DEFAULT-VALUE})")
+            description = "rows per bootstrap sample and per gap reference draw at most (default: ${DEFAULT-VALUE})")
     int stabilityRows;
+
+    @Option(names = "--gap-draws", paramLabel = "B", defaultValue = "10",
+            description = "uniform reference draws for the gap statistic, 0 to skip (default: ${DEFAULT-VALUE})")
+    int gapDraws;
 
     @Option(names = "--seed", paramLabel = "S", defaultValue = "42", description = "random seed (default: ${DEFAULT-VALUE})")
     long seed;
@@ -72,6 +91,8 @@ class CompareCommand implements Runnable {
     @Override
     public void run() {
         List<CompareAlgorithms.Candidate> candidates = candidates();
+        Optional<KRange> range = kRange == null ? Optional.empty() : Optional.of(parseRange(kRange));
+        SelectionRule.Goal goal = goal();
         AtomicBoolean cancelled = new AtomicBoolean();
         CountDownLatch finished = new CountDownLatch(1);
         Thread onInterrupt = new Thread(() -> {
@@ -87,7 +108,8 @@ class CompareCommand implements Runnable {
         ProgressBar progress = new ProgressBar(err, System.console() != null);
         try {
             CompareAlgorithms.Comparison comparison = compareAlgorithms.compare(new CompareAlgorithms.Command(
-                    source.input(), candidates, bootstrap, stabilityRows, seed), progress, cancelled::get);
+                    source.input(), candidates, range, new CompareAlgorithms.Effort(bootstrap,
+                    stabilityRows, gapDraws, Silhouette.DEFAULT_MAX_ROWS), goal, seed), progress, cancelled::get);
             progress.clear();
             PrintWriter out = spec.commandLine().getOut();
             out.print(json ? Json.write(ComparisonJson.of(comparison)) + "\n" : ComparisonText.of(comparison));
@@ -111,6 +133,14 @@ class CompareCommand implements Runnable {
         }
     }
 
+    private SelectionRule.Goal goal() {
+        try {
+            return SelectionRule.Goal.named(select);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--select: " + e.getMessage());
+        }
+    }
+
     private void writeReport(CompareAlgorithms.Comparison comparison) {
         try {
             Path target = report.toAbsolutePath();
@@ -121,18 +151,14 @@ class CompareCommand implements Runnable {
         }
     }
 
+    /** One candidate per plugin, except HDBSCAN's sizes; plugins that take k are tried over the range. */
     private List<CompareAlgorithms.Candidate> candidates() {
-        int[] ks = parseRange(kRange);
         List<CompareAlgorithms.Candidate> candidates = new ArrayList<>();
         for (String id : algorithms) {
             AlgorithmDescriptor descriptor = catalog.require(id.strip()).descriptor();
-            boolean takesK = descriptor.parameters().stream().anyMatch(p -> p.name().equals("k"));
             boolean takesMinClusterSize = descriptor.parameters().stream().anyMatch(p -> p.name().equals("minClusterSize"));
-            if (takesK) {
-                for (int k = ks[0]; k <= ks[1]; k++) {
-                    candidates.add(new CompareAlgorithms.Candidate(descriptor.id(), Map.of("k", k)));
-                }
-            } else if (takesMinClusterSize) {
+            boolean takesK = descriptor.parameters().stream().anyMatch(p -> p.name().equals("k"));
+            if (!takesK && takesMinClusterSize) {
                 for (int size : minClusterSizes) {
                     candidates.add(new CompareAlgorithms.Candidate(descriptor.id(), Map.of("minClusterSize", size)));
                 }
@@ -143,7 +169,7 @@ class CompareCommand implements Runnable {
         return candidates;
     }
 
-    private int[] parseRange(String range) {
+    private KRange parseRange(String range) {
         String[] parts = range.strip().split("\\.\\.");
         try {
             int from = Integer.parseInt(parts[0].strip());
@@ -151,7 +177,7 @@ class CompareCommand implements Runnable {
             if (parts.length > 2 || from < 2 || to < from) {
                 throw new NumberFormatException();
             }
-            return new int[] {from, to};
+            return new KRange(from, to);
         } catch (NumberFormatException e) {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--k takes FROM..TO with 2 <= FROM <= TO (or one k), got '" + range + "'");
@@ -199,82 +225,188 @@ class CompareCommand implements Runnable {
             json.put("source", c.inference().source());
             json.put("rows", c.rows());
             json.put("features", c.features());
-            json.put("bootstrap", c.bootstrap());
-            json.put("stabilityRows", c.stabilityRows());
+            json.put("bootstrap", c.effort().bootstrap());
+            json.put("stabilityRows", c.effort().stabilityRows());
+            json.put("gapDraws", c.effort().gapDraws());
             json.put("seed", c.seed());
             json.put("seconds", c.elapsed().toMillis() / 1000.0);
-            List<Map<String, Object>> ranked = new ArrayList<>();
-            int rank = 1;
-            for (CompareAlgorithms.Outcome o : c.ranked()) {
-                Map<String, Object> row = new LinkedHashMap<>();
-                row.put("rank", rank++);
-                row.put("algorithm", o.algorithm());
-                row.put("parameters", o.parameters() == null ? o.candidate().parameters() : o.parameters().values());
-                if (o.failed()) {
-                    row.put("error", o.error());
-                } else {
-                    row.put("segments", o.quality().segments());
-                    row.put("noiseFraction", o.quality().noiseFraction());
-                    row.put("silhouette", TrainCommand.nullIfNaN(o.quality().silhouette()));
-                    row.put("silhouetteRows", o.quality().silhouetteRows());
-                    row.put("daviesBouldin", TrainCommand.nullIfNaN(o.quality().daviesBouldin()));
-                    row.put("calinskiHarabasz", TrainCommand.nullIfNaN(o.quality().calinskiHarabasz()));
-                    row.put("inertia", o.inertia());
-                    if (o.stability() != null) {
-                        row.put("stabilityJaccard", o.stability().jaccard());
-                        row.put("meanStability", TrainCommand.nullIfNaN(o.meanStability()));
-                        row.put("meanAriBetweenRefits", TrainCommand.nullIfNaN(o.stability().meanAri()));
-                        row.put("dissolvedSegments", o.stability().dissolved());
-                    }
-                    row.put("fitSeconds", o.fitTime().toMillis() / 1000.0);
-                    row.put("diagnostics", o.diagnostics());
-                }
-                ranked.add(row);
+            SelectionRule.Decision decision = c.recommendation().decision();
+            List<Map<String, Object>> configurations = new ArrayList<>();
+            for (CompareAlgorithms.Outcome o : c.outcomes()) {
+                configurations.add(configuration(o, c.recommendation()));
             }
-            json.put("ranked", ranked);
-            Map<String, Object> recommendation = new LinkedHashMap<>();
-            recommendation.put("algorithm", c.recommendation().chosen().map(CompareAlgorithms.Outcome::algorithm).orElse(null));
-            recommendation.put("parameters", c.recommendation().chosen().map(o -> o.parameters().values()).orElse(null));
-            recommendation.put("elbowK", c.recommendation().elbowK().orElse(null));
-            recommendation.put("reasons", c.recommendation().reasons());
-            json.put("recommendation", recommendation);
+            json.put("configurations", configurations);
+            json.put("recommendation", RecommendationJson.of(c.recommendation()));
+            return json;
+        }
+
+        private static Map<String, Object> configuration(CompareAlgorithms.Outcome o, CompareAlgorithms.Recommendation r) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("algorithm", o.algorithm());
+            row.put("parameters", o.parameters() == null ? o.candidate().parameters() : o.parameters().values());
+            row.put("label", o.shortLabel());
+            row.put("recommended", r.chosen().map(chosen -> chosen == o).orElse(false));
+            row.put("excludedBecause", r.decision().excluded().stream().filter(e -> e.label().equals(o.shortLabel()))
+                    .map(SelectionRule.Exclusion::reason).findFirst().orElse(null));
+            if (o.failed()) {
+                row.put("error", o.error());
+                return row;
+            }
+            row.put("segments", o.quality().segments());
+            row.put("noiseFraction", o.quality().noiseFraction());
+            row.put("silhouette", TrainCommand.nullIfNaN(o.quality().silhouette()));
+            row.put("silhouetteStandardError", TrainCommand.nullIfNaN(o.quality().silhouetteStandardError()));
+            row.put("silhouetteRows", o.quality().silhouetteRows());
+            row.put("daviesBouldin", TrainCommand.nullIfNaN(o.quality().daviesBouldin()));
+            row.put("calinskiHarabasz", TrainCommand.nullIfNaN(o.quality().calinskiHarabasz()));
+            row.put("inertia", o.inertia());
+            if (o.stability() != null) {
+                row.put("stabilityJaccard", o.stability().jaccard());
+                row.put("meanStability", TrainCommand.nullIfNaN(o.meanStability()));
+                row.put("minStability", TrainCommand.nullIfNaN(o.evidence().minJaccard()));
+                row.put("meanAriBetweenRefits", TrainCommand.nullIfNaN(o.stability().meanAri()));
+                row.put("dissolvedSegments", o.stability().dissolved());
+            }
+            row.put("fitSeconds", o.fitTime().toMillis() / 1000.0);
+            row.put("diagnostics", o.diagnostics());
+            return row;
+        }
+    }
+
+    /** The recommendation as plain data: shared by compare --json and train --json. */
+    static final class RecommendationJson {
+        private RecommendationJson() {
+        }
+
+        static Map<String, Object> of(CompareAlgorithms.Recommendation r) {
+            Map<String, Object> json = decision(r.decision());
+            json.put("parameters", r.chosen().map(o -> (Object) o.parameters().values()).orElse(null));
+            Map<String, Object> range = new LinkedHashMap<>();
+            range.put("from", r.range().from());
+            range.put("to", r.range().to());
+            range.put("sizedToData", r.rangeSized());
+            json.put("range", range);
+            json.put("suggestedRange", r.widerRange().map(KRange::toString).orElse(null));
+            json.put("signalsFrom", r.signalAlgorithm().isEmpty() ? null : r.signalAlgorithm());
+            json.put("elbowK", r.elbowK().isPresent() ? r.elbowK().getAsInt() : null);
+            json.put("gap", r.gap().map(RecommendationJson::gap).orElse(null));
+            return json;
+        }
+
+        static Map<String, Object> decision(SelectionRule.Decision d) {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("rule", d.goal().id());
+            json.put("algorithm", d.chosen().map(SelectionRule.Evidence::algorithm).orElse(null));
+            json.put("configuration", d.chosen().map(SelectionRule.Evidence::label).orElse(null));
+            json.put("k", d.chosen().flatMap(e -> e.k().isPresent() ? Optional.of(e.k().getAsInt()) : Optional.empty()).orElse(null));
+            json.put("why", d.why());
+            json.put("criteria", d.preferences().stream().map(p -> {
+                Map<String, Object> criterion = new LinkedHashMap<>();
+                criterion.put("criterion", p.criterion());
+                criterion.put("prefersK", p.k().isPresent() ? p.k().getAsInt() : null);
+                criterion.put("prefers", p.prefers().orElse(null));
+                criterion.put("rewards", p.meaning());
+                return criterion;
+            }).toList());
+            Map<String, Object> agreement = new LinkedHashMap<>();
+            agreement.put("k", d.agreeingK().k().isPresent() ? d.agreeingK().k().getAsInt() : null);
+            agreement.put("agreeing", d.agreeingK().agreeing());
+            agreement.put("stating", d.agreeingK().stating());
+            agreement.put("unanimous", d.agreeingK().unanimous());
+            json.put("agreement", agreement);
+            json.put("atRangeEnd", d.atRangeEnd());
+            json.put("excluded", d.excluded().stream().map(e -> Map.of("configuration", e.label(), "reason", e.reason())).toList());
+            json.put("notes", d.notes());
+            return json;
+        }
+
+        private static Map<String, Object> gap(GapStatistic.Result g) {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("k", g.ks());
+            json.put("gap", g.gap());
+            json.put("standardError", g.standardError());
+            json.put("chosenK", g.chosen().isPresent() ? g.chosen().getAsInt() : null);
+            json.put("referenceDraws", g.draws());
+            json.put("reference", "uniform over the bounding box of the preprocessed data");
             return json;
         }
     }
 
-    /** The comparison as a ranked table and the recommendation, for a terminal. */
+    /** The comparison as a table, the recommendation and every criterion's preference, for a terminal. */
     static final class ComparisonText {
         private ComparisonText() {
         }
 
         static String of(CompareAlgorithms.Comparison c) {
             StringBuilder out = new StringBuilder();
+            CompareAlgorithms.Recommendation r = c.recommendation();
             out.append(String.format(Locale.ROOT, "Compared %d configurations on %s (%s customers, %d features) in %.0f s; "
-                            + "stability from %d bootstrap refits of up to %s rows each, seed %d%n%n",
-                    c.ranked().size(), c.inference().source(), Numbers.count(c.rows()), c.features().size(),
-                    c.elapsed().toMillis() / 1000.0, c.bootstrap(), Numbers.count(c.stabilityRows()), c.seed()));
-            TextTable table = TextTable.numeric(2).row("rank", "configuration", "segments", "noise", "silhouette",
-                    "Davies-B.", "Calinski-H.", "stability", "dissolved", "fit s");
-            int rank = 1;
-            for (CompareAlgorithms.Outcome o : c.ranked()) {
+                            + "stability from %d bootstrap refits of up to %s rows each, seed %d%n%s%n%n",
+                    c.outcomes().size(), c.inference().source(), Numbers.count(c.rows()), c.features().size(),
+                    c.elapsed().toMillis() / 1000.0, c.effort().bootstrap(), Numbers.count(c.effort().stabilityRows()),
+                    c.seed(), rangeSentence(r)));
+            TextTable table = TextTable.numeric(1).row("configuration", "segments", "noise", "silhouette",
+                    "Davies-B.", "Calinski-H.", "stability", "weakest", "fit s", "verdict");
+            for (CompareAlgorithms.Outcome o : c.outcomes()) {
+                String verdict = verdict(o, r);
                 if (o.failed()) {
-                    table.row(Integer.toString(rank++), o.shortLabel(), "failed", "", "", "", "", "", "", "");
+                    table.row(o.shortLabel(), "failed", "", "", "", "", "", "", "", verdict);
                     continue;
                 }
-                table.row(Integer.toString(rank++), o.shortLabel(), Integer.toString(o.quality().segments()),
+                table.row(o.shortLabel(), Integer.toString(o.quality().segments()),
                         Numbers.percent(o.quality().noiseFraction()), Numbers.metric(o.quality().silhouette()),
                         Numbers.metric(o.quality().daviesBouldin()), Numbers.value(o.quality().calinskiHarabasz()),
                         o.stability() == null ? "-" : String.format(Locale.ROOT, "%.2f", o.meanStability()),
-                        o.stability() == null ? "-" : Long.toString(o.stability().dissolved()),
-                        String.format(Locale.ROOT, "%.2f", o.fitTime().toMillis() / 1000.0));
+                        o.stability() == null ? "-" : String.format(Locale.ROOT, "%.2f", o.evidence().minJaccard()),
+                        String.format(Locale.ROOT, "%.2f", o.fitTime().toMillis() / 1000.0), verdict);
             }
-            out.append(table.render());
-            out.append('\n').append("Recommendation: ")
-                    .append(c.recommendation().chosen().map(CompareAlgorithms.Outcome::shortLabel).orElse("none")).append('\n');
-            for (String reason : c.recommendation().reasons()) {
-                out.append("  - ").append(reason).append('\n');
-            }
+            out.append(table.render()).append('\n');
+            out.append(decisionText(r.decision(), r.widerRange()));
             return out.toString();
+        }
+
+        static String rangeSentence(CompareAlgorithms.Recommendation r) {
+            return r.rangeSized() ? "k searched: " + r.range() + " (sized to the data: up to one segment per "
+                    + KRange.CUSTOMERS_PER_SEGMENT + " customers, at least " + KRange.MIN_TO + ", at most " + KRange.MAX_TO
+                    + "; --k changes it)" : "k searched: " + r.range() + " (--k)";
+        }
+
+        private static String verdict(CompareAlgorithms.Outcome o, CompareAlgorithms.Recommendation r) {
+            if (r.chosen().map(chosen -> chosen == o).orElse(false)) {
+                return "RECOMMENDED";
+            }
+            return r.decision().excluded().stream().anyMatch(e -> e.label().equals(o.shortLabel())) ? "excluded" : "";
+        }
+
+        /** The decision in sentences: shared by compare and train. */
+        static String decisionText(SelectionRule.Decision d, Optional<KRange> wider) {
+            StringBuilder out = new StringBuilder();
+            out.append("Recommendation (rule '").append(d.goal().id()).append("'): ")
+                    .append(d.chosen().map(SelectionRule.Evidence::label).orElse("none")).append('\n');
+            out.append("  ").append(d.why()).append('\n');
+            wider.ifPresent(w -> out.append("  The chosen k is the largest searched: there may be more segments than the "
+                    + "range covers; try --k ").append(w).append(".\n"));
+            out.append("\nWhat each criterion prefers:\n");
+            TextTable criteria = TextTable.text().row("criterion", "prefers", "rewards");
+            d.preferences().forEach(p -> criteria.row(p.criterion(), p.prefers().orElse(p.k().isPresent()
+                    ? "k=" + p.k().getAsInt() : "no preference"), p.meaning()));
+            out.append(criteria.render());
+            out.append("  ").append(agreement(d.agreeingK())).append('\n');
+            if (!d.excluded().isEmpty()) {
+                out.append("\nNot recommended:\n");
+                d.excluded().forEach(e -> out.append("  - ").append(e.label()).append(": ").append(e.reason()).append('\n'));
+            }
+            d.notes().forEach(n -> out.append("Note: ").append(n).append('\n'));
+            return out.toString();
+        }
+
+        static String agreement(SelectionRule.Agreement a) {
+            if (a.k().isEmpty()) {
+                return "No criterion states a k.";
+            }
+            return a.unanimous() ? "All " + a.stating() + " criteria that state a k prefer k = " + a.k().getAsInt() + "."
+                    : "Of the " + a.stating() + " criteria that point to a k, " + a.agreeing() + " prefer k = "
+                    + a.k().getAsInt() + "; the others disagree (see above).";
         }
     }
 }

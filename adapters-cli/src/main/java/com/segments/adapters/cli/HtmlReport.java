@@ -2,6 +2,8 @@ package com.segments.adapters.cli;
 
 import com.segments.application.CompareAlgorithms;
 import com.segments.domain.feature.DataMatrix;
+import com.segments.domain.metric.GapStatistic;
+import com.segments.domain.metric.SelectionRule;
 import com.segments.domain.metric.Stability;
 
 import java.util.ArrayList;
@@ -14,7 +16,7 @@ import java.util.Optional;
 /**
  * The comparison as one self-contained HTML page (inline SVG and CSS, no script, nothing fetched), so it opens
  * offline and can be mailed: the elbow curve, silhouette by k, stability per segment and a 2-D PCA scatter of the
- * recommended configuration, and the ranked table with the reasons.
+ * recommended configuration, what each criterion prefers, what was excluded and why, and every configuration.
  */
 final class HtmlReport {
 
@@ -29,36 +31,51 @@ final class HtmlReport {
 
     static String of(CompareAlgorithms.Comparison c) {
         StringBuilder html = new StringBuilder();
-        Optional<CompareAlgorithms.Outcome> chosen = c.recommendation().chosen();
+        CompareAlgorithms.Recommendation r = c.recommendation();
+        SelectionRule.Decision d = r.decision();
+        Optional<CompareAlgorithms.Outcome> chosen = r.chosen();
         html.append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Segments comparison: ")
                 .append(escape(c.inference().source())).append("</title><style>")
                 .append("body{font-family:system-ui,sans-serif;margin:2em;color:#222;max-width:1150px}")
                 .append("table{border-collapse:collapse;font-size:14px}td,th{padding:4px 10px;border-bottom:1px solid #ddd;text-align:right}")
-                .append("td:nth-child(2),th:nth-child(2){text-align:left}tr.chosen{background:#eef6ee;font-weight:600}")
-                .append(".charts{display:flex;flex-wrap:wrap;gap:24px}figure{margin:0}figcaption{font-weight:600;margin-bottom:4px}")
+                .append("td:first-child,th:first-child{text-align:left}td.text,th.text{text-align:left}tr.chosen{background:#eef6ee;font-weight:600}")
+                .append("tr.excluded{color:#888}.charts{display:flex;flex-wrap:wrap;gap:24px}figure{margin:0}figcaption{font-weight:600;margin-bottom:4px}")
                 .append("svg text{font-size:11px;fill:#444}</style></head><body>");
         html.append("<h1>Which segmentation to trust</h1><p>")
                 .append(escape(String.format(Locale.ROOT, "%s: %,d customers, %d features. %d configurations compared in %.0f s; "
-                                + "stability from %d bootstrap refits of up to %,d rows each; seed %d.", c.inference().source(),
-                        c.rows(), c.features().size(), c.ranked().size(), c.elapsed().toMillis() / 1000.0, c.bootstrap(),
-                        c.stabilityRows(), c.seed()))).append("</p>");
-        html.append("<h2>Recommendation: ").append(escape(chosen.map(CompareAlgorithms.Outcome::shortLabel).orElse("none")))
-                .append("</h2><ul>");
-        for (String reason : c.recommendation().reasons()) {
-            html.append("<li>").append(escape(reason)).append("</li>");
+                                + "stability from %d bootstrap refits of up to %,d rows each; seed %d. ", c.inference().source(),
+                        c.rows(), c.features().size(), c.outcomes().size(), c.elapsed().toMillis() / 1000.0,
+                        c.effort().bootstrap(), c.effort().stabilityRows(), c.seed())))
+                .append(escape(CompareCommand.ComparisonText.rangeSentence(r))).append(".</p>");
+        html.append("<h2>Recommendation (rule &lsquo;").append(escape(d.goal().id())).append("&rsquo;): ")
+                .append(escape(d.chosen().map(SelectionRule.Evidence::label).orElse("none"))).append("</h2><p>")
+                .append(escape(d.why())).append("</p>");
+        r.widerRange().ifPresent(w -> html.append("<p><strong>The chosen k is the largest searched</strong>: there may be "
+                + "more segments than the range covers; compare again with <code>--k ").append(w).append("</code>.</p>"));
+        d.notes().forEach(n -> html.append("<p>").append(escape(n)).append("</p>"));
+        html.append("<h2>What each criterion prefers</h2>").append(criteria(d));
+        if (!d.excluded().isEmpty()) {
+            html.append("<h2>Not recommended, and why</h2><ul>");
+            d.excluded().forEach(e -> html.append("<li><strong>").append(escape(e.label())).append("</strong>: ")
+                    .append(escape(e.reason())).append("</li>"));
+            html.append("</ul>");
         }
-        html.append("</ul><div class=\"charts\">");
-        html.append(figure("Elbow: k-means inertia by k", lineChart(series(c, "kmeans", CompareAlgorithms.Outcome::inertia),
-                "k", "inertia", c.recommendation().elbowK().orElse(null))));
+        html.append("<div class=\"charts\">");
+        String signal = r.signalAlgorithm();
+        html.append(figure("Elbow: " + signal + " inertia by k", lineChart(series(c, signal, o -> o.quality().withinSumOfSquares()),
+                "k", "inertia", r.elbowK().isPresent() ? r.elbowK().getAsInt() : null, "elbow")));
+        r.gap().ifPresent(g -> html.append(figure("Gap statistic (" + signal + ", " + g.draws()
+                + " uniform reference draws; the 1-SE choice marked)", lineChart(gapSeries(g), "k", "gap",
+                g.chosen().isPresent() ? g.chosen().getAsInt() : null, "1-SE"))));
         Map<String, List<double[]>> silhouettes = new LinkedHashMap<>();
-        for (CompareAlgorithms.Outcome o : c.ranked()) {
-            if (!o.failed() && o.parameters().values().containsKey("k")) {
+        for (CompareAlgorithms.Outcome o : c.outcomes()) {
+            if (!o.failed() && o.k().isPresent()) {
                 silhouettes.computeIfAbsent(o.algorithm(), a -> new ArrayList<>())
-                        .add(new double[] {o.parameters().get("k"), o.quality().silhouette()});
+                        .add(new double[] {o.k().getAsInt(), o.quality().silhouette()});
             }
         }
         silhouettes.values().forEach(points -> points.sort((a, b) -> Double.compare(a[0], b[0])));
-        html.append(figure("Silhouette by k", lineChart(silhouettes, "k", "silhouette", null)));
+        html.append(figure("Silhouette by k", lineChart(silhouettes, "k", "silhouette", null, "")));
         chosen.filter(o -> o.stability() != null).ifPresent(o -> html.append(figure(
                 "Stability per segment: " + o.shortLabel(), stabilityChart(o.stability()))));
         chosen.ifPresent(o -> c.projection().ifPresent(p -> html.append(figure(
@@ -68,12 +85,33 @@ final class HtmlReport {
         return html.toString();
     }
 
+    private static String criteria(SelectionRule.Decision d) {
+        StringBuilder t = new StringBuilder("<table><tr><th>criterion</th><th class=\"text\">prefers</th><th class=\"text\">what it rewards</th></tr>");
+        for (SelectionRule.Preference p : d.preferences()) {
+            t.append("<tr><td>").append(escape(p.criterion())).append("</td><td class=\"text\">")
+                    .append(escape(p.prefers().orElse(p.k().isPresent() ? "k=" + p.k().getAsInt() : "no preference")))
+                    .append("</td><td class=\"text\">").append(escape(p.meaning())).append("</td></tr>");
+        }
+        return t.append("</table><p>").append(escape(CompareCommand.ComparisonText.agreement(d.agreeingK()))).append("</p>")
+                .toString();
+    }
+
+    private static Map<String, List<double[]>> gapSeries(GapStatistic.Result g) {
+        List<double[]> points = new ArrayList<>();
+        for (int i = 0; i < g.ks().length; i++) {
+            points.add(new double[] {g.ks()[i], g.gap()[i]});
+        }
+        Map<String, List<double[]>> series = new LinkedHashMap<>();
+        series.put("gap", points);
+        return series;
+    }
+
     private static Map<String, List<double[]>> series(CompareAlgorithms.Comparison c, String algorithm,
                                                       java.util.function.ToDoubleFunction<CompareAlgorithms.Outcome> y) {
         List<double[]> points = new ArrayList<>();
-        for (CompareAlgorithms.Outcome o : c.ranked()) {
-            if (!o.failed() && o.algorithm().equals(algorithm) && o.parameters().values().containsKey("k")) {
-                points.add(new double[] {o.parameters().get("k"), y.applyAsDouble(o)});
+        for (CompareAlgorithms.Outcome o : c.outcomes()) {
+            if (!o.failed() && o.algorithm().equals(algorithm) && o.k().isPresent()) {
+                points.add(new double[] {o.k().getAsInt(), y.applyAsDouble(o)});
             }
         }
         points.sort((a, b) -> Double.compare(a[0], b[0]));
@@ -88,7 +126,8 @@ final class HtmlReport {
         return "<figure><figcaption>" + escape(caption) + "</figcaption>" + svg + "</figure>";
     }
 
-    private static String lineChart(Map<String, List<double[]>> series, String xLabel, String yLabel, Integer markX) {
+    private static String lineChart(Map<String, List<double[]>> series, String xLabel, String yLabel, Integer markX,
+                                    String markLabel) {
         List<double[]> all = series.values().stream().flatMap(List::stream).filter(p -> Double.isFinite(p[1])).toList();
         if (all.isEmpty()) {
             return "<p>(nothing to plot)</p>";
@@ -118,8 +157,8 @@ final class HtmlReport {
         }
         if (markX != null) {
             svg.append(String.format(Locale.ROOT, "<line x1=\"%s\" x2=\"%s\" y1=\"%d\" y2=\"%d\" stroke=\"#d62728\" "
-                    + "stroke-dasharray=\"4 3\"/><text x=\"%s\" y=\"%d\">elbow k=%d</text>", fmt(x(markX, xs)), fmt(x(markX, xs)),
-                    MARGIN / 2, HEIGHT - MARGIN, fmt(x(markX, xs) + 4), MARGIN / 2 + 10, markX));
+                    + "stroke-dasharray=\"4 3\"/><text x=\"%s\" y=\"%d\">%s k=%d</text>", fmt(x(markX, xs)), fmt(x(markX, xs)),
+                    MARGIN / 2, HEIGHT - MARGIN, fmt(x(markX, xs) + 4), MARGIN / 2 + 10, escape(markLabel), markX));
         }
         return svg.append("</svg>").toString();
     }
@@ -164,24 +203,27 @@ final class HtmlReport {
     }
 
     private static String table(CompareAlgorithms.Comparison c) {
-        StringBuilder t = new StringBuilder("<table><tr><th>rank</th><th>configuration</th><th>segments</th><th>noise</th>"
+        StringBuilder t = new StringBuilder("<table><tr><th>configuration</th><th>segments</th><th>noise</th>"
                 + "<th>silhouette</th><th>Davies-Bouldin</th><th>Calinski-Harabasz</th><th>stability</th>"
-                + "<th>dissolved</th><th>fit s</th></tr>");
-        int rank = 1;
-        for (CompareAlgorithms.Outcome o : c.ranked()) {
-            boolean chosen = c.recommendation().chosen().map(x -> x == o).orElse(false);
-            t.append(chosen ? "<tr class=\"chosen\">" : "<tr>").append("<td>").append(rank++).append("</td><td>")
-                    .append(escape(o.shortLabel())).append("</td>");
+                + "<th>weakest segment</th><th>fit s</th><th class=\"text\">verdict</th></tr>");
+        CompareAlgorithms.Recommendation r = c.recommendation();
+        for (CompareAlgorithms.Outcome o : c.outcomes()) {
+            boolean chosen = r.chosen().map(x -> x == o).orElse(false);
+            Optional<String> excluded = r.decision().excluded().stream().filter(e -> e.label().equals(o.shortLabel()))
+                    .map(SelectionRule.Exclusion::reason).findFirst();
+            t.append(chosen ? "<tr class=\"chosen\">" : excluded.isPresent() ? "<tr class=\"excluded\">" : "<tr>")
+                    .append("<td>").append(escape(o.shortLabel())).append("</td>");
             if (o.failed()) {
-                t.append("<td colspan=\"8\" style=\"text-align:left\">failed: ").append(escape(o.error())).append("</td></tr>");
+                t.append("<td colspan=\"9\" class=\"text\">failed: ").append(escape(o.error())).append("</td></tr>");
                 continue;
             }
             t.append(cell(Integer.toString(o.quality().segments()))).append(cell(Numbers.percent(o.quality().noiseFraction())))
                     .append(cell(Numbers.metric(o.quality().silhouette()))).append(cell(Numbers.metric(o.quality().daviesBouldin())))
                     .append(cell(Numbers.value(o.quality().calinskiHarabasz())))
                     .append(cell(o.stability() == null ? "-" : String.format(Locale.ROOT, "%.2f", o.meanStability())))
-                    .append(cell(o.stability() == null ? "-" : Long.toString(o.stability().dissolved())))
-                    .append(cell(String.format(Locale.ROOT, "%.2f", o.fitTime().toMillis() / 1000.0))).append("</tr>");
+                    .append(cell(o.stability() == null ? "-" : String.format(Locale.ROOT, "%.2f", o.evidence().minJaccard())))
+                    .append(cell(String.format(Locale.ROOT, "%.2f", o.fitTime().toMillis() / 1000.0)))
+                    .append("<td class=\"text\">").append(chosen ? "recommended" : escape(excluded.orElse(""))).append("</td></tr>");
         }
         return t.append("</table>").toString();
     }

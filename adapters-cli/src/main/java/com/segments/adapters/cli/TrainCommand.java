@@ -1,5 +1,6 @@
 package com.segments.adapters.cli;
 
+import com.segments.application.ChooseK;
 import com.segments.application.TrainModel;
 import com.segments.application.TrainingReport;
 import com.segments.application.features.ColumnRole;
@@ -36,7 +37,8 @@ class TrainCommand implements Runnable {
     @CommandLine.Mixin
     DataOptions source = new DataOptions();
 
-    @Option(names = "--k", paramLabel = "N", description = "number of segments (default: 4)")
+    @Option(names = "--k", paramLabel = "N", description = "number of segments (default: chosen from the data by the "
+            + "rule of 'segments compare', on k-means over 2 up to one segment per 100 customers)")
     Integer k;
 
     @Option(names = "--seed", paramLabel = "S", defaultValue = "42", description = "random seed (default: ${DEFAULT-VALUE})")
@@ -78,6 +80,7 @@ class TrainCommand implements Runnable {
         TrainedModel model = version.model();
         StringBuilder out = new StringBuilder();
         out.append(InferenceText.render(inference));
+        report.chosenK().ifPresent(choice -> out.append('\n').append(choice.summary()).append('\n'));
         out.append('\n').append(String.format(Locale.ROOT,
                 "Trained %s (%s seed=%d) in %.1f s: model version %d, %s%n", model.algorithm(),
                 model.parameters().describe(), model.seed(), report.fitTime().toMillis() / 1000.0, version.version(),
@@ -176,6 +179,7 @@ class TrainCommand implements Runnable {
         json.put("inertia", model.metrics().inertia());
         json.put("fitSeconds", report.fitTime().toMillis() / 1000.0);
         json.put("diagnostics", report.diagnostics());
+        json.put("chosenK", report.chosenK().map(TrainCommand::chosenK).orElse(null));
         json.put("lineage", model.lineage() == null ? null : Map.of("fromVersion", model.lineage().fromVersion(),
                 "links", model.lineage().links().stream().map(l -> {
                     Map<String, Object> link = new LinkedHashMap<>();
@@ -217,6 +221,28 @@ class TrainCommand implements Runnable {
             case NEW -> "new " + link.current().getFirst();
             case VANISHED -> "vanished " + link.previous().getFirst();
         };
+    }
+
+    /** How k was chosen: the summary, the rule's decision and what was measured at every k. */
+    private static Map<String, Object> chosenK(ChooseK.Choice choice) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("k", choice.k());
+        json.put("summary", choice.summary());
+        json.put("range", Map.of("from", choice.range().from(), "to", choice.range().to()));
+        json.put("decision", CompareCommand.RecommendationJson.decision(choice.decision()));
+        json.put("evidence", choice.evidence().stream().map(e -> {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("k", e.k().isPresent() ? e.k().getAsInt() : null);
+            row.put("error", e.error());
+            row.put("segments", e.segments());
+            row.put("silhouette", nullIfNaN(e.silhouette()));
+            row.put("silhouetteStandardError", nullIfNaN(e.silhouetteStandardError()));
+            row.put("daviesBouldin", nullIfNaN(e.daviesBouldin()));
+            row.put("calinskiHarabasz", nullIfNaN(e.calinskiHarabasz()));
+            row.put("stabilityJaccard", e.jaccard());
+            return row;
+        }).toList());
+        return json;
     }
 
     static Double nullIfNaN(double v) {

@@ -13,9 +13,11 @@ import com.segments.domain.feature.DataMatrix;
  * @param daviesBouldin      mean worst-case ratio of within-segment scatter to between-centre distance (lower is better)
  * @param calinskiHarabasz   between- to within-segment dispersion, scaled by degrees of freedom (higher is better)
  * @param withinSumOfSquares squared distances of rows to their segment's mean (k-means' inertia)
+ * @param silhouetteStandardError standard error of the mean silhouette over the rows it used
  */
 public record ClusterQuality(int segments, double noiseFraction, double silhouette, int silhouetteRows,
-                             double daviesBouldin, double calinskiHarabasz, double withinSumOfSquares) {
+                             double daviesBouldin, double calinskiHarabasz, double withinSumOfSquares,
+                             double silhouetteStandardError) {
 
     /**
      * Every figure of a labeling. Inertia, Davies-Bouldin and Calinski-Harabasz come from one pass for the segment
@@ -25,11 +27,12 @@ public record ClusterQuality(int segments, double noiseFraction, double silhouet
     public static ClusterQuality of(DataMatrix data, int[] labels, int maxSilhouetteRows, long seed) {
         Moments m = Moments.of(data, labels);
         if (m.segments < 2 || m.members <= m.segments) {
-            return new ClusterQuality(m.segments, m.noiseFraction(), Double.NaN, 0, Double.NaN, Double.NaN, m.within);
+            return new ClusterQuality(m.segments, m.noiseFraction(), Double.NaN, 0, Double.NaN, Double.NaN, m.within,
+                    Double.NaN);
         }
         Silhouette.Result silhouette = silhouette(data, m, maxSilhouetteRows, seed);
         return new ClusterQuality(m.segments, m.noiseFraction(), silhouette.value(), silhouette.rowsUsed(),
-                m.daviesBouldin(), m.calinskiHarabasz(), m.within);
+                m.daviesBouldin(), m.calinskiHarabasz(), m.within, silhouette.standardError());
     }
 
     /**
@@ -53,7 +56,7 @@ public record ClusterQuality(int segments, double noiseFraction, double silhouet
             }
         }
         if (rows.length <= maxRows) {
-            return new Silhouette.Result(Silhouette.exact(data.selectRows(rows), labels, m.segments), rows.length);
+            return Silhouette.compute(data.selectRows(rows), labels, m.segments, maxRows, seed);
         }
         int[] sample = Silhouette.stratifiedSample(labels, m.segments, maxRows, seed);
         int[] chosen = new int[sample.length];
@@ -62,7 +65,7 @@ public record ClusterQuality(int segments, double noiseFraction, double silhouet
             chosen[i] = rows[sample[i]];
             chosenLabels[i] = labels[sample[i]];
         }
-        return new Silhouette.Result(Silhouette.exact(data.selectRows(chosen), chosenLabels, m.segments), sample.length);
+        return Silhouette.compute(data.selectRows(chosen), chosenLabels, m.segments, sample.length, seed);
     }
 
     /**

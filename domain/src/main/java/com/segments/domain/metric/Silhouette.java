@@ -26,7 +26,11 @@ public final class Silhouette {
     private Silhouette() {
     }
 
-    public record Result(double value, int rowsUsed) {
+    /**
+     * @param standardError the standard error of the mean over the rows used, sd / sqrt(rows): two silhouettes
+     *                      closer than this are not told apart by these rows
+     */
+    public record Result(double value, int rowsUsed, double standardError) {
     }
 
     public static Result compute(DataMatrix data, int[] labels, int k, int maxRows, long seed) {
@@ -34,18 +38,43 @@ public final class Silhouette {
             throw new IllegalArgumentException(labels.length + " labels for " + data.rows() + " rows");
         }
         if (data.rows() <= maxRows) {
-            return new Result(exact(data, labels, k), data.rows());
+            return summary(perRow(data, labels, k));
         }
         int[] sample = stratifiedSample(labels, k, maxRows, seed);
         int[] sampleLabels = new int[sample.length];
         for (int i = 0; i < sample.length; i++) {
             sampleLabels[i] = labels[sample[i]];
         }
-        return new Result(exact(data.selectRows(sample), sampleLabels, k), sample.length);
+        return summary(perRow(data.selectRows(sample), sampleLabels, k));
+    }
+
+    private static Result summary(double[] perRow) {
+        int n = perRow.length;
+        double mean = 0;
+        for (double v : perRow) {
+            mean += v;
+        }
+        mean /= n;
+        double squares = 0;
+        for (double v : perRow) {
+            squares += (v - mean) * (v - mean);
+        }
+        double sd = n < 2 ? 0 : Math.sqrt(squares / (n - 1));
+        return new Result(mean, n, sd / Math.sqrt(n));
     }
 
     /** The exact mean silhouette over all rows. Runs in parallel; the result does not depend on thread count. */
     public static double exact(DataMatrix data, int[] labels, int k) {
+        double[] perRow = perRow(data, labels, k);
+        double total = 0;
+        for (double v : perRow) {
+            total += v;
+        }
+        return total / perRow.length;
+    }
+
+    /** Each row's silhouette. Runs in parallel; the result does not depend on thread count. */
+    static double[] perRow(DataMatrix data, int[] labels, int k) {
         int n = data.rows();
         int d = data.columns();
         double[] x = data.rowMajorView();
@@ -85,11 +114,7 @@ public final class Silhouette {
             double denominator = Math.max(a, b);
             perRow[i] = denominator == 0 ? 0 : (b - a) / denominator;
         });
-        double total = 0;
-        for (double v : perRow) {
-            total += v;
-        }
-        return total / n;
+        return perRow;
     }
 
     /** Row indices drawn per segment in proportion to its size, at least a few per segment, sorted. */

@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# The first run on small data, whole process, against the Python script a data scientist would write, in one run:
+#   segments --version            (the limit: 0.3 s)
+#   segments train on 5,000 x 2   vs  python: start, imports, read_csv, StandardScaler, KMeans(n_init=10)
+# Each command runs RUNS times after one warm-up run (file cache, the launcher's first-build work); the medians and
+# their ratio are printed. scikit-learn runs in its own venv (benchmarks/target/sklearn-venv), never a dependency.
+#
+#   benchmarks/scripts/startup-vs-python.sh [RUNS]      default 7
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+runs="${1:-7}"
+work="$root/benchmarks/target/startup"
+mkdir -p "$work"
+venv="$root/benchmarks/target/sklearn-venv"
+if [ ! -x "$venv/bin/python" ] || ! "$venv/bin/python" -c "import sklearn, pandas" 2>/dev/null; then
+  python3 -m venv "$venv"
+  "$venv/bin/pip" install -q scikit-learn pandas >&2 || { echo "scikit-learn could not be installed here" >&2; exit 1; }
+fi
+data="$work/small.csv"
+python3 - "$data" <<'PY'
+import random, sys
+random.seed(5)
+centres = [(0, 0), (5, 5), (0, 6), (6, 0)]
+with open(sys.argv[1], "w") as out:
+    out.write("id,x,y\n")
+    for i in range(5000):
+        cx, cy = centres[i % 4]
+        out.write(f"c{i},{cx + random.gauss(0, 1):.4f},{cy + random.gauss(0, 1):.4f}\n")
+PY
+home="$(mktemp -d)"
+trap 'rm -rf "$home"' EXIT
+export SEGMENTS_HOME="$home"
+"$root/segments" --version >/dev/null # builds the jar and its start-up cache, outside the measurement
+
+median() { # command...: runs it RUNS times after a warm-up; prints the median wall seconds
+  "$@" >/dev/null 2>&1
+  local times=()
+  for _ in $(seq 1 "$runs"); do
+    local start end
+    start=$(date +%s%N)
+    "$@" >/dev/null 2>&1
+    end=$(date +%s%N)
+    times+=("$(( (end - start) / 1000000 ))")
+  done
+  printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {printf "%.3f", a[int((NR+1)/2)] / 1000}'
+}
+
+version=$(median "$root/segments" --version)
+train=$(median "$root/segments" train --data "$data" --k 4)
+python=$(median "$venv/bin/python" "$root/benchmarks/scripts/sklearn_small_train.py" "$data" 4)
+echo "median of $runs runs, seconds (load average: $(cut -d' ' -f1-3 /proc/loadavg))"
+printf '%-44s %8s\n' "segments --version" "$version"
+printf '%-44s %8s\n' "segments train --data small.csv --k 4" "$train"
+printf '%-44s %8s\n' "python: read, scale, KMeans(n_init=10)" "$python"
+python3 -c "print(f'train / python: {$train / $python:.2f}   --version limit 0.3 s: {\"met\" if $version <= 0.3 else \"not met\"}')"

@@ -25,36 +25,12 @@ final class CategoryLevels {
      */
     static Field field(String source, Decision d, CategoryColumn column, int[] kept, FitNotes notes) {
         CategoricalOptions o = d.categorical();
-        Map<String, String> aliases = new HashMap<>();
-        for (Map.Entry<String, String> e : o.map().entrySet()) {
-            String target = Field.normalise(e.getValue());
-            aliases.put(Field.normalise(e.getKey()), target.equals("unknown") ? "" : target);
-        }
+        Map<String, String> aliases = aliases(o);
         if (o.ordinal()) {
             return Field.category(d.name(), o.order(), aliases, true);
         }
-        long[] perEntry = new long[column.dictionary().size()];
-        for (int row : kept) {
-            int code = column.codes()[row];
-            if (code >= 0) {
-                perEntry[code]++;
-            }
-        }
-        Map<String, long[]> counts = new LinkedHashMap<>();
         Map<String, String> display = new HashMap<>();
-        for (int c = 0; c < perEntry.length; c++) {
-            String value = column.dictionary().get(c);
-            if (perEntry[c] == 0 || Field.isMissingText(value)) {
-                continue;
-            }
-            String key = Field.normalise(value);
-            key = aliases.getOrDefault(key, key);
-            if (key.isEmpty()) {
-                continue;
-            }
-            counts.computeIfAbsent(key, k -> new long[1])[0] += perEntry[c];
-            display.putIfAbsent(key, value.strip());
-        }
+        Map<String, long[]> counts = counts(column, kept, aliases, display);
         // a value mapped to a level that never occurs as itself is shown as the map wrote it
         for (Map.Entry<String, String> e : o.map().entrySet()) {
             String target = Field.normalise(e.getValue());
@@ -76,6 +52,42 @@ final class CategoryLevels {
                     + Field.OTHER);
         }
         return Field.category(d.name(), levels, aliases, false);
+    }
+
+    /** The spec's value map, normalised; a value mapped to {@code unknown} maps to the empty level. */
+    private static Map<String, String> aliases(CategoricalOptions o) {
+        Map<String, String> aliases = new HashMap<>();
+        for (Map.Entry<String, String> e : o.map().entrySet()) {
+            String target = Field.normalise(e.getValue());
+            aliases.put(Field.normalise(e.getKey()), target.equals("unknown") ? "" : target);
+        }
+        return aliases;
+    }
+
+    /** Kept rows per normalised level, in order of first appearance; each level's first spelling into display. */
+    private static Map<String, long[]> counts(CategoryColumn column, int[] kept, Map<String, String> aliases,
+                                              Map<String, String> display) {
+        long[] perEntry = new long[column.dictionary().size()];
+        for (int row : kept) {
+            int code = column.codes()[row];
+            if (code >= 0) {
+                perEntry[code]++;
+            }
+        }
+        Map<String, long[]> counts = new LinkedHashMap<>();
+        for (int c = 0; c < perEntry.length; c++) {
+            String value = column.dictionary().get(c);
+            if (perEntry[c] == 0 || Field.isMissingText(value)) {
+                continue;
+            }
+            String key = Field.normalise(value);
+            key = aliases.getOrDefault(key, key);
+            if (!key.isEmpty()) {
+                counts.computeIfAbsent(key, k -> new long[1])[0] += perEntry[c];
+                display.putIfAbsent(key, value.strip());
+            }
+        }
+        return counts;
     }
 
     /** Each row's raw number under the field: the dictionary is looked up once per distinct value. */

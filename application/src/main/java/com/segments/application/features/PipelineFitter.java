@@ -106,51 +106,68 @@ public final class PipelineFitter {
         long[] missing = missingCounts();
         table = null; // the typed columns are in the raw matrix now: let them go before the working copies are made
 
+        Steps steps = new Steps(raw.copy(), new ArrayList<>(schema.features()), options(features));
+        DataMatrix original = fitOriginalUnitSteps(steps);
+        fitTransformingSteps(steps, fields);
+        return new PreparedTable(profiles, new FittedPreprocessing(steps.fitted), steps.current, original,
+                weights, report(kept.length, missing), fingerprint, groups);
+    }
+
+    /** Each feature's numeric options: declared or the defaults; none for one-hot categories. */
+    private List<NumericOptions> options(List<Decision> features) {
         List<NumericOptions> options = new ArrayList<>();
         for (Decision d : features) {
             options.add(d.numeric() != null ? d.numeric()
                     : d.categorical() != null && d.categorical().ordinal() ? spec.defaults() : null);
         }
-        Steps steps = new Steps(raw.copy(), new ArrayList<>(schema.features()));
-        steps.add(ValidRange.fit(steps.current, steps.names, options, this::note));
-        options = derive(steps, options);
+        return options;
+    }
+
+    /** Plausible ranges, derived features and imputation: after them the values are still in original units. */
+    private DataMatrix fitOriginalUnitSteps(Steps steps) {
+        steps.add(ValidRange.fit(steps.current, steps.names, steps.options, this::note));
+        derive(steps);
         try {
-            steps.add(Imputation.fit(steps.current, steps.names, options, this::note));
+            steps.add(Imputation.fit(steps.current, steps.names, steps.options, this::note));
         } catch (SegmentsException e) {
             throw new DataSourceException(source + ": " + e.getMessage(), e);
         }
-        DataMatrix original = steps.current.copy();
-        steps.add(Clipping.fit(steps.current, steps.names, options, this::note));
-        steps.add(Log1p.fit(steps.current, steps.names, options, numbers(fields, steps.names.size()), this::note));
+        return steps.current.copy();
+    }
+
+    /** Outlier handling, log transforms, one-hot encoding, scaling and principal components. */
+    private void fitTransformingSteps(Steps steps, List<Field> fields) {
+        steps.add(Clipping.fit(steps.current, steps.names, steps.options, this::note));
+        steps.add(Log1p.fit(steps.current, steps.names, steps.options, numbers(fields, steps.names.size()), this::note));
         OneHotEncoding oneHot = OneHotEncoding.of(fields, steps.names.size() - fields.size());
         if (oneHot != null) {
             List<NumericOptions> expanded = new ArrayList<>();
-            for (int j = 0; j < options.size(); j++) {
+            for (int j = 0; j < steps.options.size(); j++) {
                 int width = oneHot.buckets()[j];
                 for (int b = 0; b < Math.max(width, 1); b++) {
-                    expanded.add(width == 0 ? options.get(j) : null);
+                    expanded.add(width == 0 ? steps.options.get(j) : null);
                 }
             }
             List<String> names = oneHot.outputNames(steps.names, fields);
             steps.add(oneHot);
             steps.names = names;
-            options = expanded;
+            steps.options = expanded;
         }
-        steps.add(Standardisation.fit(steps.current, options.stream().map(o -> o == null ? null : o.scale()).toList()));
+        steps.add(Standardisation.fit(steps.current, steps.options.stream().map(o -> o == null ? null : o.scale()).toList()));
         principalComponents(steps);
-        return new PreparedTable(profiles, new FittedPreprocessing(steps.fitted), steps.current, original,
-                weights, report(kept.length, missing), fingerprint, groups);
     }
 
-    /** The working copy, the names of its columns, and the steps fitted so far. */
+    /** The working copy, the names of its columns and their options, and the steps fitted so far. */
     private static final class Steps {
         DataMatrix current;
         List<String> names;
+        List<NumericOptions> options;
         final List<FittedStep> fitted = new ArrayList<>();
 
-        Steps(DataMatrix current, List<String> names) {
+        Steps(DataMatrix current, List<String> names, List<NumericOptions> options) {
             this.current = current;
             this.names = names;
+            this.options = options;
         }
 
         /** Applies and keeps a fitted step; a step that would do nothing is {@code null} and skipped. */
@@ -162,12 +179,12 @@ public final class PipelineFitter {
         }
     }
 
-    private List<NumericOptions> derive(Steps steps, List<NumericOptions> options) {
+    private void derive(Steps steps) {
         if (spec.derived().isEmpty()) {
-            return options;
+            return;
         }
         List<DerivedColumns.Derived> derived = new ArrayList<>();
-        List<NumericOptions> all = new ArrayList<>(options);
+        List<NumericOptions> all = new ArrayList<>(steps.options);
         for (FeatureSpec.DerivedSpec d : spec.derived()) {
             if (steps.names.contains(d.name())) {
                 throw new DataSourceException(source + ": derived feature '" + d.name() + "' has the name of a column");
@@ -183,7 +200,7 @@ public final class PipelineFitter {
         }
         steps.add(step);
         steps.names.addAll(step.names());
-        return all;
+        steps.options = all;
     }
 
     /** Plain numbers: number fields and derived features (dates and ordinal levels are never auto-transformed). */

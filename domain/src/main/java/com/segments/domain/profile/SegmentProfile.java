@@ -56,77 +56,85 @@ public record SegmentProfile(int segment, long size, double share, List<FeatureP
     public static List<SegmentProfile> of(DataMatrix original, List<String> columns, boolean[] numeric,
                                           List<Field> categories, double[][] codes, int[] labels, int segments) {
         int n = labels.length;
-        int d = columns.size();
-        double[] populationMean = new double[d];
-        double[] populationSd = new double[d];
-        double[] populationMedian = new double[d];
-        for (int j = 0; j < d; j++) {
-            if (!numeric[j]) {
-                continue;
+        long[] sizes = new long[segments];
+        for (int label : labels) {
+            if (label >= 0) {
+                sizes[label]++;
             }
-            double[] column = original.column(j);
-            populationMean[j] = Arrays.stream(column).average().orElse(Double.NaN);
-            double ss = 0;
-            for (double v : column) {
-                ss += (v - populationMean[j]) * (v - populationMean[j]);
+        }
+        List<List<FeatureProfile>> features = new ArrayList<>();
+        for (int s = 0; s < segments; s++) {
+            features.add(new ArrayList<>());
+        }
+        for (int j = 0; j < columns.size(); j++) {
+            if (numeric[j]) {
+                profileFeature(columns.get(j), original.column(j), labels, sizes, features);
             }
-            populationSd[j] = Math.sqrt(ss / Math.max(1, n));
-            populationMedian[j] = Imputation.median(column);
         }
         List<SegmentProfile> profiles = new ArrayList<>(segments);
         for (int s = 0; s < segments; s++) {
-            int size = 0;
-            for (int label : labels) {
-                size += label == s ? 1 : 0;
-            }
-            int[] members = new int[size];
-            int m = 0;
-            for (int i = 0; i < n; i++) {
-                if (labels[i] == s) {
-                    members[m++] = i;
-                }
-            }
-            List<FeatureProfile> features = new ArrayList<>();
-            for (int j = 0; j < d; j++) {
-                if (!numeric[j]) {
-                    continue;
-                }
-                double[] values = new double[size];
-                for (int r = 0; r < size; r++) {
-                    values[r] = original.get(members[r], j);
-                }
-                double mean = size == 0 ? Double.NaN : Arrays.stream(values).average().orElse(Double.NaN);
-                double z = populationSd[j] > 0 ? (mean - populationMean[j]) / populationSd[j] : 0;
-                features.add(new FeatureProfile(columns.get(j), mean, Imputation.median(values),
-                        populationMean[j], populationMedian[j], z));
-            }
             List<LevelProfile> levels = new ArrayList<>();
             for (int c = 0; c < categories.size(); c++) {
-                Field field = categories.get(c);
-                int buckets = field.levels().size() + 1;
-                double[] population = new double[buckets];
-                double[] segment = new double[buckets];
-                for (int i = 0; i < n; i++) {
-                    int bucket = bucket(codes[c][i], buckets);
-                    population[bucket]++;
-                    if (labels[i] == s) {
-                        segment[bucket]++;
-                    }
-                }
-                for (int b = 0; b < buckets; b++) {
-                    double share = size == 0 ? 0 : segment[b] / size;
-                    double populationShare = population[b] / n;
-                    LevelProfile level = new LevelProfile(field.name(), b < field.levels().size() ? field.levels().get(b)
-                            : Field.OTHER, share, populationShare);
-                    if (share >= MIN_SHARE && level.lift() >= MIN_LIFT) {
-                        levels.add(level);
-                    }
-                }
+                levels.addAll(overRepresented(categories.get(c), codes[c], labels, s, sizes[s]));
             }
             levels.sort(Comparator.comparingDouble((LevelProfile l) -> -l.lift()));
-            profiles.add(new SegmentProfile(s, size, (double) size / n, features, levels));
+            profiles.add(new SegmentProfile(s, sizes[s], (double) sizes[s] / n, features.get(s), levels));
         }
         return profiles;
+    }
+
+    /** One feature's profile in every segment: the column is split by segment in one pass. */
+    private static void profileFeature(String name, double[] column, int[] labels, long[] sizes,
+                                       List<List<FeatureProfile>> features) {
+        int n = column.length;
+        double populationMean = Arrays.stream(column).average().orElse(Double.NaN);
+        double ss = 0;
+        for (double v : column) {
+            ss += (v - populationMean) * (v - populationMean);
+        }
+        double populationSd = Math.sqrt(ss / Math.max(1, n));
+        double populationMedian = Imputation.median(column);
+        double[][] bySegment = new double[sizes.length][];
+        int[] filled = new int[sizes.length];
+        for (int s = 0; s < sizes.length; s++) {
+            bySegment[s] = new double[(int) sizes[s]];
+        }
+        for (int i = 0; i < n; i++) {
+            if (labels[i] >= 0) {
+                bySegment[labels[i]][filled[labels[i]]++] = column[i];
+            }
+        }
+        for (int s = 0; s < sizes.length; s++) {
+            double[] values = bySegment[s];
+            double mean = values.length == 0 ? Double.NaN : Arrays.stream(values).average().orElse(Double.NaN);
+            double z = populationSd > 0 ? (mean - populationMean) / populationSd : 0;
+            features.get(s).add(new FeatureProfile(name, mean, Imputation.median(values), populationMean,
+                    populationMedian, z));
+        }
+    }
+
+    /** The levels of one categorical field that segment {@code s} over-represents. */
+    private static List<LevelProfile> overRepresented(Field field, double[] codes, int[] labels, int s, long size) {
+        int buckets = field.levels().size() + 1;
+        double[] population = new double[buckets];
+        double[] segment = new double[buckets];
+        for (int i = 0; i < labels.length; i++) {
+            int bucket = bucket(codes[i], buckets);
+            population[bucket]++;
+            if (labels[i] == s) {
+                segment[bucket]++;
+            }
+        }
+        List<LevelProfile> levels = new ArrayList<>();
+        for (int b = 0; b < buckets; b++) {
+            double share = size == 0 ? 0 : segment[b] / size;
+            LevelProfile level = new LevelProfile(field.name(), b < field.levels().size() ? field.levels().get(b)
+                    : Field.OTHER, share, population[b] / labels.length);
+            if (share >= MIN_SHARE && level.lift() >= MIN_LIFT) {
+                levels.add(level);
+            }
+        }
+        return levels;
     }
 
     private static int bucket(double code, int buckets) {

@@ -6,11 +6,14 @@ import com.segments.application.AlgorithmCatalog;
 import com.segments.application.CheckHealth;
 import com.segments.application.CompareAlgorithms;
 import com.segments.application.CompareGroups;
+import com.segments.application.ComparisonJobs;
 import com.segments.application.DataReader;
 import com.segments.application.DescribeSegments;
+import com.segments.application.DescribeVersions;
 import com.segments.application.ListModels;
 import com.segments.application.ModelLookup;
 import com.segments.application.PredictSegment;
+import com.segments.application.ProjectCustomers;
 import com.segments.application.RetrainModel;
 import com.segments.application.ScoreBatch;
 import com.segments.application.SegmentNames;
@@ -109,6 +112,23 @@ class UseCaseWiring {
     @Bean(preDestroy = "close")
     RetrainModel retrainModel(Wiring wiring) {
         return wiring.get(RetrainModel.class);
+    }
+
+    @Singleton
+    DescribeVersions describeVersions(Wiring wiring) {
+        return wiring.get(DescribeVersions.class);
+    }
+
+    @Singleton
+    ProjectCustomers projectCustomers(Wiring wiring) {
+        return wiring.get(ProjectCustomers.class);
+    }
+
+    /** Comparisons started from the console; their worker stops with the server. */
+    @Singleton
+    @Bean(preDestroy = "close")
+    ComparisonJobs comparisonJobs(Wiring wiring) {
+        return wiring.get(ComparisonJobs.class);
     }
 
     @Singleton

@@ -11,13 +11,16 @@ import com.segments.application.AlgorithmCatalog;
 import com.segments.application.CheckHealth;
 import com.segments.application.CompareAlgorithms;
 import com.segments.application.CompareGroups;
+import com.segments.application.ComparisonJobs;
 import com.segments.application.DataReader;
 import com.segments.application.DescribeSegments;
+import com.segments.application.DescribeVersions;
 import com.segments.application.GenerateCustomers;
 import com.segments.application.GenerateTransactions;
 import com.segments.application.ListModels;
 import com.segments.application.ModelLookup;
 import com.segments.application.PredictSegment;
+import com.segments.application.ProjectCustomers;
 import com.segments.application.RetrainModel;
 import com.segments.application.ScoreBatch;
 import com.segments.application.SegmentNames;
@@ -133,6 +136,9 @@ final class Wiring {
         return m;
     }
 
+        m.put(DescribeVersions.class, () -> new DescribeVersions(ports.models()));
+        m.put(ProjectCustomers.class, () -> new ProjectCustomers(get(ModelLookup.class), get(DataReader.class)));
+        m.put(ComparisonJobs.class, this::comparisonJobs);
     /**
      * The promotion gate: segments.promotion.min-silhouette, segments.promotion.max-noise and
      * segments.promotion.min-stability (SEGMENTS_PROMOTION_MIN_SILHOUETTE, _MAX_NOISE, _MIN_STABILITY; the last makes
@@ -160,8 +166,7 @@ final class Wiring {
      * first), segments.training.queue may wait.
      */
     private RetrainModel retrainModel() {
-        String dataDir = ports.property("segments.data.dir", "");
-        Path root = dataDir.isBlank() ? Path.of("").toAbsolutePath() : Path.of(dataDir);
+        Path root = dataRoot();
         int workers = whole("segments.training.workers", 1);
         ThreadPoolExecutor pool = new ThreadPoolExecutor(workers, workers, 0, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(whole("segments.training.queue", 8)), runnable -> {
@@ -176,6 +181,24 @@ final class Wiring {
     private double number(String name) {
         String value = ports.property(name, "").strip();
         try {
+    /** Comparisons started from the console: one at a time on a low-priority thread, up to 4 waiting. */
+    private ComparisonJobs comparisonJobs() {
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(4), runnable -> {
+            Thread thread = new Thread(runnable, "comparison-worker");
+            thread.setDaemon(true);
+            thread.setPriority(Thread.MIN_PRIORITY);
+            return thread;
+        });
+        return new ComparisonJobs(get(CompareAlgorithms.class), get(AlgorithmCatalog.class), get(Clock.class),
+                dataRoot(), pool);
+    }
+
+    /** segments.data.dir (SEGMENTS_DATA_DIR): files a server is asked to read must lie under it. */
+    private Path dataRoot() {
+        String dataDir = ports.property("segments.data.dir", "");
+        return dataDir.isBlank() ? Path.of("").toAbsolutePath() : Path.of(dataDir);
+    }
+
             return value.isEmpty() ? Double.NaN : Double.parseDouble(value);
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(name + " must be a number, got \"" + value + "\"");

@@ -26,6 +26,7 @@ class ArchitectureTest {
     private static final String APPLICATION = "com.segments.application..";
     private static final String ALGORITHMS = "com.segments.algorithms..";
     private static final String REST = "com.segments.adapters.rest..";
+    private static final String WEB = "com.segments.adapters.web..";
     private static final String JDBC = "com.segments.adapters.jdbc..";
     private static final String CLI = "com.segments.adapters.cli..";
     private static final String FILES = "com.segments.adapters.files..";
@@ -71,18 +72,26 @@ class ArchitectureTest {
                     "org.tribuo..", "smile..", "com.fasterxml.jackson..")
             .because("the core is plain Java: frameworks stay in the adapters");
 
+    static final ArchRule THE_CONSOLE_KNOWS_ONLY_THE_CORE = classes().that().resideInAPackage(WEB)
+            .should().onlyDependOnClassesThat().resideInAnyPackage(WEB, APPLICATION, DOMAIN, "java..", "io.micronaut..",
+                    "jakarta..", "org.slf4j..")
+            .because("the console is a door like REST and the CLI: it calls the same use cases and nothing else, so it "
+                    + "cannot grow a second backend");
+
     static final ArchRule LAYERS = layeredArchitecture().consideringOnlyDependenciesInLayers()
             .layer("Domain").definedBy(DOMAIN)
             .layer("Application").definedBy(APPLICATION)
             .layer("Algorithms").definedBy(ALGORITHMS)
             .layer("Rest").definedBy(REST)
+            .layer("Web").definedBy(WEB)
             .layer("Jdbc").definedBy(JDBC)
             .layer("Cli").definedBy(CLI)
             .layer("Files").definedBy(FILES)
             .layer("Bootstrap").definedBy(BOOTSTRAP)
-            .whereLayer("Application").mayOnlyBeAccessedByLayers("Rest", "Cli", "Bootstrap")
+            .whereLayer("Application").mayOnlyBeAccessedByLayers("Rest", "Web", "Cli", "Bootstrap")
             .whereLayer("Algorithms").mayNotBeAccessedByAnyLayer()
             .whereLayer("Rest").mayNotBeAccessedByAnyLayer()
+            .whereLayer("Web").mayNotBeAccessedByAnyLayer()
             .whereLayer("Jdbc").mayNotBeAccessedByAnyLayer()
             .whereLayer("Files").mayOnlyBeAccessedByLayers("Bootstrap")
             .whereLayer("Cli").mayOnlyBeAccessedByLayers("Bootstrap")
@@ -92,7 +101,7 @@ class ArchitectureTest {
     static List<ArchRule> rules() {
         return List.of(DOMAIN_IS_PLAIN_JAVA, APPLICATION_KNOWS_ONLY_THE_DOMAIN, NO_THREADS_OR_DISCOVERY_IN_USE_CASES,
                 FILE_FORMATS_KNOW_ONLY_THE_DOMAIN, PLUGINS_KNOW_ONLY_THE_DOMAIN_AND_THEIR_LIBRARY,
-                NO_FRAMEWORK_IN_THE_CORE, LAYERS);
+                NO_FRAMEWORK_IN_THE_CORE, THE_CONSOLE_KNOWS_ONLY_THE_CORE, LAYERS);
     }
 
     @ParameterizedTest

@@ -12,6 +12,7 @@ import com.segments.domain.feature.FieldValidationException;
 import com.segments.domain.feature.Projector;
 import com.segments.domain.table.ColumnRead;
 import com.segments.domain.table.DataSourceException;
+import com.segments.domain.table.DatabaseTables;
 import com.segments.domain.table.SchemaReads;
 import com.segments.domain.table.Table;
 import com.segments.domain.table.TableFiles;
@@ -36,6 +37,7 @@ import java.util.function.Consumer;
 public final class DataReader {
 
     private final TableFiles tables;
+    private final DatabaseTables databaseTables;
     private final FeatureSpecs specs;
     private final TransactionFiles logs;
     private final TransactionStore store;
@@ -46,7 +48,14 @@ public final class DataReader {
      */
     public DataReader(TableFiles tables, FeatureSpecs specs, TransactionFiles logs, TransactionStore store,
                       Optional<Projector> projector) {
+        this(tables, null, specs, logs, store, projector);
+    }
+
+    /** @param databaseTables customer tables of the database, or null where there is none */
+    public DataReader(TableFiles tables, DatabaseTables databaseTables, FeatureSpecs specs, TransactionFiles logs,
+                      TransactionStore store, Optional<Projector> projector) {
         this.tables = tables;
+        this.databaseTables = databaseTables;
         this.specs = specs;
         this.logs = logs;
         this.store = store;
@@ -67,7 +76,7 @@ public final class DataReader {
         FeatureSpec spec = spec(input);
         if (!input.transactions()) {
             ColumnInference.Plan[] plan = new ColumnInference.Plan[1];
-            Table table = whole(tables.open(input.file(), delimiter(input, spec), true), sample -> {
+            Table table = whole(customers(input, spec, true), sample -> {
                 plan[0] = ColumnInference.plan(sample, spec);
                 return plan[0].reads();
             });
@@ -99,7 +108,7 @@ public final class DataReader {
     /** The transactions of a log file or of the store, unaggregated. */
     public TransactionSource transactions(DataInput input) {
         return switch (input.kind()) {
-            case CUSTOMERS -> throw new IllegalStateException(input.name() + " is a customer table, not a transaction log");
+            case CUSTOMERS, TABLE -> throw new IllegalStateException(input.name() + " is a customer table, not a transaction log");
             case TRANSACTIONS -> {
                 FeatureSpec spec = spec(input);
                 yield logs.open(input.file(), delimiter(input, spec), input.layout().over(spec.transactions()));
@@ -122,8 +131,7 @@ public final class DataReader {
             blocks.accept(select(profiles, plan));
             return SchemaReads.unused(schema, profiles.header()).stream().filter(c -> !extras.contains(c)).toList();
         }
-        return readForModel(tables.open(input.file(), delimiter(input, spec(input)), false), schema, extras, blockRows,
-                blocks);
+        return readForModel(customers(input, spec(input), false), schema, extras, blockRows, blocks);
     }
 
     /** An upload or a file already opened, read for a model in blocks; returns the columns the model does not use. */
@@ -160,6 +168,17 @@ public final class DataReader {
         } catch (FieldValidationException e) {
             throw new DataSourceException(e.getMessage(), e);
         }
+    }
+
+    /** A customer table, from its file or from the database. */
+    private TableReader customers(DataInput input, FeatureSpec spec, boolean fingerprint) {
+        if (input.kind() == DataInput.Kind.TABLE) {
+            if (databaseTables == null) {
+                throw new DataSourceException("this installation reads no database tables");
+            }
+            return databaseTables.open(input.table());
+        }
+        return tables.open(input.file(), delimiter(input, spec), fingerprint);
     }
 
     /** The columns of an already typed table that a plan reads, each as it reads it. */

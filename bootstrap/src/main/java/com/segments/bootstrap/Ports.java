@@ -3,6 +3,7 @@ package com.segments.bootstrap;
 import com.segments.domain.job.JobRepository;
 import com.segments.domain.model.ModelRepository;
 import com.segments.domain.profile.SegmentCatalog;
+import com.segments.domain.table.DatabaseTables;
 import com.segments.domain.transaction.TransactionStore;
 import io.micronaut.context.ApplicationContext;
 
@@ -40,6 +41,11 @@ final class Ports {
             }
 
             @Override
+            public DatabaseTables tables() {
+                return context.getBean(DatabaseTables.class);
+            }
+
+            @Override
             public String property(String name, String fallback) {
                 return context.getProperty(name, String.class).orElse(fallback);
             }
@@ -70,6 +76,11 @@ final class Ports {
             @Override
             public TransactionStore transactions() {
                 return proxy(TransactionStore.class, context);
+            }
+
+            @Override
+            public DatabaseTables tables() {
+                return proxy(DatabaseTables.class, context);
             }
 
             @Override

@@ -34,6 +34,7 @@ import com.segments.domain.model.ModelRepository;
 import com.segments.domain.model.PromotionGate;
 import com.segments.domain.profile.NamingRules;
 import com.segments.domain.profile.SegmentCatalog;
+import com.segments.domain.table.DatabaseTables;
 import com.segments.domain.table.RecordFiles;
 import com.segments.domain.transaction.TransactionStore;
 
@@ -64,6 +65,8 @@ final class Wiring {
         SegmentCatalog catalog();
 
         TransactionStore transactions();
+
+        DatabaseTables tables();
 
         /** A configuration value, or the fallback when it is not set. */
         String property(String name, String fallback);
@@ -110,7 +113,7 @@ final class Wiring {
         m.put(AlgorithmCatalog.class, () -> new AlgorithmCatalog(ServiceLoader.load(ClusteringAlgorithm.class).stream()
                 .map(ServiceLoader.Provider::get).toList()));
         m.put(RecordFiles.class, CsvRecordFiles::new);
-        m.put(DataReader.class, () -> new DataReader(new CsvTableFiles(), new YamlFeatureSpecs(),
+        m.put(DataReader.class, () -> new DataReader(new CsvTableFiles(), ports.tables(), new YamlFeatureSpecs(),
                 new CsvTransactionFiles(), ports.transactions(), ServiceLoader.load(Projector.class).findFirst()));
         m.put(NamingRules.class, this::namingRules);
         m.put(ActiveModel.class, () -> new ActiveModel(ports.models()));
@@ -133,12 +136,12 @@ final class Wiring {
         m.put(TransactionsUseCases.class, () -> new TransactionsUseCases(ports.transactions(), get(ModelLookup.class),
                 get(DataReader.class), get(RecordFiles.class)));
         m.put(CheckHealth.class, () -> new CheckHealth(ports.models(), get(ActiveModel.class)));
-        return m;
-    }
-
         m.put(DescribeVersions.class, () -> new DescribeVersions(ports.models()));
         m.put(ProjectCustomers.class, () -> new ProjectCustomers(get(ModelLookup.class), get(DataReader.class)));
         m.put(ComparisonJobs.class, this::comparisonJobs);
+        return m;
+    }
+
     /**
      * The promotion gate: segments.promotion.min-silhouette, segments.promotion.max-noise and
      * segments.promotion.min-stability (SEGMENTS_PROMOTION_MIN_SILHOUETTE, _MAX_NOISE, _MIN_STABILITY; the last makes
@@ -178,9 +181,6 @@ final class Wiring {
         return new RetrainModel(ports.jobs(), get(TrainModel.class), get(Clock.class), root, pool);
     }
 
-    private double number(String name) {
-        String value = ports.property(name, "").strip();
-        try {
     /** Comparisons started from the console: one at a time on a low-priority thread, up to 4 waiting. */
     private ComparisonJobs comparisonJobs() {
         ThreadPoolExecutor pool = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(4), runnable -> {
@@ -199,6 +199,9 @@ final class Wiring {
         return dataDir.isBlank() ? Path.of("").toAbsolutePath() : Path.of(dataDir);
     }
 
+    private double number(String name) {
+        String value = ports.property(name, "").strip();
+        try {
             return value.isEmpty() ? Double.NaN : Double.parseDouble(value);
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(name + " must be a number, got \"" + value + "\"");

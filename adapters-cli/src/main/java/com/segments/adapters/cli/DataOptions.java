@@ -25,6 +25,10 @@ class DataOptions {
         @Option(names = "--stored-transactions",
                 description = "the transactions loaded with 'segments ingest' (table fact_transactions)")
         boolean stored;
+
+        @Option(names = "--table", paramLabel = "NAME",
+                description = "a customer table of the database (one row per customer), read through a cursor")
+        String table;
     }
 
     @Option(names = "--features", paramLabel = "SPEC.yml",
@@ -50,6 +54,8 @@ class DataOptions {
             input = DataInput.customers(source.data, delimiter, features);
         } else if (source.transactions != null) {
             input = DataInput.transactions(source.transactions, delimiter, features);
+        } else if (source.table != null) {
+            input = DataInput.table(source.table, features);
         } else {
             input = DataInput.storedTransactions(features);
         }

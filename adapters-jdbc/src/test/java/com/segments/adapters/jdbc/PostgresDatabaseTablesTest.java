@@ -1,0 +1,9 @@
+package com.segments.adapters.jdbc;
+
+class PostgresDatabaseTablesTest extends DatabaseTablesContract {
+
+    @Override
+    protected TestDatabases.Database database() {
+        return TestDatabases.postgres();
+    }
+}

@@ -11,10 +11,15 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.Types;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.data.Percentage.withPercentage;
 
 /**
  * The CLI as a user drives it, from a fresh database: generate, train, list, score, and the ways a file can be
@@ -263,24 +268,24 @@ abstract class EndToEndContract {
     /** A customer table of the database trains as its CSV file does: the same rows, the same fit. */
     @Test
     void aCustomerTableOfTheDatabaseTrainsLikeItsFile() throws Exception {
-        java.util.List<String> lines = Files.readAllLines(Cli.CC_GENERAL);
+        List<String> lines = Files.readAllLines(Cli.CC_GENERAL);
         String[] header = lines.getFirst().strip().split(",");
         Map<String, Object> db = database.properties();
-        try (java.sql.Connection c = java.sql.DriverManager.getConnection((String) db.get("datasources.default.url"),
+        try (Connection c = DriverManager.getConnection((String) db.get("datasources.default.url"),
                 (String) db.get("datasources.default.username"), (String) db.get("datasources.default.password"))) {
             StringBuilder create = new StringBuilder("CREATE TABLE cc_customers (" + header[0] + " VARCHAR(20)");
             for (int j = 1; j < header.length; j++) {
                 create.append(", ").append(header[j]).append(" DOUBLE PRECISION");
             }
             c.createStatement().execute(create.append(')').toString());
-            try (java.sql.PreparedStatement insert = c.prepareStatement("INSERT INTO cc_customers VALUES ("
+            try (PreparedStatement insert = c.prepareStatement("INSERT INTO cc_customers VALUES ("
                     + "?, ".repeat(header.length - 1) + "?)")) {
                 for (String line : lines.subList(1, lines.size())) {
                     String[] cells = line.strip().split(",", -1);
                     insert.setString(1, cells[0]);
                     for (int j = 1; j < header.length; j++) {
                         if (cells[j].isEmpty()) {
-                            insert.setNull(j + 1, java.sql.Types.DOUBLE);
+                            insert.setNull(j + 1, Types.DOUBLE);
                         } else {
                             insert.setDouble(j + 1, Double.parseDouble(cells[j]));
                         }
@@ -296,7 +301,7 @@ abstract class EndToEndContract {
         assertThat(fromTable.json().get("rows").asInt()).isEqualTo(8950);
         assertThat(fromTable.json().get("source").asText()).isEqualTo("table cc_customers");
         assertThat(fromTable.json().get("inertia").asDouble())
-                .isCloseTo(fromFile.json().get("inertia").asDouble(), org.assertj.core.data.Percentage.withPercentage(1e-7));
+                .isCloseTo(fromFile.json().get("inertia").asDouble(), withPercentage(1e-7));
     }
 
     private Path write(String name, String content) throws IOException {

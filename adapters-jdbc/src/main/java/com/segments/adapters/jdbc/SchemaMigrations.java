@@ -34,9 +34,16 @@ final class SchemaMigrations implements BeanCreatedEventListener<DataSource> {
         DataSource created = event.getBean();
         DataSource plain = resolver.resolve(created); // the pool itself, not Micronaut's contextual wrapper
         if (!current(plain)) {
-            Flyway.configure().dataSource(plain).locations("classpath:db/migration").load().migrate();
+            migrate(plain);
         }
         return created;
+    }
+
+    static void migrate(DataSource dataSource) {
+        // A database that already holds the owner's own tables (the customer tables `--table` reads) has no
+        // history table yet: baseline it at version 0, so that every migration of ours still runs.
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration")
+                .baselineOnMigrate(true).baselineVersion("0").load().migrate();
     }
 
     /** Whether the history table says the latest migration succeeded. */

@@ -1,11 +1,15 @@
 package com.segments.adapters.jdbc;
 
+import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -25,5 +29,23 @@ class SchemaMigrationsTest {
                     .mapToInt(m -> Integer.parseInt(m.group(1))).max().orElseThrow();
         }
         assertThat(SchemaMigrations.LATEST).isEqualTo(newest);
+    }
+
+    /** Pointing Segments at a database that already holds the bank's own tables must create ours beside them. */
+    @Test
+    void aDatabaseWithOtherTablesGetsEveryMigration() throws SQLException {
+        JdbcDataSource dataSource = new JdbcDataSource();
+        dataSource.setURL("jdbc:h2:mem:foreign-tables;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1");
+        try (Connection connection = dataSource.getConnection()) {
+            connection.createStatement().execute("CREATE TABLE customers (id VARCHAR(20), balance DOUBLE PRECISION)");
+            assertThat(SchemaMigrations.current(dataSource)).isFalse();
+
+            SchemaMigrations.migrate(dataSource);
+
+            assertThat(SchemaMigrations.current(dataSource)).isTrue();
+            try (ResultSet tables = connection.getMetaData().getTables(null, null, "model_version", null)) {
+                assertThat(tables.next()).as("model_version created beside the customers table").isTrue();
+            }
+        }
     }
 }

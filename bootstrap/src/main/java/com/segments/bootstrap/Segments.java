@@ -66,7 +66,7 @@ public final class Segments {
     public static Run launch(String[] args, Map<String, Object> properties, PrintStream out, PrintStream err) {
         LazyContext context = new LazyContext(settings(properties));
         Wiring wiring = new Wiring(Ports.lazy(context::get));
-        CommandLine commandLine = new CommandLine(SegmentsCli.class);
+        CommandLine commandLine = SegmentsCli.commandLine(args);
         commandLine.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
         commandLine.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
         commandLine.setExecutionExceptionHandler(SegmentsCli::handleFailure);

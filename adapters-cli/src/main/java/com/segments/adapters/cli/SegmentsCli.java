@@ -6,18 +6,50 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 import java.io.PrintWriter;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * The {@code segments} command. Each subcommand is a thin door onto one application use case. Errors a user can
  * cause print one line naming what is wrong and exit with 1; a wrong command line prints usage and exits with 2.
  */
 @Command(name = "segments", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = "Customer segmentation: train, score and serve segment models.",
-        subcommands = {GenerateCommand.class, ProfilesCommand.class, IngestCommand.class, TrainCommand.class,
-                ScoreCommand.class, DescribeCommand.class, RenameCommand.class, GroupsCommand.class, ModelsCommand.class,
-                AlgorithmsCommand.class, CompareCommand.class, JobsCommand.class,
-                ServeCommand.class, CommandLine.HelpCommand.class})
+        description = "Customer segmentation: train, score and serve segment models.")
 public class SegmentsCli implements Runnable {
+
+    /**
+     * The subcommands by name, in the order help lists them. Picocli builds a command's model by reflection over
+     * its class (options, fields, their types), which costs a start-up its time; so a command line gets only the
+     * subcommand it names, and every one only when it names none (usage, help, a typo).
+     */
+    static final Map<String, Class<?>> COMMANDS = commands(GenerateCommand.class, ProfilesCommand.class,
+            IngestCommand.class, TrainCommand.class, ScoreCommand.class, DescribeCommand.class, RenameCommand.class,
+            GroupsCommand.class, ModelsCommand.class, AlgorithmsCommand.class, CompareCommand.class, JobsCommand.class,
+            ServeCommand.class);
+
+    /** The command line for these arguments, with the subcommand they name (all of them when they name none). */
+    public static CommandLine commandLine(String... args) {
+        CommandLine commandLine = new CommandLine(SegmentsCli.class);
+        String first = args.length == 0 ? "" : args[0];
+        if (first.equals("-V") || first.equals("--version")) {
+            return commandLine;
+        }
+        Class<?> named = COMMANDS.get(first);
+        if (named != null) {
+            return commandLine.addSubcommand(first, named);
+        }
+        COMMANDS.forEach(commandLine::addSubcommand);
+        return commandLine.addSubcommand("help", CommandLine.HelpCommand.class);
+    }
+
+    private static Map<String, Class<?>> commands(Class<?>... types) {
+        Map<String, Class<?>> byName = new LinkedHashMap<>();
+        for (Class<?> type : types) {
+            byName.put(type.getAnnotation(Command.class).name(), type);
+        }
+        return Collections.unmodifiableMap(byName);
+    }
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -42,12 +42,23 @@ final class CsvTableReader implements TableReader {
     @Override
     public Result read(int sampleRows, Function<TableSample, List<ColumnRead>> planner, int blockRows,
                        Consumer<Table> blocks) {
+        if (blockRows == Integer.MAX_VALUE) { // one block: nothing to overlap
+            return read(sampleRows, planner, blockRows, blocks, () -> { });
+        }
+        try (ReadAhead ahead = new ReadAhead(blocks)) {
+            return read(sampleRows, planner, blockRows, ahead, ahead::finish);
+        }
+    }
+
+    private Result read(int sampleRows, Function<TableSample, List<ColumnRead>> planner, int blockRows,
+                        Consumer<Table> blocks, Runnable drained) {
         Handler handler = new Handler(sampleRows, planner, blockRows, blocks);
         String sha256 = source.parse(handler, reader -> {
             for (Object ignored : reader) {
                 // the handler does the work as each record is built
             }
             handler.finish();
+            drained.run();
         });
         return new Result(handler.rows, new DataFingerprint(source.location(), handler.rows, sha256));
     }

@@ -1,0 +1,87 @@
+package com.segments.adapters.files;
+
+import com.segments.domain.feature.Field;
+import com.segments.domain.table.ColumnRead;
+import com.segments.domain.table.NumberColumn;
+import com.segments.domain.table.Table;
+import com.segments.domain.table.TableReader;
+import com.segments.domain.table.TableSample;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Blocks are handed to the caller on a thread of their own while the next is parsed: order, and failures, hold. */
+class CsvTableReaderBlocksTest {
+
+    private static final Function<TableSample, List<ColumnRead>> NUMBERS =
+            sample -> sample.header().stream().map(name -> ColumnRead.field(Field.number(name))).toList();
+
+    @TempDir
+    Path work;
+
+    @Test
+    void blocksArriveWholeAndInOrder() throws IOException {
+        TableReader reader = new CsvTableFiles().open(file(10_000, -1), null, true);
+        List<Double> seen = new ArrayList<>();
+        List<Integer> sizes = new ArrayList<>();
+
+        TableReader.Result result = reader.read(100, NUMBERS, 999, block -> {
+            NumberColumn a = (NumberColumn) block.column("a");
+            sizes.add(block.rows());
+            for (int i = 0; i < block.rows(); i++) {
+                seen.add(a.values()[i]);
+            }
+        });
+
+        assertThat(result.rows()).isEqualTo(10_000);
+        assertThat(sizes).hasSize(11).allMatch(size -> size <= 999);
+        assertThat(seen).hasSize(10_000);
+        for (int i = 0; i < seen.size(); i++) {
+            assertThat(seen.get(i)).isEqualTo((double) i);
+        }
+    }
+
+    @Test
+    void aBadCellAfterSomeBlocksStillNamesItsRowAndColumn() throws IOException {
+        TableReader reader = new CsvTableFiles().open(file(5_000, 4_321), null, true);
+        List<Table> consumed = new ArrayList<>();
+
+        assertThatThrownBy(() -> reader.read(100, NUMBERS, 1_000, consumed::add))
+                .hasMessageContaining("4323").hasMessageContaining("'b'");
+        assertThat(consumed).hasSizeLessThanOrEqualTo(4);
+    }
+
+    @Test
+    void aFailureOfTheConsumerReachesTheCaller() throws IOException {
+        TableReader reader = new CsvTableFiles().open(file(5_000, -1), null, true);
+        List<Table> consumed = new ArrayList<>();
+
+        assertThatThrownBy(() -> reader.read(100, NUMBERS, 1_000, block -> {
+            if (consumed.size() == 2) {
+                throw new IllegalStateException("the disk is full");
+            }
+            consumed.add(block);
+        })).isInstanceOf(IllegalStateException.class).hasMessage("the disk is full");
+        assertThat(consumed).hasSize(2);
+    }
+
+    /** Rows a = i, b = 2i; the row numbered {@code badRow} (0-based, -1 for none) has "x" for b. */
+    private Path file(int rows, int badRow) throws IOException {
+        StringBuilder csv = new StringBuilder("a,b\n");
+        for (int i = 0; i < rows; i++) {
+            csv.append(i).append(',').append(i == badRow ? "x" : Integer.toString(2 * i)).append('\n');
+        }
+        Path file = work.resolve("t.csv");
+        Files.writeString(file, csv);
+        return file;
+    }
+}

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * What a segment is, in the population's terms: its size, every numeric feature against the population (mean,
@@ -66,9 +67,13 @@ public record SegmentProfile(int segment, long size, double share, List<FeatureP
         for (int s = 0; s < segments; s++) {
             features.add(new ArrayList<>());
         }
-        for (int j = 0; j < columns.size(); j++) {
-            if (numeric[j]) {
-                profileFeature(columns.get(j), original.column(j), labels, sizes, features);
+        // Features are profiled in parallel (each sorts its column by segment for medians) and kept in column order.
+        FeatureProfile[][] byColumn = new FeatureProfile[columns.size()][];
+        IntStream.range(0, columns.size()).parallel().filter(j -> numeric[j])
+                .forEach(j -> byColumn[j] = profileFeature(columns.get(j), original.column(j), labels, sizes));
+        for (FeatureProfile[] perSegment : byColumn) {
+            for (int s = 0; perSegment != null && s < segments; s++) {
+                features.get(s).add(perSegment[s]);
             }
         }
         List<SegmentProfile> profiles = new ArrayList<>(segments);
@@ -84,8 +89,7 @@ public record SegmentProfile(int segment, long size, double share, List<FeatureP
     }
 
     /** One feature's profile in every segment: the column is split by segment in one pass. */
-    private static void profileFeature(String name, double[] column, int[] labels, long[] sizes,
-                                       List<List<FeatureProfile>> features) {
+    private static FeatureProfile[] profileFeature(String name, double[] column, int[] labels, long[] sizes) {
         int n = column.length;
         double populationMean = Arrays.stream(column).average().orElse(Double.NaN);
         double ss = 0;
@@ -104,13 +108,14 @@ public record SegmentProfile(int segment, long size, double share, List<FeatureP
                 bySegment[labels[i]][filled[labels[i]]++] = column[i];
             }
         }
+        FeatureProfile[] perSegment = new FeatureProfile[sizes.length];
         for (int s = 0; s < sizes.length; s++) {
             double[] values = bySegment[s];
             double mean = values.length == 0 ? Double.NaN : Arrays.stream(values).average().orElse(Double.NaN);
             double z = populationSd > 0 ? (mean - populationMean) / populationSd : 0;
-            features.get(s).add(new FeatureProfile(name, mean, Imputation.median(values), populationMean,
-                    populationMedian, z));
+            perSegment[s] = new FeatureProfile(name, mean, Imputation.median(values), populationMean, populationMedian, z);
         }
+        return perSegment;
     }
 
     /** The levels of one categorical field that segment {@code s} over-represents. */

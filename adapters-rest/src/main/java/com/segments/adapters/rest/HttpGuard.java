@@ -67,9 +67,11 @@ public class HttpGuard implements Ordered {
         }
         String host = request.getHeaders().get("Host");
         if (host == null || !allowed.contains(hostName(host))) {
-            return ApiErrors.respond(HttpStatus.MISDIRECTED_REQUEST, "host_not_allowed", "this server does not answer "
-                    + "for the host named in the Host header; allowed: " + allowed.stream().sorted().toList()
-                    + " (set segments.http.allowed-hosts to add names)", "Host");
+            MutableHttpResponse<ErrorResponse> refused = ApiErrors.respond(HttpStatus.MISDIRECTED_REQUEST,
+                    "host_not_allowed", "this server does not answer for the host named in the Host header; allowed: "
+                            + allowed.stream().sorted().toList() + " (set segments.http.allowed-hosts to add names)", "Host");
+            secure(request, refused); // a response made by a request filter skips the response filters
+            return refused;
         }
         return null;
     }

@@ -1,6 +1,7 @@
 package com.segments.adapters.rest;
 
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.BeanCreatedEvent;
 import io.micronaut.context.event.BeanCreatedEventListener;
 import io.micronaut.http.server.netty.NettyServerCustomizer;
@@ -16,53 +17,117 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpObject;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.handler.timeout.IdleState;
+import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.netty.util.ReferenceCountUtil;
 import jakarta.inject.Singleton;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 /**
- * A request line longer than {@code micronaut.server.netty.max-initial-line-length} answers 414, headers larger
- * than {@code max-header-size} 431 (Micronaut answers both 413), in the documented error shape, and the connection
- * is closed: the codec cannot find where such a request ends.
+ * What the HTTP/1 connection itself enforces, below Micronaut:
+ * <ul>
+ *   <li>a request line longer than {@code micronaut.server.netty.max-initial-line-length} answers 414, headers
+ *       larger than {@code max-header-size} 431 (Micronaut answers both 413), in the documented error shape, and the
+ *       connection is closed: the codec cannot find where such a request ends;</li>
+ *   <li>a request that has begun to arrive and then stalls (headers cut short, a body shorter than its
+ *       Content-Length, a client that stops sending) is dropped after {@code segments.http.stalled-request-timeout}
+ *       (10 s) without a byte. Micronaut's own idle handling closes only connections idle in both directions, so a
+ *       stalled request held a connection for five minutes. A connection that waits between requests, or a request
+ *       the server is still answering, is not affected.</li>
+ * </ul>
  */
 @Singleton
 @Requires(classes = NettyServerCustomizer.class)
-class TooLongRequests implements BeanCreatedEventListener<NettyServerCustomizer.Registry> {
+class NettyEdge implements BeanCreatedEventListener<NettyServerCustomizer.Registry> {
+
+    private final long stalledSeconds;
+
+    NettyEdge(@Value("${segments.http.stalled-request-timeout:10s}") Duration stalled) {
+        if (stalled.isNegative() || stalled.isZero()) {
+            throw new IllegalArgumentException("segments.http.stalled-request-timeout must be positive, got " + stalled);
+        }
+        this.stalledSeconds = Math.max(1, stalled.toSeconds());
+    }
 
     @Override
     public NettyServerCustomizer.Registry onCreated(BeanCreatedEvent<NettyServerCustomizer.Registry> event) {
-        event.getBean().register(new Customizer(null));
+        event.getBean().register(new Customizer(null, stalledSeconds));
         return event.getBean();
     }
 
-    private record Customizer(Channel channel) implements NettyServerCustomizer {
+    private record Customizer(Channel channel, long stalledSeconds) implements NettyServerCustomizer {
         @Override
         public NettyServerCustomizer specializeForChannel(Channel channel, ChannelRole role) {
-            return new Customizer(channel);
+            return new Customizer(channel, stalledSeconds);
         }
 
         @Override
         public void onStreamPipelineBuilt() {
-            if (channel == null || channel.pipeline().get("segments-too-long") != null) {
+            if (channel == null || channel.pipeline().get("segments-edge") != null) {
                 return;
             }
             for (String codec : new String[]{"http-decoder", "http-server-codec"}) {
                 if (channel.pipeline().get(codec) != null) {
-                    channel.pipeline().addAfter(codec, "segments-too-long", new Handler());
+                    Progress progress = new Progress();
+                    channel.pipeline().addBefore(codec, "segments-read-idle", new IdleStateHandler(stalledSeconds, 0, 0,
+                            TimeUnit.SECONDS));
+                    channel.pipeline().addBefore(codec, "segments-bytes", new Bytes(progress));
+                    channel.pipeline().addAfter(codec, "segments-edge", new Handler(progress));
                     return;
                 }
             }
         }
     }
 
-    private static final class Handler extends ChannelInboundHandlerAdapter {
-        private boolean refused;
+    /** Whether bytes of a request have arrived that do not yet make a whole request. */
+    private static final class Progress {
+        boolean partial;
+    }
+
+    /** Before the codec: any bytes start (or continue) a request. */
+    private static final class Bytes extends ChannelInboundHandlerAdapter {
+        private final Progress progress;
+
+        Bytes(Progress progress) {
+            this.progress = progress;
+        }
 
         @Override
         public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            progress.partial = true;
+            ctx.fireChannelRead(msg);
+        }
+
+        @Override
+        public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+            if (event instanceof IdleStateEvent idle && idle.state() == IdleState.READER_IDLE && progress.partial) {
+                ctx.close(); // a request began and stopped arriving
+                return;
+            }
+            ctx.fireUserEventTriggered(event);
+        }
+    }
+
+    private static final class Handler extends ChannelInboundHandlerAdapter {
+        private final Progress progress;
+        private boolean refused;
+
+        Handler(Progress progress) {
+            this.progress = progress;
+        }
+
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            if (msg instanceof LastHttpContent) {
+                progress.partial = false; // the request is whole (a FullHttpRequest is one too)
+            }
             if (refused) {
                 ReferenceCountUtil.release(msg); // the rest of a request already answered
                 return;

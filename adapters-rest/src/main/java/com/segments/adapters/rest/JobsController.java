@@ -72,7 +72,10 @@ public class JobsController {
      * coercion, no unknown fields), then the files, algorithm, parameters and feature spec by the use case.
      */
     @Post(uri = "/retrain", consumes = io.micronaut.http.MediaType.APPLICATION_JSON)
-    public HttpResponse<JobResponse> retrain(@Nullable @Body String body) {
+    public HttpResponse<JobResponse> retrain(
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(
+            schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = RetrainRequest.class)))
+            @Nullable @Body String body) {
         StrictJson.Fields fields = StrictJson.object(body, "one JSON object, {\"data\": \"FILE\", ...}").only(RETRAIN_FIELDS);
         String data = fields.text("data", TextLimits.FILE_NAME);
         if (data == null || data.isBlank()) {

@@ -117,7 +117,10 @@ public class ModelsController {
 
     /** @param body {@code {"version": N}}, N a whole number (not "1", not 1.5) */
     @Put(uri = "/aliases/{alias}", consumes = io.micronaut.http.MediaType.APPLICATION_JSON)
-    public Map<String, Object> alias(@PathVariable String alias, @Nullable @Body String body) {
+    public Map<String, Object> alias(@PathVariable String alias,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(
+            schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = AliasRequest.class)))
+            @Nullable @Body String body) {
         Long version = StrictJson.object(body, "one JSON object, {\"version\": N}").only(java.util.Set.of("version"))
                 .integer("version", 1, Integer.MAX_VALUE);
         if (version == null) {

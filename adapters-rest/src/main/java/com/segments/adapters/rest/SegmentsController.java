@@ -92,7 +92,10 @@ public class SegmentsController {
 
     /** Renames a segment or edits its description and offers (needs the API key); the name survives retraining. */
     @Put(uri = "/{id}", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
-    public SegmentLabelResponse edit(@PathVariable String id, @Nullable @Body String body,
+    public SegmentLabelResponse edit(@PathVariable String id,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(
+            schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = SegmentEdit.class)))
+            @Nullable @Body String body,
                                      @Nullable @QueryValue String model) {
         if (id.isEmpty() || id.length() > 6 || !id.chars().allMatch(c -> c >= '0' && c <= '9')) {
             throw new FieldValidationException("id", "\"" + TextLimits.echo(id) + "\" is not a segment id (0, 1, 2, ...)");

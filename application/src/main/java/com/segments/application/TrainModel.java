@@ -101,6 +101,28 @@ public final class TrainModel {
     }
 
     /**
+     * Everything about a request that can be checked without reading the data: the algorithm exists, its
+     * parameters are known and within bounds, and the feature spec (when there is one) reads and its formulas parse
+     * within their limits. A background job calls this before it is accepted, so a bad request is refused at once.
+     *
+     * @throws SegmentsException naming what is wrong
+     */
+    public void check(Command command) {
+        ClusteringAlgorithm algorithm = algorithms.require(command.algorithm());
+        algorithm.descriptor().resolve(command.parameters());
+        com.segments.domain.feature.FeatureSpec spec = reader.spec(command.input());
+        for (com.segments.domain.feature.FeatureSpec.DerivedSpec derived : spec.derived()) {
+            try {
+                com.segments.domain.feature.Expression.checkSyntax(derived.formula());
+            } catch (IllegalArgumentException e) {
+                throw new SegmentsException("feature spec " + command.input().featureSpec().getFileName()
+                        + ", derived feature '" + com.segments.domain.TextLimits.echo(derived.name()) + "': "
+                        + e.getMessage(), e);
+            }
+        }
+    }
+
+    /**
      * Trains with progress reports, checking {@code cancelled} between stages; the model is stored only at the
      * end, in one step, after the last check.
      */

@@ -394,9 +394,14 @@ abstract class RestApiContract {
 
     @Test
     void aBadRetrainRequestIsRefusedAndLeavesNoJob() throws Exception {
-        HttpResponse<String> missing = send("POST", "/api/v1/retrain", "{\"data\": \"/nowhere/x.csv\"}", Cli.API_KEY);
+        HttpResponse<String> missing = send("POST", "/api/v1/retrain", "{\"data\": \"nowhere.csv\"}", Cli.API_KEY);
         assertThat(missing.statusCode()).isEqualTo(400);
         assertThat(JSON.readTree(missing.body()).get("message").asText()).contains("no such file");
+        // Outside the data directory, a missing path answers like an existing one: requests cannot probe the disk.
+        HttpResponse<String> elsewhere = send("POST", "/api/v1/retrain", "{\"data\": \"/nowhere/x.csv\"}", Cli.API_KEY);
+        assertThat(elsewhere.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(elsewhere.body()).get("message").asText()).contains("outside the data directory")
+                .doesNotContain("/nowhere");
         HttpResponse<String> outside = send("POST", "/api/v1/retrain", "{\"data\": \"/etc/hostname\"}", Cli.API_KEY);
         assertThat(outside.statusCode()).isEqualTo(400);
         assertThat(JSON.readTree(outside.body()).get("message").asText()).contains("outside the data directory");

@@ -5,11 +5,13 @@ import com.segments.domain.SegmentsException;
 import com.segments.domain.cluster.AlgorithmParameters;
 import com.segments.domain.cluster.Assignment;
 import com.segments.domain.cluster.AssignmentRule;
+import com.segments.domain.cluster.Assignments;
 import com.segments.domain.cluster.ClusteringAlgorithm;
 import com.segments.domain.cluster.ClusteringResult;
 import com.segments.domain.cluster.FitCancelledException;
 import com.segments.domain.cluster.FitContext;
 import com.segments.domain.cluster.NearestCentroidRule;
+import com.segments.domain.drift.DriftReference;
 import com.segments.domain.feature.CustomerProfiles;
 import com.segments.domain.feature.DataMatrix;
 import com.segments.domain.feature.FittedPreprocessing;
@@ -177,6 +179,7 @@ public final class TrainModel {
                     preprocessing, result.rule(), segments, ModelMetrics.of(result.inertia(), quality, stability),
                     table.fingerprint(), Map.of(algorithm.id(), algorithm.descriptor().library(),
                             "java", Runtime.version().toString()), aligned.lineage());
+            model = model.withReference(reference(model, profiles));
             checkNotCancelled(cancelled);
             progress.at(0.95, "storing");
             if (describer != null) {
@@ -215,6 +218,22 @@ public final class TrainModel {
         } catch (CompareAlgorithms.Cancelled e) {
             throw new Cancelled();
         }
+    }
+
+    /**
+     * What the training data looked like, stored with the version for drift reports: each field's distribution in
+     * original units, and each segment's share and outliers as predict assigns the training rows.
+     */
+    private static DriftReference reference(TrainedModel model, CustomerProfiles profiles) {
+        double[] raw = profiles.values().rowMajorView();
+        Assignments assigned = model.assignAll(raw);
+        int[] segments = new int[assigned.size()];
+        boolean[] outliers = new boolean[assigned.size()];
+        for (int i = 0; i < segments.length; i++) {
+            segments[i] = assigned.segment(i);
+            outliers[i] = assigned.outlier(i);
+        }
+        return DriftReference.fit(profiles.schema(), raw, segments, outliers, model.segmentCount());
     }
 
     /** Marks versions left TRAINING by a process that stopped FAILED with the reason; returns how many. */

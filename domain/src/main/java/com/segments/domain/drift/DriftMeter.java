@@ -141,7 +141,8 @@ public final class DriftMeter {
                     : level(Math.abs(shares[s] - referenceShares[s]) >= 0.02 ? sharePsi : 0, thresholds.psiWatch(),
                     thresholds.psiDrifted());
             if (level != DriftReport.Level.STABLE) {
-                reasons.add(new Reason(level, sharePsi, segmentName.apply(s) + (shares[s] > referenceShares[s]
+                reasons.add(new Reason(level, sharePsi + Math.abs(shares[s] - referenceShares[s]),
+                        segmentName.apply(s) + (shares[s] > referenceShares[s]
                         ? " grew from " : " shrank from ") + percent(referenceShares[s]) + " to " + percent(shares[s])
                         + " of customers (segment shares PSI " + figure(sharePsi) + ")"));
             }

@@ -180,6 +180,30 @@ abstract class RestApiContract {
         assertThat(refused.body()).contains("row 2 (line 3)").contains("column 'BALANCE'").contains("\\\"lots\\\" is not a number");
     }
 
+    /** Drift of an upload answers what `segments drift --json` answers for the file; an unknown model is a 404. */
+    @Test
+    void driftOfAnUploadEqualsTheCommandLines() throws Exception {
+        trainCcGeneral();
+        Cli.Result cliDrift = cli.run("drift", "--data", Cli.CC_GENERAL.toString(), "--json");
+        assertThat(cliDrift.exitCode()).as(cliDrift.err()).isZero();
+        HttpResponse<String> answered = http.send(HttpRequest.newBuilder(base.resolve("/api/v1/drift"))
+                .header("Content-Type", "text/csv").POST(HttpRequest.BodyPublishers.ofFile(Cli.CC_GENERAL)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(answered.statusCode()).as(answered.body()).isEqualTo(200);
+        com.fasterxml.jackson.databind.JsonNode rest = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(answered.body());
+        assertThat(rest.get("verdict").asText()).isEqualTo("stable");
+        assertThat(rest.get("rows").asLong()).isEqualTo(8950);
+        assertThat(rest.get("fields")).isEqualTo(cliDrift.json().get("fields"));
+        assertThat(rest.get("segments")).isEqualTo(cliDrift.json().get("segments"));
+
+        HttpResponse<String> unknown = http.send(HttpRequest.newBuilder(base.resolve("/api/v1/drift?model=77"))
+                .header("Content-Type", "text/csv").POST(HttpRequest.BodyPublishers.ofFile(Cli.CC_GENERAL)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(unknown.body()).contains("77");
+    }
+
     /**
      * A model with categorical fields, a derived feature and group attributes: predict applies the stored pipeline,
      * an unseen category takes the other bucket, a wrongly typed field is a 400 naming it.

@@ -180,6 +180,32 @@ abstract class RestApiContract {
         assertThat(refused.body()).contains("row 2 (line 3)").contains("column 'BALANCE'").contains("\\\"lots\\\" is not a number");
     }
 
+    /**
+     * GET /prometheus: predictions counted by version, segment and door as they are answered, the latency histogram,
+     * rows of uploads, jobs by state and the database's state, in Prometheus's text format, without a key.
+     */
+    @Test
+    void metricsCountWhatWasAnsweredInPrometheusFormat() throws Exception {
+        trainCcGeneral();
+        JsonNode prediction = JSON.readTree(post("/api/v1/predict", ccGeneralCustomer().toString()).body());
+        int segment = prediction.get("segment").asInt();
+        post("/api/v1/predict", ccGeneralCustomer().toString());
+        post("/api/v1/predict/batch", "[" + ccGeneralCustomer() + "," + ccGeneralCustomer() + "," + ccGeneralCustomer()
+                + "]");
+        HttpResponse<String> scraped = get("/prometheus");
+        assertThat(scraped.statusCode()).as(scraped.body()).isEqualTo(200);
+        String text = scraped.body();
+        assertThat(text).contains("segments_predictions_total{door=\"rest\",segment=\"" + segment
+                + "\",version=\"1\"} 2.0");
+        assertThat(text).contains("segments_predictions_total{door=\"rest_batch\",segment=\"" + segment
+                + "\",version=\"1\"} 3.0");
+        assertThat(text).contains("segments_predict_duration_seconds_count 3");
+        assertThat(text).contains("segments_predict_duration_seconds_bucket{le=");
+        assertThat(text).contains("segments_database_up 1.0");
+        assertThat(text).containsPattern("segments_training_jobs\\{state=\"succeeded\"} \\d");
+        assertThat(text).contains("jvm_memory_used_bytes");
+    }
+
     /** Drift of an upload answers what `segments drift --json` answers for the file; an unknown model is a 404. */
     @Test
     void driftOfAnUploadEqualsTheCommandLines() throws Exception {
@@ -196,6 +222,15 @@ abstract class RestApiContract {
         assertThat(rest.get("rows").asLong()).isEqualTo(8950);
         assertThat(rest.get("fields")).isEqualTo(cliDrift.json().get("fields"));
         assertThat(rest.get("segments")).isEqualTo(cliDrift.json().get("segments"));
+
+        String scraped = get("/prometheus").body();
+        assertThat(scraped).contains("segments_drift_verdict{version=\"1\"} 0.0");
+        double topPsi = java.util.stream.StreamSupport.stream(rest.get("fields").spliterator(), false)
+                .mapToDouble(f -> f.get("psi").asDouble()).max().orElseThrow();
+        java.util.regex.Matcher gauge = java.util.regex.Pattern.compile("segments_drift_top_psi\\{version=\"1\"} (\\S+)")
+                .matcher(scraped);
+        assertThat(gauge.find()).as(scraped).isTrue();
+        assertThat(Double.parseDouble(gauge.group(1))).isCloseTo(topPsi, org.assertj.core.api.Assertions.within(1e-12));
 
         HttpResponse<String> unknown = http.send(HttpRequest.newBuilder(base.resolve("/api/v1/drift?model=77"))
                 .header("Content-Type", "text/csv").POST(HttpRequest.BodyPublishers.ofFile(Cli.CC_GENERAL)).build(),

@@ -19,9 +19,11 @@ import java.io.InputStream;
 public class DriftController {
 
     private final MeasureDrift measureDrift;
+    private final ServerMetrics metrics;
 
-    DriftController(MeasureDrift measureDrift) {
+    DriftController(MeasureDrift measureDrift, ServerMetrics metrics) {
         this.measureDrift = measureDrift;
+        this.metrics = metrics;
     }
 
     /**
@@ -34,7 +36,9 @@ public class DriftController {
     @ExecuteOn(TaskExecutors.BLOCKING)
     public DriftResponse drift(@Body InputStream body, @Nullable @QueryValue String model,
                                @Nullable @QueryValue String delimiter) {
-        return DriftResponse.of(measureDrift.measureUpload(body, "upload", delimiter == null ? null
-                : PredictController.Delimiter.parse(delimiter), ModelReference.parse(model), DriftThresholds.DEFAULTS));
+        MeasureDrift.Result result = measureDrift.measureUpload(body, "upload", delimiter == null ? null
+                : PredictController.Delimiter.parse(delimiter), ModelReference.parse(model), DriftThresholds.DEFAULTS);
+        metrics.drifted(result.report());
+        return DriftResponse.of(result);
     }
 }

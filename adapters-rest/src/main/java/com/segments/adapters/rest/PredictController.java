@@ -34,12 +34,14 @@ public class PredictController {
     private final PredictSegment predictSegment;
     private final ScoreBatch scoreBatch;
     private final int maxBatch;
+    private final ServerMetrics metrics;
 
     PredictController(PredictSegment predictSegment, ScoreBatch scoreBatch,
-                      @Value("${segments.api.max-batch:10000}") int maxBatch) {
+                      @Value("${segments.api.max-batch:10000}") int maxBatch, ServerMetrics metrics) {
         this.predictSegment = predictSegment;
         this.scoreBatch = scoreBatch;
         this.maxBatch = maxBatch;
+        this.metrics = metrics;
     }
 
     /**
@@ -55,8 +57,11 @@ public class PredictController {
         ModelReference reference = version != null
                 ? new ModelReference(com.segments.domain.TextLimits.version("version", version), null)
                 : ModelReference.parse(model);
-        return PredictionResponse.of(predictSegment.predict(new PredictSegment.Command(fields(StrictJson.read(body), ""),
-                reference)));
+        long started = System.nanoTime();
+        com.segments.application.Prediction prediction = predictSegment.predict(new PredictSegment.Command(
+                fields(StrictJson.read(body), ""), reference));
+        metrics.predicted(List.of(prediction), "rest", java.time.Duration.ofNanos(System.nanoTime() - started));
+        return PredictionResponse.of(prediction);
     }
 
     /**
@@ -77,7 +82,11 @@ public class PredictController {
         for (int i = 0; i < items.size(); i++) {
             customers.add(fields(items.get(i), "[" + i + "]."));
         }
-        return predictSegment.predictAll(customers, ModelReference.parse(model)).stream().map(PredictionResponse::of).toList();
+        long started = System.nanoTime();
+        List<com.segments.application.Prediction> predictions = predictSegment.predictAll(customers,
+                ModelReference.parse(model));
+        metrics.predicted(predictions, "rest_batch", java.time.Duration.ofNanos(System.nanoTime() - started));
+        return predictions.stream().map(PredictionResponse::of).toList();
     }
 
     /**
@@ -94,6 +103,7 @@ public class PredictController {
         try {
             ScoreReport report = scoreBatch.scoreUpload(body, "upload", delimiter == null ? null
                     : Delimiter.parse(delimiter), scores, ModelReference.parse(model));
+            metrics.scored(report.modelVersion(), report.rows());
             InputStream out = Files.newInputStream(scores);
             return HttpResponse.ok(new StreamedFile(out, new MediaType("text/csv"), Instant.now().toEpochMilli(),
                     Files.size(scores))).header("X-Model-Version", Integer.toString(report.modelVersion()))

@@ -15,6 +15,7 @@ import com.segments.application.ModelLookup;
 import com.segments.application.PredictSegment;
 import com.segments.application.ProjectCustomers;
 import com.segments.application.RetrainModel;
+import com.segments.application.LiveDrift;
 import com.segments.application.MeasureDrift;
 import com.segments.application.ScoreBatch;
 import com.segments.application.SegmentNames;
@@ -91,6 +92,11 @@ class UseCaseWiring {
     @Singleton
     ScoreBatch scoreBatch(Wiring wiring) {
         return wiring.get(ScoreBatch.class);
+    }
+
+    @Singleton
+    LiveDrift liveDrift(Wiring wiring) {
+        return wiring.get(LiveDrift.class);
     }
 
     @Singleton

@@ -206,6 +206,56 @@ abstract class RestApiContract {
         assertThat(text).contains("jvm_memory_used_bytes");
     }
 
+    /**
+     * GET /api/v1/drift/live: the predictions answered since the start, counted per bin and segment, compared with the
+     * reference, equal to the offline drift of the same rows; before any prediction it says there is nothing to
+     * compare.
+     */
+    @Test
+    void liveDriftComparesWhatPredictSaw() throws Exception {
+        trainCcGeneral();
+        HttpResponse<String> empty = get("/api/v1/drift/live");
+        assertThat(empty.statusCode()).isEqualTo(400);
+        assertThat(empty.body()).contains("has answered no prediction");
+
+        List<String> lines = Files.readAllLines(Cli.CC_GENERAL);
+        String[] header = lines.getFirst().strip().split(",");
+        com.fasterxml.jackson.databind.node.ArrayNode batch = JSON.createArrayNode();
+        for (String line : lines.subList(1, 3001)) {
+            String[] cells = line.strip().split(",", -1);
+            ObjectNode customer = batch.addObject();
+            customer.put(header[0], cells[0]);
+            for (int j = 1; j < header.length; j++) {
+                if (cells[j].isEmpty()) {
+                    customer.putNull(header[j]);
+                } else {
+                    customer.put(header[j], Double.parseDouble(cells[j]));
+                }
+            }
+        }
+        assertThat(post("/api/v1/predict/batch", batch.toString()).statusCode()).isEqualTo(200);
+        HttpResponse<String> live = get("/api/v1/drift/live");
+        assertThat(live.statusCode()).as(live.body()).isEqualTo(200);
+        JsonNode report = JSON.readTree(live.body());
+        assertThat(report.get("rows").asLong()).isEqualTo(3000);
+        // the same rows measured offline: the same counts, so the same PSI, levels, shares and verdict
+        Path first = Files.write(work.resolve("first-3000.csv"), lines.subList(0, 3001));
+        JsonNode offline = cli.run("drift", "--data", first.toString(), "--json").json();
+        assertThat(report.get("verdict").asText()).isEqualTo(offline.get("verdict").asText());
+        for (int j = 0; j < report.get("fields").size(); j++) {
+            JsonNode field = report.get("fields").get(j);
+            assertThat(field.get("psi").asDouble()).isEqualTo(offline.get("fields").get(j).get("psi").asDouble());
+            assertThat(field.get("level").asText()).isEqualTo(offline.get("fields").get(j).get("level").asText());
+            assertThat(field.get("wasserstein").isNull()).as("no values are kept live").isTrue();
+        }
+        assertThat(report.get("sharePsi").asDouble()).isEqualTo(offline.get("sharePsi").asDouble());
+        double shares = 0;
+        for (JsonNode segment : report.get("segments")) {
+            shares += segment.get("currentShare").asDouble();
+        }
+        assertThat(shares).isCloseTo(1.0, org.assertj.core.api.Assertions.within(1e-9));
+    }
+
     /** Drift of an upload answers what `segments drift --json` answers for the file; an unknown model is a 404. */
     @Test
     void driftOfAnUploadEqualsTheCommandLines() throws Exception {

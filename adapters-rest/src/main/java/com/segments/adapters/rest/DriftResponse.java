@@ -1,5 +1,6 @@
 package com.segments.adapters.rest;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.segments.application.MeasureDrift;
 import com.segments.domain.drift.DriftReport;
 import com.segments.domain.profile.SegmentLabel;
@@ -10,14 +11,16 @@ import java.util.List;
 
 /**
  * A batch compared with the data a version was trained on (the JSON of {@code segments drift --json}); figures that
- * do not apply (a Wasserstein distance for a category) are null.
+ * do not apply (a Wasserstein distance for a category, or live, where no values are kept) are null, not left out.
  */
 @Serdeable
+@JsonInclude(JsonInclude.Include.ALWAYS)
 public record DriftResponse(int modelVersion, long rows, String verdict, List<String> reasons, List<Field> fields,
                             List<Segment> segments, double sharePsi, double shareChiSquare,
                             @Nullable Double sharePValue, List<String> unusedColumns) {
 
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record Field(String name, boolean category, String level, @Nullable Double psi, @Nullable Double wasserstein,
                         @Nullable Double ks, @Nullable Double pValue, double referenceMissing, double currentMissing,
                         @Nullable Double referenceMedian, @Nullable Double currentMedian) {

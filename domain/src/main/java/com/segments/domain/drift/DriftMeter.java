@@ -35,7 +35,21 @@ public final class DriftMeter {
     private final SplittableRandom random = new SplittableRandom(20_011);
     private long rows;
 
+    private final int sampleSize;
+
     public DriftMeter(DriftReference reference) {
+        this(reference, SAMPLE);
+    }
+
+    /**
+     * @param sampleSize values kept per number field for the distribution comparisons; 0 keeps none (a live window
+     *                   that must hold no customer's values: PSI, missing shares and segments only)
+     */
+    public DriftMeter(DriftReference reference, int sampleSize) {
+        if (sampleSize < 0) {
+            throw new IllegalArgumentException("a sample size cannot be negative: " + sampleSize);
+        }
+        this.sampleSize = sampleSize;
         this.reference = reference;
         this.width = reference.fields().size();
         this.binCounts = new long[width][];
@@ -43,7 +57,7 @@ public final class DriftMeter {
         for (int j = 0; j < width; j++) {
             FieldReference field = reference.fields().get(j);
             binCounts[j] = new long[field.bins()];
-            samples[j] = field.category() ? new double[0] : new double[SAMPLE];
+            samples[j] = field.category() ? new double[0] : new double[sampleSize];
         }
         this.missing = new long[width];
         this.sampled = new int[width];
@@ -60,32 +74,61 @@ public final class DriftMeter {
         if (raw.length != (long) n * width) {
             throw new IllegalArgumentException(raw.length + " values for " + n + " rows of " + width + " fields");
         }
-        int k = reference.segmentCount();
         for (int i = 0; i < n; i++) {
-            for (int j = 0; j < width; j++) {
-                double v = raw[i * width + j];
-                if (Double.isNaN(v)) {
-                    missing[j]++;
-                    continue;
-                }
-                if (binCounts[j].length > 0) {
-                    binCounts[j][reference.fields().get(j).binOf(v)]++;
-                }
-                if (samples[j].length > 0) {
-                    keep(j, v);
-                }
+            addRow(raw, i * width, assignments.segment(i), assignments.outlier(i));
+        }
+    }
+
+    /** Adds one row: its raw values from {@code offset}, its segment ({@code -1} for noise) and outlier flag. */
+    public void addRow(double[] raw, int offset, int segment, boolean outlier) {
+        int k = reference.segmentCount();
+        for (int j = 0; j < width; j++) {
+            double v = raw[offset + j];
+            if (Double.isNaN(v)) {
+                missing[j]++;
+                continue;
             }
-            int segment = assignments.segment(i);
-            if (segment == Assignment.NOISE || segment < 0 || segment >= k) {
-                perSegment[k]++;
-            } else {
-                perSegment[segment]++;
-                if (assignments.outlier(i)) {
-                    outliers[segment]++;
-                }
+            if (binCounts[j].length > 0) {
+                binCounts[j][reference.fields().get(j).binOf(v)]++;
+            }
+            if (samples[j].length > 0) {
+                keep(j, v);
             }
         }
-        rows += n;
+        if (segment == Assignment.NOISE || segment < 0 || segment >= k) {
+            perSegment[k]++;
+        } else {
+            perSegment[segment]++;
+            if (outlier) {
+                outliers[segment]++;
+            }
+        }
+        rows++;
+    }
+
+    /** Rows added so far. */
+    public long rows() {
+        return rows;
+    }
+
+    /** Adds what {@code other} (a meter of the same reference that keeps no sample) has counted. */
+    public void addAll(DriftMeter other) {
+        if (other.reference != reference || other.sampleSize != 0) {
+            throw new IllegalArgumentException("only a sample-free meter of the same reference can be added");
+        }
+        for (int j = 0; j < width; j++) {
+            for (int b = 0; b < binCounts[j].length; b++) {
+                binCounts[j][b] += other.binCounts[j][b];
+            }
+            missing[j] += other.missing[j];
+        }
+        for (int s = 0; s < perSegment.length; s++) {
+            perSegment[s] += other.perSegment[s];
+        }
+        for (int s = 0; s < outliers.length; s++) {
+            outliers[s] += other.outliers[s];
+        }
+        rows += other.rows;
     }
 
     /** Reservoir sampling (Vitter's algorithm R), seeded: the same batch gives the same sample. */
@@ -197,6 +240,14 @@ public final class DriftMeter {
         }
         double[] sample = Arrays.copyOf(samples[j], sampled[j]);
         Arrays.sort(sample);
+        if (sample.length == 0 || field.quantiles().length == 0) {
+            if (psiLevel != DriftReport.Level.STABLE) {
+                reasons.add(new Reason(psiLevel, psi, field.name() + ": PSI " + figure(psi) + " (" + psiLevel.word()
+                        + ")"));
+            }
+            return new DriftReport.FieldDrift(field.name(), false, level.worst(psiLevel), psi, Double.NaN, Double.NaN,
+                    Double.NaN, field.missingRate(), currentMissing, field.median(), Double.NaN);
+        }
         double wasserstein = DriftStatistics.wasserstein(field.quantiles(), sample);
         double scaled = field.spread() > 0 ? wasserstein / field.spread() : (wasserstein == 0 ? 0 : Double.POSITIVE_INFINITY);
         double ks = DriftStatistics.ks(field.quantiles(), sample);

@@ -129,6 +129,36 @@ class DriftMeterTest {
                 .isEqualTo("visits: missing in 20% of rows, against 0% at training"));
     }
 
+    /** Two sample-free halves added together count what one meter counts: same PSI, no distribution figures. */
+    @Test
+    void sampleFreeMetersAddUpToTheSameCounts() {
+        DriftReference reference = reference();
+        double[] raw = rows(6_000, 7, new double[] {4, 0, 0}, 0, 1);
+        Assignments all = assign(raw);
+        DriftMeter whole = new DriftMeter(reference);
+        whole.add(raw, all);
+        DriftMeter first = new DriftMeter(reference, 0);
+        DriftMeter second = new DriftMeter(reference, 0);
+        for (int i = 0; i < 6_000; i++) {
+            (i < 2_500 ? first : second).addRow(raw, i * 4, all.segment(i), all.outlier(i));
+        }
+        DriftMeter sum = new DriftMeter(reference, 0);
+        sum.addAll(first);
+        sum.addAll(second);
+        DriftReport counted = sum.report(1, DriftThresholds.DEFAULTS, NO_P_VALUES, s -> "S" + s);
+        DriftReport sampled = whole.report(1, DriftThresholds.DEFAULTS, NO_P_VALUES, s -> "S" + s);
+        assertThat(counted.rows()).isEqualTo(6_000);
+        for (int j = 0; j < 4; j++) {
+            assertThat(counted.fields().get(j).psi()).isEqualTo(sampled.fields().get(j).psi());
+            assertThat(counted.fields().get(j).level()).isEqualTo(sampled.fields().get(j).level());
+        }
+        assertThat(counted.fields().get(0).wasserstein()).isNaN();
+        assertThat(sampled.fields().get(0).wasserstein()).isBetween(0.3, 0.5);
+        assertThat(counted.sharePsi()).isEqualTo(sampled.sharePsi());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> sum.addAll(whole))
+                .hasMessageContaining("sample-free meter of the same reference");
+    }
+
     @Test
     void theReferenceKeepsQuantilesDecilesAndLevelSharesOnly() {
         DriftReference reference = reference();

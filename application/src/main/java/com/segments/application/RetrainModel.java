@@ -61,12 +61,18 @@ public final class RetrainModel implements AutoCloseable {
      * @param data         the file, relative to the data directory (or absolute inside it)
      * @param features     a feature spec file under the data directory, or null to infer
      * @param transactions whether the file is a transaction log to aggregate per customer
+     * @param triggeredBy  what asked for it, stored with the version it makes (null: a request to the API)
      */
     public record Command(String data, Character delimiter, String algorithm, Map<String, Integer> parameters, long seed,
-                          String features, boolean transactions) {
+                          String features, boolean transactions, String triggeredBy) {
 
         public Command(String data, Character delimiter, String algorithm, Map<String, Integer> parameters, long seed) {
-            this(data, delimiter, algorithm, parameters, seed, null, false);
+            this(data, delimiter, algorithm, parameters, seed, null, false, null);
+        }
+
+        public Command(String data, Character delimiter, String algorithm, Map<String, Integer> parameters, long seed,
+                       String features, boolean transactions) {
+            this(data, delimiter, algorithm, parameters, seed, features, transactions, null);
         }
 
         public Command {
@@ -190,7 +196,8 @@ public final class RetrainModel implements AutoCloseable {
             jobs.save(job[0]);
             DataInput input = input(command, file, spec);
             TrainingReport report = trainModel.train(new TrainModel.Command(input, command.algorithm(),
-                    command.parameters(), command.seed(), "api job " + queued.id()), (fraction, stage) -> {
+                    command.parameters(), command.seed(), command.triggeredBy() == null ? "api job " + queued.id()
+                    : command.triggeredBy() + " (job " + queued.id() + ")"), (fraction, stage) -> {
                         job[0] = job[0].progressed(fraction, stage);
                         jobs.save(job[0]);
                     }, cancelled::get);

@@ -16,6 +16,7 @@ import com.segments.application.PredictSegment;
 import com.segments.application.ProjectCustomers;
 import com.segments.application.RetrainModel;
 import com.segments.application.LiveDrift;
+import com.segments.application.RetrainTriggers;
 import com.segments.application.MeasureDrift;
 import com.segments.application.ScoreBatch;
 import com.segments.application.SegmentNames;
@@ -92,6 +93,11 @@ class UseCaseWiring {
     @Singleton
     ScoreBatch scoreBatch(Wiring wiring) {
         return wiring.get(ScoreBatch.class);
+    }
+
+    @Singleton
+    RetrainTriggers retrainTriggers(Wiring wiring) {
+        return wiring.get(RetrainTriggers.class);
     }
 
     @Singleton

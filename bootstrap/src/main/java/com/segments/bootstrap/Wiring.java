@@ -22,6 +22,7 @@ import com.segments.application.ModelLookup;
 import com.segments.application.PredictSegment;
 import com.segments.application.ProjectCustomers;
 import com.segments.application.RetrainModel;
+import com.segments.application.RetrainTriggers;
 import com.segments.application.LiveDrift;
 import com.segments.application.MeasureDrift;
 import com.segments.application.ScoreBatch;
@@ -44,6 +45,7 @@ import com.segments.domain.transaction.TransactionStore;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.ServiceLoader;
@@ -145,6 +147,7 @@ final class Wiring {
         m.put(GenerateCustomers.class, () -> new GenerateCustomers(get(RecordFiles.class)));
         m.put(GenerateTransactions.class, () -> new GenerateTransactions(get(RecordFiles.class)));
         m.put(RetrainModel.class, this::retrainModel);
+        m.put(RetrainTriggers.class, this::retrainTriggers);
         m.put(TransactionsUseCases.class, () -> new TransactionsUseCases(ports.transactions(), get(ModelLookup.class),
                 get(DataReader.class), get(RecordFiles.class)));
         m.put(CheckHealth.class, () -> new CheckHealth(ports.models(), get(ActiveModel.class)));
@@ -191,6 +194,30 @@ final class Wiring {
             return thread;
         });
         return new RetrainModel(ports.jobs(), get(TrainModel.class), get(Clock.class), root, pool);
+    }
+
+    /**
+     * The re-clustering policy (docs/monitoring.md), off unless segments.triggers.on-drift or segments.triggers.cron
+     * is set: segments.triggers.data names the file to retrain on (under the data directory), optionally .features,
+     * .transactions, .algorithm, .k, .seed, and .cool-down-minutes (default a day) between two triggered jobs.
+     */
+    private RetrainTriggers retrainTriggers() {
+        boolean onDrift = Boolean.parseBoolean(ports.property("segments.triggers.on-drift", "false").strip());
+        String cron = ports.property("segments.triggers.cron", "").strip();
+        String data = ports.property("segments.triggers.data", "").strip();
+        if ((onDrift || !cron.isEmpty()) && data.isEmpty()) {
+            throw new IllegalArgumentException("segments.triggers.data must name the file to retrain on when "
+                    + "segments.triggers.on-drift or segments.triggers.cron is set");
+        }
+        String features = ports.property("segments.triggers.features", "").strip();
+        int k = whole("segments.triggers.k", 0);
+        RetrainTriggers.Policy policy = new RetrainTriggers.Policy(onDrift, data, features.isEmpty() ? null : features,
+                Boolean.parseBoolean(ports.property("segments.triggers.transactions", "false").strip()),
+                ports.property("segments.triggers.algorithm", "kmeans").strip(), k > 0 ? Map.of("k", k) : Map.of(),
+                whole("segments.triggers.seed", 42), Duration.ofMinutes(whole("segments.triggers.cool-down-minutes",
+                24 * 60)));
+        return new RetrainTriggers(policy, get(RetrainModel.class), get(LiveDrift.class), get(ModelLookup.class),
+                get(Clock.class));
     }
 
     /** Comparisons started from the console: one at a time on a low-priority thread, up to 4 waiting. */

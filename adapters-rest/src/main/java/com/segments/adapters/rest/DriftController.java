@@ -3,6 +3,7 @@ package com.segments.adapters.rest;
 import com.segments.application.LiveDrift;
 import com.segments.application.MeasureDrift;
 import com.segments.application.ModelLookup;
+import com.segments.application.RetrainTriggers;
 import com.segments.application.ModelReference;
 import com.segments.domain.drift.DriftReport;
 import com.segments.domain.drift.DriftThresholds;
@@ -28,12 +29,15 @@ public class DriftController {
     private final LiveDrift liveDrift;
     private final ModelLookup lookup;
     private final ServerMetrics metrics;
+    private final RetrainTriggers triggers;
 
-    DriftController(MeasureDrift measureDrift, LiveDrift liveDrift, ModelLookup lookup, ServerMetrics metrics) {
+    DriftController(MeasureDrift measureDrift, LiveDrift liveDrift, ModelLookup lookup, ServerMetrics metrics,
+                    RetrainTriggers triggers) {
         this.measureDrift = measureDrift;
         this.liveDrift = liveDrift;
         this.lookup = lookup;
         this.metrics = metrics;
+        this.triggers = triggers;
     }
 
     /**
@@ -65,6 +69,7 @@ public class DriftController {
         MeasureDrift.Result result = measureDrift.measureUpload(body, "upload", delimiter == null ? null
                 : PredictController.Delimiter.parse(delimiter), ModelReference.parse(model), DriftThresholds.DEFAULTS);
         metrics.drifted(result.report());
+        triggers.afterDrift(result.report(), "an uploaded batch");
         return DriftResponse.of(result);
     }
 }

@@ -92,7 +92,19 @@ class DriftCliTest {
             copy[trx] = "0";
             changed.add(copy);
         }
-        JsonNode shifted = drift(write("shifted.csv", changed));
+        Path page = work.resolve("report/drift.html");
+        Cli.Result withPage = cli.run("drift", "--data", write("shifted.csv", changed).toString(), "--json",
+                "--report", page.toString());
+        assertThat(withPage.exitCode()).as(withPage.err()).isZero();
+        JsonNode shifted = withPage.json();
+        String html = Files.readString(page);
+        assertThat(html).contains("<strong style=\"color:#b22222\">drifted</strong>").contains("<h3>BALANCE</h3>")
+                .contains("<h3>TENURE</h3>").contains("Installment Buyers").doesNotContain("http://")
+                .doesNotContain("https://").doesNotContain("<script");
+        assertThat(html.split("<svg", -1)).hasSize(18);
+        JsonNode trxBins = shifted.get("fields").get(trx - 1);
+        assertThat(trxBins.get("bins").get(0).asText()).startsWith("up to ");
+        assertThat(trxBins.get("currentShares").get(0).asDouble()).isEqualTo(1.0);
         assertThat(shifted.get("verdict").asText()).isEqualTo("drifted");
         assertThat(fieldsAt(shifted, "drifted")).containsExactlyInAnyOrder("BALANCE", "PURCHASES_TRX");
         assertThat(fieldsAt(shifted, "watch")).isEmpty();

@@ -59,6 +59,10 @@ class DriftCommand implements Runnable {
     @Option(names = "--json", description = "print the report as JSON")
     boolean json;
 
+    @Option(names = "--report", paramLabel = "FILE.html", description = "also write the report as a page that opens "
+            + "offline: each field's training and current distribution side by side")
+    Path report;
+
     @Override
     public void run() {
         DriftThresholds defaults = DriftThresholds.DEFAULTS;
@@ -66,8 +70,14 @@ class DriftCommand implements Runnable {
                 defaults.outlierFactor(), defaults.outlierMinimum());
         MeasureDrift.Result result = measureDrift.measure(new MeasureDrift.Command(data, delimiter,
                 ModelReference.parse(model), thresholds));
-        DriftReport report = result.report();
         PrintWriter out = spec.commandLine().getOut();
+        if (report != null) {
+            List<String> names = new ArrayList<>();
+            for (int s = 0; s < result.report().segments().size(); s++) {
+                names.add(name(result.labels(), s));
+            }
+            Reports.write(report, DriftPage.html(result, data.getFileName().toString(), names));
+        }
         if (json) {
             out.println(Json.write(json(result)));
         } else {
@@ -128,6 +138,9 @@ class DriftCommand implements Runnable {
             field.put("currentMissing", f.currentMissing());
             field.put("referenceMedian", number(f.referenceMedian()));
             field.put("currentMedian", number(f.currentMedian()));
+            field.put("bins", f.bins());
+            field.put("referenceShares", f.referenceShares());
+            field.put("currentShares", f.currentShares());
             fields.add(field);
         }
         root.put("fields", fields);

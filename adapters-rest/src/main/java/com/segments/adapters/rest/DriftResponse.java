@@ -23,7 +23,8 @@ public record DriftResponse(int modelVersion, long rows, String verdict, List<St
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record Field(String name, boolean category, String level, @Nullable Double psi, @Nullable Double wasserstein,
                         @Nullable Double ks, @Nullable Double pValue, double referenceMissing, double currentMissing,
-                        @Nullable Double referenceMedian, @Nullable Double currentMedian) {
+                        @Nullable Double referenceMedian, @Nullable Double currentMedian, List<String> bins,
+                        double[] referenceShares, double[] currentShares) {
     }
 
     @Serdeable
@@ -35,7 +36,8 @@ public record DriftResponse(int modelVersion, long rows, String verdict, List<St
         DriftReport r = result.report();
         List<Field> fields = r.fields().stream().map(f -> new Field(f.name(), f.category(), f.level().word(),
                 orNull(f.psi()), orNull(f.wasserstein()), orNull(f.ks()), orNull(f.pValue()), f.referenceMissing(),
-                f.currentMissing(), orNull(f.referenceMedian()), orNull(f.currentMedian()))).toList();
+                f.currentMissing(), orNull(f.referenceMedian()), orNull(f.currentMedian()), f.bins(),
+                f.referenceShares(), f.currentShares())).toList();
         List<Segment> segments = r.segments().stream().map(s -> new Segment(s.segment(), result.labels().stream()
                 .filter(l -> l.segment() == s.segment()).map(SegmentLabel::name).findFirst()
                 .orElse("Segment " + s.segment()), s.level().word(), s.referenceShare(), s.currentShare(),

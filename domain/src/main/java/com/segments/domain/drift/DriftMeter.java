@@ -224,9 +224,12 @@ public final class DriftMeter {
         long presentCount = Arrays.stream(binCounts[j]).sum();
         if (presentCount == 0 || binCounts[j].length == 0) {
             return new DriftReport.FieldDrift(field.name(), field.category(), level, Double.NaN, Double.NaN, Double.NaN,
-                    Double.NaN, field.missingRate(), currentMissing, Double.NaN, Double.NaN);
+                    Double.NaN, field.missingRate(), currentMissing, Double.NaN, Double.NaN, List.of(), new double[0],
+                    new double[0]);
         }
-        double psi = DriftStatistics.psi(field.shares(), DriftStatistics.shares(binCounts[j]));
+        double[] currentShares = DriftStatistics.shares(binCounts[j]);
+        double psi = DriftStatistics.psi(field.shares(), currentShares);
+        List<String> bins = binNames(field);
         DriftReport.Level psiLevel = level(psi, thresholds.psiWatch(), thresholds.psiDrifted());
         if (field.category()) {
             double chiSquare = DriftStatistics.chiSquare(binCounts[j], field.shares());
@@ -236,7 +239,8 @@ public final class DriftMeter {
                         + "), levels " + mostChanged(field, binCounts[j])));
             }
             return new DriftReport.FieldDrift(field.name(), true, level.worst(psiLevel), psi, Double.NaN, Double.NaN,
-                    pValue, field.missingRate(), currentMissing, Double.NaN, Double.NaN);
+                    pValue, field.missingRate(), currentMissing, Double.NaN, Double.NaN, bins, field.shares(),
+                    currentShares);
         }
         double[] sample = Arrays.copyOf(samples[j], sampled[j]);
         Arrays.sort(sample);
@@ -246,7 +250,8 @@ public final class DriftMeter {
                         + ")"));
             }
             return new DriftReport.FieldDrift(field.name(), false, level.worst(psiLevel), psi, Double.NaN, Double.NaN,
-                    Double.NaN, field.missingRate(), currentMissing, field.median(), Double.NaN);
+                    Double.NaN, field.missingRate(), currentMissing, field.median(), Double.NaN, bins, field.shares(),
+                    currentShares);
         }
         double wasserstein = DriftStatistics.wasserstein(field.quantiles(), sample);
         double scaled = field.spread() > 0 ? wasserstein / field.spread() : (wasserstein == 0 ? 0 : Double.POSITIVE_INFINITY);
@@ -259,7 +264,24 @@ public final class DriftMeter {
                     + "), median " + figure(currentMedian) + " vs " + figure(referenceMedian) + " at training"));
         }
         return new DriftReport.FieldDrift(field.name(), false, level.worst(psiLevel), psi, scaled, ks, pValue,
-                field.missingRate(), currentMissing, referenceMedian, currentMedian);
+                field.missingRate(), currentMissing, referenceMedian, currentMedian, bins, field.shares(), currentShares);
+    }
+
+    /** The PSI bins in words: the levels of a category; "up to a", "a to b", ..., "over z" for the deciles. */
+    private static List<String> binNames(FieldReference field) {
+        if (field.category()) {
+            return field.levels();
+        }
+        double[] edges = field.edges();
+        if (edges.length == 0) {
+            return List.of("all values");
+        }
+        List<String> names = new ArrayList<>(edges.length + 1);
+        for (int b = 0; b <= edges.length; b++) {
+            names.add(b == 0 ? "up to " + figure(edges[0]) : b == edges.length ? "over " + figure(edges[b - 1])
+                    : figure(edges[b - 1]) + " to " + figure(edges[b]));
+        }
+        return names;
     }
 
     private static String mostChanged(FieldReference field, long[] counts) {

@@ -52,10 +52,20 @@ public record DriftReport(long version, long rows, Level verdict, List<String> r
      * @param currentMissing   missing share in the batch
      * @param referenceMedian  median at training (numbers), else NaN
      * @param currentMedian    median of the batch (numbers; of its sample above the sample size), else NaN
+     * @param bins             what each PSI bin holds, in words ("up to 12", "12 to 40", "over 900"; a category's
+     *                         levels)
+     * @param referenceShares  share of the training values in each bin
+     * @param currentShares    share of the batch's values in each bin
      */
     public record FieldDrift(String name, boolean category, Level level, double psi, double wasserstein, double ks,
                              double pValue, double referenceMissing, double currentMissing, double referenceMedian,
-                             double currentMedian) {
+                             double currentMedian, List<String> bins, double[] referenceShares,
+                             double[] currentShares) {
+        public FieldDrift {
+            bins = List.copyOf(bins);
+            referenceShares = referenceShares.clone();
+            currentShares = currentShares.clone();
+        }
     }
 
     /**

@@ -28,13 +28,13 @@ public final class LiveDrift {
     private final Map<Integer, Window> windows = new ConcurrentHashMap<>();
 
     /**
-     * @param window predictions per half-window (at least 100)
+     * @param window predictions per half-window (at least 100), or 0 to count nothing (live drift off)
      * @param names  segment names for the reasons (null: "Segment N")
      */
     public LiveDrift(int window, SegmentNames names, SignificanceTests tests, DriftThresholds thresholds) {
-        if (window < 100) {
+        if (window != 0 && window < 100) {
             throw new IllegalArgumentException("a live drift window of " + window + " predictions is too small to "
-                    + "measure anything; use 100 or more");
+                    + "measure anything; use 100 or more, or 0 to turn live drift off");
         }
         this.window = window;
         this.names = names;
@@ -43,9 +43,9 @@ public final class LiveDrift {
     }
 
     /** Counts one prediction: the customer's raw values (before assignment) and what it was assigned. */
-    void observe(ModelVersion version, double[] raw, Assignment assignment) {
+    public void observe(ModelVersion version, double[] raw, Assignment assignment) {
         DriftReference reference = version.model().reference();
-        if (reference == null) {
+        if (reference == null || window == 0) {
             return;
         }
         windows.computeIfAbsent(version.version(), v -> new Window(reference))
@@ -54,6 +54,9 @@ public final class LiveDrift {
 
     /** The live window of a version compared with its reference. */
     public DriftReport report(ModelVersion version) {
+        if (window == 0) {
+            throw new SegmentsException("live drift is off on this server (segments.drift.live-window is 0)");
+        }
         if (version.model().reference() == null) {
             throw new SegmentsException("model version " + version.version() + " was trained before drift references "
                     + "were kept, so drift cannot be measured against it; retrain it to get one");

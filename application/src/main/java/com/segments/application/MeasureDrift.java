@@ -58,8 +58,10 @@ public final class MeasureDrift {
         DriftMeter meter = new DriftMeter(model.reference());
         List<String> unused = reader.readForModel(source, schema, List.of(), ScoreBatch.BLOCK_ROWS, block -> {
             double[] raw = SchemaReads.rawMatrix(schema, block).rowMajorView();
-            Assignments assigned = model.assignAll(raw);
+            double[] positions = model.transformAll(raw);
+            Assignments assigned = model.rule().assignAll(positions);
             meter.add(raw, assigned);
+            meter.addPositions(positions, assigned);
         });
         List<SegmentLabel> labels = names.labels(version.version());
         DriftReport report = meter.report(version.version(), thresholds, tests, segment -> labels.stream()

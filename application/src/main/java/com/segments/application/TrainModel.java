@@ -179,7 +179,7 @@ public final class TrainModel {
                     preprocessing, result.rule(), segments, ModelMetrics.of(result.inertia(), quality, stability),
                     table.fingerprint(), Map.of(algorithm.id(), algorithm.descriptor().library(),
                             "java", Runtime.version().toString()), aligned.lineage());
-            model = model.withReference(reference(model, profiles));
+            model = model.withReference(reference(model, profiles, scaled));
             checkNotCancelled(cancelled);
             progress.at(0.95, "storing");
             if (describer != null) {
@@ -222,18 +222,20 @@ public final class TrainModel {
 
     /**
      * What the training data looked like, stored with the version for drift reports: each field's distribution in
-     * original units, and each segment's share and outliers as predict assigns the training rows.
+     * original units, and each segment's share, outliers, centre and spread as predict assigns the training rows.
      */
-    private static DriftReference reference(TrainedModel model, CustomerProfiles profiles) {
+    private static DriftReference reference(TrainedModel model, CustomerProfiles profiles, DataMatrix scaled) {
         double[] raw = profiles.values().rowMajorView();
-        Assignments assigned = model.assignAll(raw);
+        double[] positions = scaled.rowMajorView();
+        Assignments assigned = model.rule().assignAll(positions);
         int[] segments = new int[assigned.size()];
         boolean[] outliers = new boolean[assigned.size()];
         for (int i = 0; i < segments.length; i++) {
             segments[i] = assigned.segment(i);
             outliers[i] = assigned.outlier(i);
         }
-        return DriftReference.fit(profiles.schema(), raw, segments, outliers, model.segmentCount());
+        return DriftReference.fit(profiles.schema(), raw, segments, outliers, model.segmentCount(), positions,
+                scaled.columns());
     }
 
     /** Marks versions left TRAINING by a process that stopped FAILED with the reason; returns how many. */

@@ -81,6 +81,9 @@ class DriftCliTest {
         assertThat(untouched.get("reasons")).isEmpty();
         assertThat(fieldsAt(untouched, "stable")).hasSize(17);
         assertThat(untouched.get("sharePsi").asDouble()).isLessThan(0.01);
+        for (JsonNode segment : untouched.get("segments")) {
+            assertThat(segment.get("move").asDouble()).as("an untouched sample's segments stay put").isLessThan(0.1);
+        }
 
         int balance = header.indexOf("BALANCE");
         int trx = header.indexOf("PURCHASES_TRX");
@@ -102,6 +105,11 @@ class DriftCliTest {
                 .contains("<h3>TENURE</h3>").contains("Installment Buyers").doesNotContain("http://")
                 .doesNotContain("https://").doesNotContain("<script");
         assertThat(html.split("<svg", -1)).hasSize(18);
+        double largestMove = 0;
+        for (JsonNode segment : shifted.get("segments")) {
+            largestMove = Math.max(largestMove, segment.get("move").asDouble());
+        }
+        assertThat(largestMove).as("customers with a changed balance sit elsewhere in their segments").isGreaterThan(0.25);
         JsonNode trxBins = shifted.get("fields").get(trx - 1);
         assertThat(trxBins.get("bins").get(0).asText()).startsWith("up to ");
         assertThat(trxBins.get("currentShares").get(0).asDouble()).isEqualTo(1.0);

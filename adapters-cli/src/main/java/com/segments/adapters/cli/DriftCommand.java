@@ -106,11 +106,11 @@ class DriftCommand implements Runnable {
         out.print(fields.render());
         out.println();
         TextTable segments = TextTable.numeric(2).row("segment", "name", "level", "share then", "share now",
-                "outliers then", "outliers now");
+                "outliers then", "outliers now", "moved (spreads)");
         for (DriftReport.SegmentDrift s : report.segments()) {
             segments.row(Integer.toString(s.segment()), name(result.labels(), s.segment()), s.level().word(),
                     Numbers.percent(s.referenceShare()), Numbers.percent(s.currentShare()),
-                    Numbers.percent(s.referenceOutliers()), Numbers.percent(s.currentOutliers()));
+                    Numbers.percent(s.referenceOutliers()), Numbers.percent(s.currentOutliers()), figure(s.move()));
         }
         out.print(segments.render());
         out.printf("segment shares: PSI %s, chi-square %s (p = %s)%n", figure(report.sharePsi()),
@@ -154,6 +154,7 @@ class DriftCommand implements Runnable {
             segment.put("currentShare", s.currentShare());
             segment.put("referenceOutliers", s.referenceOutliers());
             segment.put("currentOutliers", s.currentOutliers());
+            segment.put("move", number(s.move()));
             segments.add(segment);
         }
         root.put("segments", segments);

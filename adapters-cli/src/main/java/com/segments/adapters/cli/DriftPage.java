@@ -51,13 +51,14 @@ final class DriftPage {
             out.append("</div>");
         }
         out.append("<h2>Segments</h2><table><tr><th>segment</th><th>level</th><th>share then</th><th>share now</th>"
-                + "<th>outliers then</th><th>outliers now</th></tr>");
+                + "<th>outliers then</th><th>outliers now</th><th>moved (in spreads)</th></tr>");
         for (DriftReport.SegmentDrift s : r.segments()) {
             out.append("<tr><td>").append(escape(segmentNames.get(s.segment()))).append("</td><td style=\"color:")
                     .append(LEVEL_COLOURS[s.level().ordinal()]).append("\">").append(s.level().word()).append("</td><td>")
                     .append(Numbers.percent(s.referenceShare())).append("</td><td>").append(Numbers.percent(s.currentShare()))
                     .append("</td><td>").append(Numbers.percent(s.referenceOutliers())).append("</td><td>")
-                    .append(Numbers.percent(s.currentOutliers())).append("</td></tr>");
+                    .append(Numbers.percent(s.currentOutliers())).append("</td><td>")
+                    .append(Double.isNaN(s.move()) ? "-" : Numbers.metric(s.move())).append("</td></tr>");
         }
         out.append("</table>").append(String.format(Locale.ROOT, "<p>Segment shares: PSI %s, chi-square %s.</p>",
                 Numbers.metric(r.sharePsi()), Numbers.metric(r.shareChiSquare())));

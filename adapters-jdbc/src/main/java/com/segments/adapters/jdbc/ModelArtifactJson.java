@@ -113,7 +113,9 @@ final class ModelArtifactJson {
         return new ReferenceJson(reference.rows(), reference.fields().stream().map(f -> new FieldReferenceJson(f.name(),
                 f.category(), f.missingRate(), Double.isNaN(f.mean()) ? null : f.mean(),
                 Double.isNaN(f.spread()) ? null : f.spread(), f.quantiles(), f.edges(), f.shares(),
-                f.levels().isEmpty() ? null : f.levels())).toList(), reference.segmentShares(), reference.outlierShares());
+                f.levels().isEmpty() ? null : f.levels())).toList(), reference.segmentShares(), reference.outlierShares(),
+                reference.segmentCentres().length == 0 ? null : reference.segmentCentres(),
+                reference.segmentSpreads().length == 0 ? null : reference.segmentSpreads());
     }
 
     private static DriftReference reference(ReferenceJson r) {
@@ -123,7 +125,8 @@ final class ModelArtifactJson {
         return new DriftReference(r.rows(), r.fields().stream().map(f -> new FieldReference(f.name(), f.category(),
                 f.missingRate(), f.mean() == null ? Double.NaN : f.mean(), f.spread() == null ? Double.NaN : f.spread(),
                 f.quantiles(), f.edges(), f.shares(), f.levels() == null ? List.of() : f.levels())).toList(),
-                r.segmentShares(), r.outlierShares());
+                r.segmentShares(), r.outlierShares(), r.segmentCentres() == null ? new double[0] : r.segmentCentres(),
+                r.segmentSpreads() == null ? new double[0] : r.segmentSpreads());
     }
 
     private static TrainedModel toModel(Document d) {
@@ -206,7 +209,8 @@ final class ModelArtifactJson {
     }
 
     /** The drift reference (format v3): per field its training distribution, per segment its share and outliers. */
-    record ReferenceJson(long rows, List<FieldReferenceJson> fields, double[] segmentShares, double[] outlierShares) {
+    record ReferenceJson(long rows, List<FieldReferenceJson> fields, double[] segmentShares, double[] outlierShares,
+                         double[] segmentCentres, double[] segmentSpreads) {
     }
 
     record FieldReferenceJson(String name, boolean category, double missingRate, Double mean, Double spread,

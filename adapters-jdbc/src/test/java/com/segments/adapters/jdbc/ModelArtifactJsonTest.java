@@ -97,7 +97,13 @@ class ModelArtifactJsonTest {
             segments[i] = i % 2;
             outliers[i] = i % 9 == 0;
         }
-        TrainedModel model = base.withReference(DriftReference.fit(base.schema(), raw, segments, outliers, 2));
+        double[] positions = new double[40 * 2];
+        for (int i = 0; i < positions.length; i++) {
+            positions[i] = Math.sin(i);
+        }
+        TrainedModel model = base.withReference(DriftReference.fit(base.schema(), raw, segments, outliers, 2,
+                positions, 2));
+        assertThat(model.reference().segmentSpreads()).hasSize(2);
         TrainedModel read = ModelArtifactJson.read(ModelArtifactJson.write(model));
         assertThat(read.reference()).isEqualTo(model.reference());
         assertThat(read.reference().fields().get(0).quantiles()).hasSize(200);

@@ -28,8 +28,9 @@ public record DriftResponse(int modelVersion, long rows, String verdict, List<St
     }
 
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record Segment(int segment, String name, String level, double referenceShare, double currentShare,
-                          double referenceOutliers, double currentOutliers) {
+                          double referenceOutliers, double currentOutliers, @Nullable Double move) {
     }
 
     static DriftResponse of(MeasureDrift.Result result) {
@@ -41,7 +42,7 @@ public record DriftResponse(int modelVersion, long rows, String verdict, List<St
         List<Segment> segments = r.segments().stream().map(s -> new Segment(s.segment(), result.labels().stream()
                 .filter(l -> l.segment() == s.segment()).map(SegmentLabel::name).findFirst()
                 .orElse("Segment " + s.segment()), s.level().word(), s.referenceShare(), s.currentShare(),
-                s.referenceOutliers(), s.currentOutliers())).toList();
+                s.referenceOutliers(), s.currentOutliers(), orNull(s.move()))).toList();
         return new DriftResponse((int) r.version(), r.rows(), r.verdict().word(), r.reasons(), fields, segments,
                 r.sharePsi(), r.shareChiSquare(), orNull(r.sharePValue()), result.unusedColumns());
     }

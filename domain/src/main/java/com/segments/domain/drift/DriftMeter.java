@@ -32,6 +32,8 @@ public final class DriftMeter {
     private final long[] present;
     private final long[] perSegment;
     private final long[] outliers;
+    private final double[] memberSums;
+    private final long[] members;
     private final SplittableRandom random = new SplittableRandom(20_011);
     private long rows;
 
@@ -64,6 +66,32 @@ public final class DriftMeter {
         this.present = new long[width];
         this.perSegment = new long[reference.segmentCount() + 1];
         this.outliers = new long[reference.segmentCount()];
+        this.memberSums = new double[reference.segmentCentres().length];
+        this.members = new long[reference.segmentCount()];
+    }
+
+    /**
+     * Adds where a block's rows lie in the clustering space (row-major, as wide as the reference's segment centres),
+     * with their assignments, so that each segment's members can be seen moving from where they were at training.
+     */
+    public void addPositions(double[] transformed, Assignments assignments) {
+        int width = reference.spaceWidth();
+        if (width == 0) {
+            return;
+        }
+        if (transformed.length != (long) assignments.size() * width) {
+            throw new IllegalArgumentException(transformed.length + " values for " + assignments.size() + " rows of "
+                    + width + " dimensions");
+        }
+        for (int i = 0; i < assignments.size(); i++) {
+            int s = assignments.segment(i);
+            if (s >= 0 && s < members.length) {
+                members[s]++;
+                for (int f = 0; f < width; f++) {
+                    memberSums[s * width + f] += transformed[i * width + f];
+                }
+            }
+        }
     }
 
     /**
@@ -196,9 +224,18 @@ public final class DriftMeter {
                         + ": " + percent(outlierShare) + " of its customers lie beyond its radius, against "
                         + percent(referenceOutliers) + " at training"));
             }
+            double move = move(s);
+            if (!Double.isNaN(move)) {
+                DriftReport.Level moved = level(move, thresholds.moveWatch(), thresholds.moveDrifted());
+                if (moved != DriftReport.Level.STABLE) {
+                    level = level.worst(moved);
+                    reasons.add(new Reason(moved, move, segmentName.apply(s) + ": its customers sit " + figure(move)
+                            + " of its spread away from where its members sat at training"));
+                }
+            }
             verdict = verdict.worst(level);
             segments.add(new DriftReport.SegmentDrift(s, level, referenceShares[s], shares[s], referenceOutliers,
-                    outlierShare));
+                    outlierShare, move));
         }
         if (noise && shareLevel != DriftReport.Level.STABLE && Math.abs(shares[k] - referenceShares[k]) >= 0.02) {
             reasons.add(new Reason(shareLevel, sharePsi, "Noise (customers in no segment) went from "
@@ -265,6 +302,21 @@ public final class DriftMeter {
         }
         return new DriftReport.FieldDrift(field.name(), false, level.worst(psiLevel), psi, scaled, ks, pValue,
                 field.missingRate(), currentMissing, referenceMedian, currentMedian, bins, field.shares(), currentShares);
+    }
+
+    /** Distance of segment s's batch members' mean from its training mean, in training spreads; NaN if unmeasured. */
+    private double move(int s) {
+        int width = reference.spaceWidth();
+        double spread = width == 0 ? 0 : reference.segmentSpreads()[s];
+        if (width == 0 || members[s] < 20 || !(spread > 0)) {
+            return Double.NaN;
+        }
+        double squared = 0;
+        for (int f = 0; f < width; f++) {
+            double gap = memberSums[s * width + f] / members[s] - reference.segmentCentres()[s * width + f];
+            squared += gap * gap;
+        }
+        return Math.sqrt(squared) / spread;
     }
 
     /** The PSI bins in words: the levels of a category; "up to a", "a to b", ..., "over z" for the deciles. */

@@ -17,8 +17,13 @@ import java.util.Objects;
  * @param fields          one per field of the model's schema, in schema order
  * @param segmentShares   share of training rows per segment, and last the share of noise
  * @param outlierShares   per segment, the share of its training members flagged as outliers
+ * @param segmentCentres  per segment, the mean of its training members in the clustering space (row-major, k rows);
+ *                        empty when not measured
+ * @param segmentSpreads  per segment, the root mean square distance of its members to that mean; empty when not
+ *                        measured
  */
-public record DriftReference(long rows, List<FieldReference> fields, double[] segmentShares, double[] outlierShares) {
+public record DriftReference(long rows, List<FieldReference> fields, double[] segmentShares, double[] outlierShares,
+                             double[] segmentCentres, double[] segmentSpreads) {
 
     /** Rows of the training data the quantiles are computed from at most (evenly spread over the data). */
     static final int MAX_SUMMARY_ROWS = 200_000;
@@ -30,6 +35,13 @@ public record DriftReference(long rows, List<FieldReference> fields, double[] se
         fields = List.copyOf(fields);
         segmentShares = segmentShares.clone();
         outlierShares = outlierShares.clone();
+        segmentCentres = segmentCentres.clone();
+        segmentSpreads = segmentSpreads.clone();
+        if (segmentSpreads.length != 0 && (segmentSpreads.length != outlierShares.length
+                || segmentCentres.length % segmentSpreads.length != 0)) {
+            throw new IllegalArgumentException(segmentSpreads.length + " segment spreads and " + segmentCentres.length
+                    + " centre values do not describe " + outlierShares.length + " segments");
+        }
         if (segmentShares.length != outlierShares.length + 1) {
             throw new IllegalArgumentException(outlierShares.length + " segments need " + (outlierShares.length + 1)
                     + " shares (the last for noise), not " + segmentShares.length);
@@ -38,6 +50,11 @@ public record DriftReference(long rows, List<FieldReference> fields, double[] se
 
     public int segmentCount() {
         return outlierShares.length;
+    }
+
+    /** Width of the clustering space the segment centres are in, or 0 when they were not measured. */
+    public int spaceWidth() {
+        return segmentSpreads.length == 0 ? 0 : segmentCentres.length / segmentSpreads.length;
     }
 
     /**
@@ -51,6 +68,15 @@ public record DriftReference(long rows, List<FieldReference> fields, double[] se
      * @param k        number of segments
      */
     public static DriftReference fit(FeatureSchema schema, double[] raw, int[] segments, boolean[] outlier, int k) {
+        return fit(schema, raw, segments, outlier, k, new double[0], 0);
+    }
+
+    /**
+     * The same, with each segment's centre and spread in the clustering space measured on {@code transformed} (the
+     * training rows there, row-major, {@code width} wide), so that a batch's members can be seen moving away.
+     */
+    public static DriftReference fit(FeatureSchema schema, double[] raw, int[] segments, boolean[] outlier, int k,
+                                     double[] transformed, int width) {
         int d = schema.size();
         int n = segments.length;
         if (raw.length != (long) n * d) {
@@ -77,7 +103,37 @@ public record DriftReference(long rows, List<FieldReference> fields, double[] se
         for (int s = 0; s < k; s++) {
             outlierShares[s] = perSegment[s] == 0 ? 0 : (double) outliers[s] / perSegment[s];
         }
-        return new DriftReference(n, fields, DriftStatistics.shares(perSegment), outlierShares);
+        double[] centres = new double[0];
+        double[] spreads = new double[0];
+        if (width > 0) {
+            centres = new double[k * width];
+            for (int i = 0; i < n; i++) {
+                if (segments[i] >= 0) {
+                    for (int f = 0; f < width; f++) {
+                        centres[segments[i] * width + f] += transformed[i * width + f];
+                    }
+                }
+            }
+            for (int s = 0; s < k; s++) {
+                for (int f = 0; f < width && perSegment[s] > 0; f++) {
+                    centres[s * width + f] /= perSegment[s];
+                }
+            }
+            spreads = new double[k];
+            for (int i = 0; i < n; i++) {
+                int s = segments[i];
+                if (s >= 0) {
+                    for (int f = 0; f < width; f++) {
+                        double gap = transformed[i * width + f] - centres[s * width + f];
+                        spreads[s] += gap * gap;
+                    }
+                }
+            }
+            for (int s = 0; s < k; s++) {
+                spreads[s] = perSegment[s] == 0 ? 0 : Math.sqrt(spreads[s] / perSegment[s]);
+            }
+        }
+        return new DriftReference(n, fields, DriftStatistics.shares(perSegment), outlierShares, centres, spreads);
     }
 
     private static FieldReference field(Field field, double[] raw, int n, int d, int j) {
@@ -150,7 +206,8 @@ public record DriftReference(long rows, List<FieldReference> fields, double[] se
     @Override
     public boolean equals(Object o) {
         return o instanceof DriftReference other && rows == other.rows && fields.equals(other.fields)
-                && Arrays.equals(segmentShares, other.segmentShares) && Arrays.equals(outlierShares, other.outlierShares);
+                && Arrays.equals(segmentShares, other.segmentShares) && Arrays.equals(outlierShares, other.outlierShares)
+                && Arrays.equals(segmentCentres, other.segmentCentres) && Arrays.equals(segmentSpreads, other.segmentSpreads);
     }
 
     @Override

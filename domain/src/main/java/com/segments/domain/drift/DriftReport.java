@@ -77,8 +77,11 @@ public record DriftReport(long version, long rows, Level verdict, List<String> r
      * @param currentShare   share of the batch in it
      * @param referenceOutliers share of its training members beyond its outlier radius
      * @param currentOutliers   the same in the batch
+     * @param move           how far the mean of its batch members lies from the mean of its training members, in
+     *                       units of its training spread (NaN when not measured: live, an old reference, or fewer
+     *                       than 20 members)
      */
     public record SegmentDrift(int segment, Level level, double referenceShare, double currentShare,
-                               double referenceOutliers, double currentOutliers) {
+                               double referenceOutliers, double currentOutliers, double move) {
     }
 }

@@ -129,6 +129,14 @@ public record TrainedModel(
      * rule scores the preprocessed rows block-wise on every core where it can ({@link NearestCentroidRule#assignAll}).
      */
     public Assignments assignAll(double[] rawRows) {
+        return rule.assignAll(transformAll(rawRows));
+    }
+
+    /**
+     * Many raw rows (row-major, {@code schema().size()} wide, left untouched) in the clustering space: row-major,
+     * {@code rule().dimensions()} wide.
+     */
+    public double[] transformAll(double[] rawRows) {
         int width = preprocessing.inputWidth();
         int n = rawRows.length / width;
         double[] scaled = new double[n * rule.dimensions()];
@@ -137,7 +145,7 @@ public record TrainedModel(
             System.arraycopy(rawRows, i * width, buffer, 0, width);
             System.arraycopy(preprocessing.transformInPlace(buffer), 0, scaled, i * rule.dimensions(), rule.dimensions());
         }
-        return rule.assignAll(scaled);
+        return scaled;
     }
 
     /** Assigns one raw feature vector, leaving it untouched. */

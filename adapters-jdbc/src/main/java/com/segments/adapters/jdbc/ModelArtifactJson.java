@@ -10,6 +10,7 @@ import com.segments.domain.cluster.AlgorithmParameters;
 import com.segments.domain.cluster.AssignmentRule;
 import com.segments.domain.cluster.NearestCentroidRule;
 import com.segments.domain.cluster.NearestExemplarRule;
+import com.segments.domain.cluster.NearestNeighbourRule;
 import com.segments.domain.feature.Clipping;
 import com.segments.domain.feature.DerivedColumns;
 import com.segments.domain.feature.FeatureSchema;
@@ -38,8 +39,12 @@ import java.util.Map;
  */
 final class ModelArtifactJson {
 
-    /** Version 2 added typed fields (categories, dates), group columns and the steps beyond imputation and scaling. */
-    static final int FORMAT_VERSION = 2;
+    /**
+     * Version 2 added typed fields (categories, dates), group columns and the steps beyond imputation and scaling;
+     * version 3 the {@code nearest_neighbour} rule (stored training rows and labels in {@code exemplars} and
+     * {@code exemplarSegments}, radii in {@code outlierRadius}).
+     */
+    static final int FORMAT_VERSION = 3;
     private static final String FORMAT = "segments-model";
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
@@ -86,6 +91,8 @@ final class ModelArtifactJson {
                     r.centroids(), r.outlierRadius(), null, null, null);
             case NearestExemplarRule r -> new RuleJson("nearest_exemplar", r.segmentCount(), r.dimensions(),
                     null, null, r.exemplars(), r.exemplarSegments(), r.reach());
+            case NearestNeighbourRule r -> new RuleJson("nearest_neighbour", r.segmentCount(), r.dimensions(),
+                    null, r.outlierRadius(), r.exemplars(), r.exemplarSegments(), null);
         };
         ModelMetrics m = model.metrics();
         MetricsJson metrics = new MetricsJson(m.inertia(), m.silhouette(), m.silhouetteSampleSize(), m.noiseFraction(),
@@ -106,6 +113,8 @@ final class ModelArtifactJson {
             case "nearest_centroid" -> new NearestCentroidRule(r.segmentCount(), r.dimensions(), r.centroids(), r.outlierRadius());
             case "nearest_exemplar" -> new NearestExemplarRule(r.segmentCount(), r.dimensions(), r.exemplars(),
                     r.exemplarSegments(), r.reach());
+            case "nearest_neighbour" -> new NearestNeighbourRule(r.segmentCount(), r.dimensions(), r.exemplars(),
+                    r.exemplarSegments(), r.outlierRadius());
             default -> throw new ArtifactFormatException("stored model artifact has an unknown assignment rule '" + r.type() + "'");
         };
         List<Segment> segments = d.segments().stream()

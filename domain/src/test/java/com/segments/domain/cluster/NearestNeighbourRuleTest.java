@@ -1,0 +1,112 @@
+package com.segments.domain.cluster;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class NearestNeighbourRuleTest {
+
+    /** Two interleaved half-moons no centroid can separate, plus a few noise rows far away. */
+    private static double[] moons(int n, long seed, int[] labels) {
+        SplittableRandom random = new SplittableRandom(seed);
+        double[] rows = new double[n * 2];
+        for (int i = 0; i < n; i++) {
+            double t = random.nextDouble(0, Math.PI);
+            boolean upper = i % 2 == 0;
+            rows[2 * i] = upper ? Math.cos(t) : 1 - Math.cos(t);
+            rows[2 * i + 1] = (upper ? Math.sin(t) : 0.5 - Math.sin(t)) + random.nextDouble(-0.05, 0.05);
+            labels[i] = upper ? 0 : 1;
+        }
+        return rows;
+    }
+
+    @Test
+    void everyTrainingRowScoresToItsTrainingLabelNoiseIncluded() {
+        int[] labels = new int[600];
+        double[] rows = moons(600, 1, labels);
+        labels[7] = Assignment.NOISE;
+        labels[8] = Assignment.NOISE;
+        NearestNeighbourRule rule = NearestNeighbourRule.fromTraining(2, 2, rows, labels, 20_000, 3);
+        assertThat(rule.exemplarCount()).isEqualTo(600);
+        assertThat(rule.labelAll(rows)).containsExactly(labels);
+        Assignments all = rule.assignAll(rows);
+        for (int i = 0; i < 600; i++) {
+            assertThat(all.get(i)).isEqualTo(rule.assign(Arrays.copyOfRange(rows, 2 * i, 2 * i + 2)));
+            assertThat(all.segment(i)).isEqualTo(labels[i]);
+            assertThat(all.distance(i)).isZero();
+        }
+        assertThat(all.get(7).outlier()).isTrue();
+        assertThat(all.get(7).confidence()).isZero();
+        assertThat(all.get(0).outlier()).isFalse();
+    }
+
+    @Test
+    void aNewRowJoinsTheSegmentOfItsNearestTrainingRowNotOfTheNearestCentroid() {
+        int[] labels = new int[800];
+        double[] rows = moons(800, 2, labels);
+        NearestNeighbourRule rule = NearestNeighbourRule.fromTraining(2, 2, rows, labels, 20_000, 3);
+        // the right tip of the upper moon, near (1, 0), is 0.19 from the lower moon's centroid (1, -0.14) and 1.15
+        // from its own (0, 0.64): a centroid rule would give it to the lower moon
+        Assignment tip = rule.assign(new double[] {0.99, 0.05});
+        assertThat(tip.segment()).isZero();
+        assertThat(tip.distance()).isLessThan(0.1);
+        assertThat(tip.confidence()).isBetween(0.0, 1.0);
+        Assignment far = rule.assign(new double[] {10, 10});
+        assertThat(far.outlier()).isTrue();
+        assertThat(far.distance()).isGreaterThan(8);
+    }
+
+    @Test
+    void aboveTheCapAStratifiedSampleKeepsEverySegment() {
+        int n = 5000;
+        double[] rows = new double[n];
+        int[] labels = new int[n];
+        for (int i = 0; i < n; i++) {
+            rows[i] = i;
+            labels[i] = i < 3 ? 2 : i < 4 ? Assignment.NOISE : i % 2;
+        }
+        NearestNeighbourRule rule = NearestNeighbourRule.fromTraining(3, 1, rows, labels, 500, 7);
+        assertThat(rule.exemplarCount()).isBetween(498, 503);
+        assertThat(rule.exemplarSegments()).contains(0, 1, 2, Assignment.NOISE);
+        assertThat(NearestNeighbourRule.fromTraining(3, 1, rows, labels, 500, 7)).isEqualTo(rule);
+        assertThat(rule.labelAll(new double[] {0, 3})).containsExactly(2, Assignment.NOISE);
+    }
+
+    @Test
+    void confidenceAndOutlierFollowTheDistancesToTheNearestExemplars() {
+        NearestNeighbourRule rule = new NearestNeighbourRule(2, 1, new double[] {0, 1, 10}, new int[] {0, 0, 1},
+                new double[] {1, 0.5});
+        Assignment a = rule.assign(new double[] {2.5});
+        assertThat(a.segment()).isZero();
+        assertThat(a.distance()).isEqualTo(1.5);
+        assertThat(a.confidence()).isEqualTo(1 - 1.5 / 7.5);
+        assertThat(a.outlier()).isTrue();
+        assertThat(rule.assign(new double[] {1.5}).outlier()).isFalse();
+        assertThat(rule.assign(new double[] {5.5}).confidence()).isZero();
+    }
+
+    @Test
+    void relabellingRenamesSegmentsAndKeepsNoise() {
+        NearestNeighbourRule rule = new NearestNeighbourRule(2, 1, new double[] {0, 5, 10}, new int[] {0, -1, 1},
+                new double[] {1, 2});
+        NearestNeighbourRule renamed = rule.relabel(new int[] {1, 0});
+        assertThat(renamed.labelAll(new double[] {0, 5, 10})).containsExactly(1, -1, 0);
+        assertThat(renamed.outlierRadius()).containsExactly(2, 1);
+    }
+
+    @Test
+    void refusesInconsistentExemplarsByName() {
+        assertThatThrownBy(() -> new NearestNeighbourRule(3, 1, new double[] {0, 1}, new int[] {0, 1}, new double[3]))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("segment 2 has no exemplar");
+        assertThatThrownBy(() -> new NearestNeighbourRule(1, 2, new double[] {0, 1, 2}, new int[] {0}, new double[1]))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("exemplar values");
+        assertThatThrownBy(() -> new NearestNeighbourRule(1, 1, new double[] {0}, new int[] {1}, new double[1]))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("outside -1..0");
+        assertThatThrownBy(() -> new NearestNeighbourRule(1, 1, new double[] {Double.NaN}, new int[] {0}, new double[1]))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("finite");
+    }
+}

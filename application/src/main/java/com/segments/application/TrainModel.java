@@ -10,6 +10,7 @@ import com.segments.domain.cluster.ClusteringResult;
 import com.segments.domain.cluster.FitCancelledException;
 import com.segments.domain.cluster.FitContext;
 import com.segments.domain.cluster.NearestCentroidRule;
+import com.segments.domain.cluster.PredictAgreement;
 import com.segments.domain.feature.CustomerProfiles;
 import com.segments.domain.feature.DataMatrix;
 import com.segments.domain.feature.FittedPreprocessing;
@@ -130,6 +131,7 @@ public final class TrainModel {
         List<com.segments.domain.profile.SegmentLabel> labels = List.of();
         Duration fitTime;
         ClusteringResult result;
+        double agreement;
         try {
             FittedPreprocessing preprocessing = table.preprocessing();
             DataMatrix scaled = table.transformed();
@@ -142,6 +144,7 @@ public final class TrainModel {
             result = aligned.result();
             checkNotCancelled(cancelled);
             progress.at(0.8, "measuring quality");
+            agreement = PredictAgreement.of(result.rule(), scaled.rowMajorView(), result.labels());
 
             ClusterQuality quality = ClusterQuality.of(scaled, result.labels(), Silhouette.DEFAULT_MAX_ROWS, command.seed());
             double stability = Double.NaN;
@@ -169,13 +172,14 @@ public final class TrainModel {
                     ? e.getMessage() : "unexpected failure: " + e);
             throw e;
         }
-        Optional<String> refusal = gate.refusal(stored.model().metrics());
+        Optional<String> refusal = gate.refusal(stored.model().metrics(), agreement);
         if (refusal.isPresent()) {
             models.setStatusReason(stored.version(), refusal.get());
         } else {
             activateModel.activate(stored.version());
         }
-        return new TrainingReport(stored, table.report(), result.diagnostics(), fitTime, refusal, labels, chosenK);
+        return new TrainingReport(stored, table.report(), result.diagnostics(), fitTime, refusal, labels, chosenK,
+                agreement);
     }
 
     /**

@@ -188,7 +188,17 @@ public final class KdTree {
             if (tags != null && tags[id] == skipTag) {
                 return;
             }
-            double d = CentroidDistances.squared(query, offset, points, row * dimensions, dimensions);
+            // partial distance: a point stops being summed once it is already farther than the k-th best
+            double bound = worst();
+            double d = 0;
+            int base = row * dimensions;
+            for (int j = 0; j < dimensions; j++) {
+                double diff = query[offset + j] - points[base + j];
+                d += diff * diff;
+                if (d > bound) {
+                    return;
+                }
+            }
             if (found == k && !closer(d, id, bestDistances[k - 1], best[k - 1])) {
                 return;
             }

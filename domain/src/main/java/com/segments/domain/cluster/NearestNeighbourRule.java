@@ -14,8 +14,8 @@ import java.util.stream.IntStream;
  * segment ({@link #fromTraining}). A {@link KdTree} over them is built when the rule is made or read, never stored.
  *
  * <p>What an {@link Assignment} means here: {@code distance} is the Euclidean distance to the nearest exemplar (0 for a
- * stored row); {@code confidence} is {@code 1 - d1 / d2} with {@code d2} the distance to the nearest exemplar of any
- * other label (1 for a row deep inside its segment, 0 when another segment is as near); {@code outlier} says the row
+ * stored row); {@code confidence} is the share of the {@value #VOTERS} nearest exemplars that carry the assigned
+ * segment (1 deep inside a segment, lower near another one; 0 for noise); {@code outlier} says the row
  * is farther from its nearest exemplar than 99% of the segment's exemplars are from their nearest fellow member
  * ({@code outlierRadius}).
  *
@@ -31,6 +31,9 @@ public final class NearestNeighbourRule implements AssignmentRule {
     public static final int DEFAULT_CAP = 20_000;
 
     private static final int BLOCK_ROWS = 1024;
+
+    /** Nearest exemplars whose labels make the confidence: enough to be a share, few enough to stay cheap. */
+    static final int VOTERS = 10;
 
     private final int segmentCount;
     private final int dimensions;
@@ -198,22 +201,26 @@ public final class NearestNeighbourRule implements AssignmentRule {
             throw new IllegalArgumentException("expected a vector of " + dimensions + " values, got " + vector.length);
         }
         Assignments out = new Assignments(1);
-        assignRow(vector, 0, out, 0, new int[1], new double[1]);
+        int votes = Math.min(VOTERS, exemplarSegments.length);
+        assignRow(vector, 0, out, 0, new int[votes], new double[votes]);
         return out.get(0);
     }
 
-    private void assignRow(double[] rows, int offset, Assignments out, int at, int[] neighbour, double[] distance) {
-        tree.nearest(rows, offset, 1, null, 0, neighbour, distance);
-        int segment = exemplarSegments[neighbour[0]];
-        double nearest = distance[0];
+    private void assignRow(double[] rows, int offset, Assignments out, int at, int[] neighbours, double[] distances) {
+        int found = tree.nearest(rows, offset, neighbours.length, null, 0, neighbours, distances);
+        int segment = exemplarSegments[neighbours[0]];
+        double d = Math.sqrt(distances[0]);
         if (segment == Assignment.NOISE) {
-            out.set(at, Assignment.NOISE, Math.sqrt(nearest), 0.0, true);
+            out.set(at, Assignment.NOISE, d, 0.0, true);
             return;
         }
-        int found = tree.nearest(rows, offset, 1, exemplarSegments, segment, neighbour, distance);
-        double other = found == 0 ? Double.POSITIVE_INFINITY : distance[0];
-        double d = Math.sqrt(nearest);
-        out.set(at, segment, d, CentroidDistances.confidence(nearest, other), d > outlierRadius[segment]);
+        int same = 0;
+        for (int i = 0; i < found; i++) {
+            if (exemplarSegments[neighbours[i]] == segment) {
+                same++;
+            }
+        }
+        out.set(at, segment, d, (double) same / found, d > outlierRadius[segment]);
     }
 
     /** Every row scored, blocks of rows in parallel on the common pool (each row's answer depends on it alone). */
@@ -222,10 +229,11 @@ public final class NearestNeighbourRule implements AssignmentRule {
         int n = rows.length / dimensions;
         Assignments out = new Assignments(n);
         IntStream.range(0, (n + BLOCK_ROWS - 1) / BLOCK_ROWS).parallel().forEach(b -> {
-            int[] neighbour = new int[1];
-            double[] distance = new double[1];
+            int votes = Math.min(VOTERS, exemplarSegments.length);
+            int[] neighbours = new int[votes];
+            double[] distances = new double[votes];
             for (int i = b * BLOCK_ROWS, end = Math.min(n, i + BLOCK_ROWS); i < end; i++) {
-                assignRow(rows, i * dimensions, out, i, neighbour, distance);
+                assignRow(rows, i * dimensions, out, i, neighbours, distances);
             }
         });
         return out;

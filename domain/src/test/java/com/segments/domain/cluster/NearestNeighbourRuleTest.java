@@ -7,6 +7,7 @@ import java.util.SplittableRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 class NearestNeighbourRuleTest {
 
@@ -78,15 +79,23 @@ class NearestNeighbourRuleTest {
 
     @Test
     void confidenceAndOutlierFollowTheDistancesToTheNearestExemplars() {
-        NearestNeighbourRule rule = new NearestNeighbourRule(2, 1, new double[] {0, 1, 10}, new int[] {0, 0, 1},
-                new double[] {1, 0.5});
+        // segment 0: eleven exemplars at 0, 0.1, ..., 1; segment 1: four at 10, 10.1, 10.2, 10.3
+        double[] points = new double[15];
+        int[] segments = new int[15];
+        for (int i = 0; i < 15; i++) {
+            points[i] = i < 11 ? i / 10.0 : 10 + (i - 11) / 10.0;
+            segments[i] = i < 11 ? 0 : 1;
+        }
+        NearestNeighbourRule rule = new NearestNeighbourRule(2, 1, points, segments, new double[] {1, 0.5});
         Assignment a = rule.assign(new double[] {2.5});
         assertThat(a.segment()).isZero();
-        assertThat(a.distance()).isEqualTo(1.5);
-        assertThat(a.confidence()).isEqualTo(1 - 1.5 / 7.5);
+        assertThat(a.distance()).isCloseTo(1.5, within(1e-12));
+        assertThat(a.confidence()).isEqualTo(1.0); // its ten nearest exemplars are all segment 0's
         assertThat(a.outlier()).isTrue();
         assertThat(rule.assign(new double[] {1.5}).outlier()).isFalse();
-        assertThat(rule.assign(new double[] {5.5}).confidence()).isZero();
+        Assignment between = rule.assign(new double[] {9.5});
+        assertThat(between.segment()).isEqualTo(1);
+        assertThat(between.confidence()).isEqualTo(0.4); // four of its ten nearest are segment 1's
     }
 
     @Test

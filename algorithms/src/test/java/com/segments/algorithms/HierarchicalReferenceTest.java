@@ -59,6 +59,16 @@ class HierarchicalReferenceTest {
                 fresh[i][j] += random.nextDouble(-0.05, 0.05);
             }
         }
+        double[] flat = new double[fresh.length * d];
+        for (int i = 0; i < fresh.length; i++) {
+            System.arraycopy(fresh[i], 0, flat, i * d, d);
+        }
+        for (int rep = 0; rep < 2; rep++) {
+            long started = System.nanoTime();
+            int[] labels = result.rule().labelAll(flat);
+            System.out.printf("labelAll (1 nearest, all cores): %.2f us per customer, %d%n",
+                    (System.nanoTime() - started) / 1e3 / fresh.length, labels[0]);
+        }
         for (AssignmentRule rule : new AssignmentRule[] {centroid, result.rule(), centroid, result.rule()}) {
             long started = System.nanoTime();
             double sink = 0;

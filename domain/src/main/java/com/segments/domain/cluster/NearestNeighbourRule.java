@@ -14,8 +14,9 @@ import java.util.stream.IntStream;
  * segment ({@link #fromTraining}). A {@link KdTree} over them is built when the rule is made or read, never stored.
  *
  * <p>What an {@link Assignment} means here: {@code distance} is the Euclidean distance to the nearest exemplar (0 for a
- * stored row); {@code confidence} is the share of the {@value #VOTERS} nearest exemplars that carry the assigned
- * segment (1 deep inside a segment, lower near another one; 0 for noise); {@code outlier} says the row
+ * stored row); {@code confidence} is the nearest exemplar's own confidence, computed when the rule is made: the
+ * share of its {@value #VOTERS} nearest exemplars (itself included) that carry its segment, so 1 deep inside a
+ * segment and lower on a border (0 for noise); {@code outlier} says the row
  * is farther from its nearest exemplar than 99% of the segment's exemplars are from their nearest fellow member
  * ({@code outlierRadius}).
  *
@@ -24,6 +25,7 @@ import java.util.stream.IntStream;
  * @param exemplars        m × dimensions, row-major
  * @param exemplarSegments training label of each exemplar, {@code 0..segmentCount-1} or {@link Assignment#NOISE}
  * @param outlierRadius    per segment, the distance to the nearest exemplar beyond which a row is an outlier
+ * @param exemplarConfidence per exemplar, the confidence a row takes when that exemplar is its nearest, in [0, 1]
  */
 public final class NearestNeighbourRule implements AssignmentRule {
 
@@ -32,7 +34,10 @@ public final class NearestNeighbourRule implements AssignmentRule {
 
     private static final int BLOCK_ROWS = 1024;
 
-    /** Nearest exemplars whose labels make the confidence: enough to be a share, few enough to stay cheap. */
+    /**
+     * Nearest exemplars whose labels make an exemplar's confidence: enough to be a share. Computed once when the rule
+     * is made, so a prediction is one nearest-neighbour query (a 10-neighbour query per prediction cost 5 times more).
+     */
     static final int VOTERS = 10;
 
     private final int segmentCount;
@@ -40,10 +45,11 @@ public final class NearestNeighbourRule implements AssignmentRule {
     private final double[] exemplars;
     private final int[] exemplarSegments;
     private final double[] outlierRadius;
+    private final double[] exemplarConfidence;
     private final KdTree tree;
 
     public NearestNeighbourRule(int segmentCount, int dimensions, double[] exemplars, int[] exemplarSegments,
-                                double[] outlierRadius) {
+                                double[] outlierRadius, double[] exemplarConfidence) {
         if (segmentCount < 1 || dimensions < 1) {
             throw new IllegalArgumentException("need segments >= 1 and dimensions >= 1, got " + segmentCount + ", " + dimensions);
         }
@@ -54,6 +60,14 @@ public final class NearestNeighbourRule implements AssignmentRule {
         }
         if (outlierRadius.length != segmentCount) {
             throw new IllegalArgumentException("expected " + segmentCount + " outlier radii, got " + outlierRadius.length);
+        }
+        if (exemplarConfidence.length != m) {
+            throw new IllegalArgumentException("expected " + m + " exemplar confidences, got " + exemplarConfidence.length);
+        }
+        for (double c : exemplarConfidence) {
+            if (!(c >= 0 && c <= 1)) {
+                throw new IllegalArgumentException("exemplar confidences must lie in [0, 1], got " + c);
+            }
         }
         boolean[] represented = new boolean[segmentCount];
         for (int segment : exemplarSegments) {
@@ -79,6 +93,7 @@ public final class NearestNeighbourRule implements AssignmentRule {
         this.exemplars = exemplars.clone();
         this.exemplarSegments = exemplarSegments.clone();
         this.outlierRadius = outlierRadius.clone();
+        this.exemplarConfidence = exemplarConfidence.clone();
         this.tree = new KdTree(this.exemplars, dimensions);
     }
 
@@ -105,7 +120,7 @@ public final class NearestNeighbourRule implements AssignmentRule {
             segments[e] = labels[kept[e]];
         }
         return new NearestNeighbourRule(segmentCount, dimensions, exemplars, segments,
-                outlierRadii(segmentCount, dimensions, exemplars, segments));
+                outlierRadii(segmentCount, dimensions, exemplars, segments), confidences(dimensions, exemplars, segments));
     }
 
     private static int[] stratifiedSample(int segmentCount, int[] labels, int cap, long seed) {
@@ -172,6 +187,32 @@ public final class NearestNeighbourRule implements AssignmentRule {
         return radius;
     }
 
+    /** Per exemplar, the share of its {@value #VOTERS} nearest exemplars (itself included) sharing its label. */
+    private static double[] confidences(int dimensions, double[] exemplars, int[] segments) {
+        int m = segments.length;
+        KdTree tree = new KdTree(exemplars, dimensions);
+        int votes = Math.min(VOTERS, m);
+        double[] confidence = new double[m];
+        IntStream.range(0, (m + BLOCK_ROWS - 1) / BLOCK_ROWS).parallel().forEach(b -> {
+            int[] neighbours = new int[votes];
+            double[] distances = new double[votes];
+            for (int e = b * BLOCK_ROWS, end = Math.min(m, e + BLOCK_ROWS); e < end; e++) {
+                if (segments[e] == Assignment.NOISE) {
+                    continue;
+                }
+                int found = tree.nearest(exemplars, e * dimensions, votes, null, 0, neighbours, distances);
+                int same = 0;
+                for (int i = 0; i < found; i++) {
+                    if (segments[neighbours[i]] == segments[e]) {
+                        same++;
+                    }
+                }
+                confidence[e] = (double) same / found;
+            }
+        });
+        return confidence;
+    }
+
     private static double percentile99(double[] values) {
         if (values.length == 0) {
             return 0;
@@ -201,26 +242,20 @@ public final class NearestNeighbourRule implements AssignmentRule {
             throw new IllegalArgumentException("expected a vector of " + dimensions + " values, got " + vector.length);
         }
         Assignments out = new Assignments(1);
-        int votes = Math.min(VOTERS, exemplarSegments.length);
-        assignRow(vector, 0, out, 0, new int[votes], new double[votes]);
+        assignRow(vector, 0, out, 0, new int[1], new double[1]);
         return out.get(0);
     }
 
-    private void assignRow(double[] rows, int offset, Assignments out, int at, int[] neighbours, double[] distances) {
-        int found = tree.nearest(rows, offset, neighbours.length, null, 0, neighbours, distances);
-        int segment = exemplarSegments[neighbours[0]];
-        double d = Math.sqrt(distances[0]);
+    private void assignRow(double[] rows, int offset, Assignments out, int at, int[] neighbour, double[] distance) {
+        tree.nearest(rows, offset, 1, null, 0, neighbour, distance);
+        int nearest = neighbour[0];
+        int segment = exemplarSegments[nearest];
+        double d = Math.sqrt(distance[0]);
         if (segment == Assignment.NOISE) {
             out.set(at, Assignment.NOISE, d, 0.0, true);
             return;
         }
-        int same = 0;
-        for (int i = 0; i < found; i++) {
-            if (exemplarSegments[neighbours[i]] == segment) {
-                same++;
-            }
-        }
-        out.set(at, segment, d, (double) same / found, d > outlierRadius[segment]);
+        out.set(at, segment, d, exemplarConfidence[nearest], d > outlierRadius[segment]);
     }
 
     /** Every row scored, blocks of rows in parallel on the common pool (each row's answer depends on it alone). */
@@ -229,11 +264,10 @@ public final class NearestNeighbourRule implements AssignmentRule {
         int n = rows.length / dimensions;
         Assignments out = new Assignments(n);
         IntStream.range(0, (n + BLOCK_ROWS - 1) / BLOCK_ROWS).parallel().forEach(b -> {
-            int votes = Math.min(VOTERS, exemplarSegments.length);
-            int[] neighbours = new int[votes];
-            double[] distances = new double[votes];
+            int[] neighbour = new int[1];
+            double[] distance = new double[1];
             for (int i = b * BLOCK_ROWS, end = Math.min(n, i + BLOCK_ROWS); i < end; i++) {
-                assignRow(rows, i * dimensions, out, i, neighbours, distances);
+                assignRow(rows, i * dimensions, out, i, neighbour, distance);
             }
         });
         return out;
@@ -258,7 +292,7 @@ public final class NearestNeighbourRule implements AssignmentRule {
         for (int c = 0; c < segmentCount; c++) {
             radius[newIdOf[c]] = outlierRadius[c];
         }
-        return new NearestNeighbourRule(segmentCount, dimensions, exemplars, segments, radius);
+        return new NearestNeighbourRule(segmentCount, dimensions, exemplars, segments, radius, exemplarConfidence);
     }
 
     public double[] exemplars() {
@@ -273,12 +307,17 @@ public final class NearestNeighbourRule implements AssignmentRule {
         return outlierRadius.clone();
     }
 
+    public double[] exemplarConfidence() {
+        return exemplarConfidence.clone();
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof NearestNeighbourRule other && segmentCount == other.segmentCount
                 && dimensions == other.dimensions && Arrays.equals(exemplars, other.exemplars)
                 && Arrays.equals(exemplarSegments, other.exemplarSegments)
-                && Arrays.equals(outlierRadius, other.outlierRadius);
+                && Arrays.equals(outlierRadius, other.outlierRadius)
+                && Arrays.equals(exemplarConfidence, other.exemplarConfidence);
     }
 
     @Override

@@ -86,36 +86,39 @@ class NearestNeighbourRuleTest {
             points[i] = i < 11 ? i / 10.0 : 10 + (i - 11) / 10.0;
             segments[i] = i < 11 ? 0 : 1;
         }
-        NearestNeighbourRule rule = new NearestNeighbourRule(2, 1, points, segments, new double[] {1, 0.5});
+        NearestNeighbourRule rule = NearestNeighbourRule.fromTraining(2, 1, points, segments, 100, 1);
         Assignment a = rule.assign(new double[] {2.5});
         assertThat(a.segment()).isZero();
         assertThat(a.distance()).isCloseTo(1.5, within(1e-12));
-        assertThat(a.confidence()).isEqualTo(1.0); // its ten nearest exemplars are all segment 0's
-        assertThat(a.outlier()).isTrue();
-        assertThat(rule.assign(new double[] {1.5}).outlier()).isFalse();
+        assertThat(a.confidence()).isEqualTo(1.0); // the ten nearest exemplars of the one at 1 are all segment 0's
+        assertThat(a.outlier()).isTrue(); // 1.5 from it, where segment 0's exemplars lie 0.1 apart
+        assertThat(rule.assign(new double[] {1.05}).outlier()).isFalse();
         Assignment between = rule.assign(new double[] {9.5});
         assertThat(between.segment()).isEqualTo(1);
-        assertThat(between.confidence()).isEqualTo(0.4); // four of its ten nearest are segment 1's
+        assertThat(between.confidence()).isEqualTo(0.4); // four of the ten nearest to the exemplar at 10 are segment 1's
     }
 
     @Test
     void relabellingRenamesSegmentsAndKeepsNoise() {
         NearestNeighbourRule rule = new NearestNeighbourRule(2, 1, new double[] {0, 5, 10}, new int[] {0, -1, 1},
-                new double[] {1, 2});
+                new double[] {1, 2}, new double[] {1, 0, 0.5});
         NearestNeighbourRule renamed = rule.relabel(new int[] {1, 0});
         assertThat(renamed.labelAll(new double[] {0, 5, 10})).containsExactly(1, -1, 0);
         assertThat(renamed.outlierRadius()).containsExactly(2, 1);
+        assertThat(renamed.assign(new double[] {10}).confidence()).isEqualTo(0.5);
     }
 
     @Test
     void refusesInconsistentExemplarsByName() {
-        assertThatThrownBy(() -> new NearestNeighbourRule(3, 1, new double[] {0, 1}, new int[] {0, 1}, new double[3]))
+        assertThatThrownBy(() -> new NearestNeighbourRule(3, 1, new double[] {0, 1}, new int[] {0, 1}, new double[3], new double[2]))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("segment 2 has no exemplar");
-        assertThatThrownBy(() -> new NearestNeighbourRule(1, 2, new double[] {0, 1, 2}, new int[] {0}, new double[1]))
+        assertThatThrownBy(() -> new NearestNeighbourRule(1, 2, new double[] {0, 1, 2}, new int[] {0}, new double[1], new double[1]))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("exemplar values");
-        assertThatThrownBy(() -> new NearestNeighbourRule(1, 1, new double[] {0}, new int[] {1}, new double[1]))
+        assertThatThrownBy(() -> new NearestNeighbourRule(1, 1, new double[] {0}, new int[] {1}, new double[1], new double[1]))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("outside -1..0");
-        assertThatThrownBy(() -> new NearestNeighbourRule(1, 1, new double[] {Double.NaN}, new int[] {0}, new double[1]))
+        assertThatThrownBy(() -> new NearestNeighbourRule(1, 1, new double[] {Double.NaN}, new int[] {0}, new double[1], new double[1]))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("finite");
+        assertThatThrownBy(() -> new NearestNeighbourRule(1, 1, new double[] {0}, new int[] {0}, new double[1], new double[] {1.5}))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("confidences must lie in [0, 1]");
     }
 }

@@ -3,6 +3,7 @@ package com.segments.algorithms;
 import com.segments.domain.cluster.AssignmentRule;
 import com.segments.domain.cluster.ClusteringResult;
 import com.segments.domain.cluster.NearestCentroidRule;
+import com.segments.domain.cluster.NearestNeighbourRule;
 import com.segments.domain.metric.AdjustedRandIndex;
 import org.junit.jupiter.api.Test;
 
@@ -58,6 +59,12 @@ class HierarchicalReferenceTest {
             for (int j = 0; j < d; j++) {
                 fresh[i][j] += random.nextDouble(-0.05, 0.05);
             }
+        }
+        for (int rep = 0; rep < 2; rep++) {
+            long made = System.nanoTime();
+            NearestNeighbourRule.fromTraining(k, d, x, result.labels(), NearestNeighbourRule.DEFAULT_CAP, 0L);
+            System.out.printf("making the rule (index, radii, confidences) for %d rows: %.0f ms%n", ref.x.rows(),
+                    (System.nanoTime() - made) / 1e6);
         }
         double[] flat = new double[fresh.length * d];
         for (int i = 0; i < fresh.length; i++) {

@@ -1,8 +1,9 @@
 package com.segments.application;
 
 import com.segments.domain.cluster.FitCancelledException;
-import com.segments.domain.table.DataSourceException;
 import com.segments.domain.SegmentsException;
+import com.segments.domain.TextLimits;
+import com.segments.domain.feature.FieldValidationException;
 import com.segments.domain.job.JobRepository;
 import com.segments.domain.job.JobState;
 import com.segments.domain.job.TrainingJob;
@@ -70,9 +71,21 @@ public final class RetrainModel implements AutoCloseable {
 
         public Command {
             if (data == null || data.isBlank()) {
-                throw new SegmentsException("say which file to train on: \"data\" is missing");
+                throw new FieldValidationException("data", "say which file to train on: it is missing");
             }
+            TextLimits.line("data", data, TextLimits.FILE_NAME);
+            TextLimits.line("features", features, TextLimits.FILE_NAME);
+            TextLimits.line("algorithm", algorithm, TextLimits.ID);
             algorithm = algorithm == null || algorithm.isBlank() ? TrainModel.Command.DEFAULT_ALGORITHM : algorithm;
+            if (parameters != null) {
+                for (Map.Entry<String, Integer> p : parameters.entrySet()) {
+                    TextLimits.line("parameters", p.getKey(), TextLimits.ID);
+                    if (p.getValue() == null) {
+                        throw new FieldValidationException("parameters." + TextLimits.echo(p.getKey()),
+                                "must be a whole number; leave the parameter out for its default");
+                    }
+                }
+            }
             parameters = parameters == null ? Map.of() : Map.copyOf(parameters);
         }
     }
@@ -106,9 +119,17 @@ public final class RetrainModel implements AutoCloseable {
         }
     }
 
+    /**
+     * Checks the request completely (the files exist inside the data directory, the algorithm and its parameters,
+     * the feature spec and its formulas), then queues it.
+     *
+     * @throws SegmentsException naming what is wrong, before any job exists
+     */
     public synchronized TrainingJob submit(Command command) {
-        Path file = resolve(command.data());
-        Path spec = command.features() == null ? null : resolve(command.features());
+        Path file = resolve("data", command.data());
+        Path spec = command.features() == null ? null : resolve("features", command.features());
+        trainModel.check(new TrainModel.Command(input(command, file, spec), command.algorithm(), command.parameters(),
+                command.seed(), "api"));
         String source = file.toString();
         Optional<TrainingJob> unfinished = jobs.unfinishedFor(source);
         if (unfinished.isPresent()) {
@@ -167,8 +188,7 @@ public final class RetrainModel implements AutoCloseable {
         TrainingJob[] job = {queued.running(clock.instant())};
         try {
             jobs.save(job[0]);
-            DataInput input = command.transactions() ? DataInput.transactions(file, command.delimiter(), spec)
-                    : DataInput.customers(file, command.delimiter(), spec);
+            DataInput input = input(command, file, spec);
             TrainingReport report = trainModel.train(new TrainModel.Command(input, command.algorithm(),
                     command.parameters(), command.seed(), "api job " + queued.id()), (fraction, stage) -> {
                         job[0] = job[0].progressed(fraction, stage);
@@ -186,16 +206,38 @@ public final class RetrainModel implements AutoCloseable {
         }
     }
 
-    private Path resolve(String data) {
-        Path file = Path.of(data);
-        Path absolute = (file.isAbsolute() ? file : dataRoot.resolve(file)).normalize();
-        if (!Files.isRegularFile(absolute)) {
-            throw new DataSourceException(data + ": no such file under " + dataRoot);
+    private static DataInput input(Command command, Path file, Path spec) {
+        return command.transactions() ? DataInput.transactions(file, command.delimiter(), spec)
+                : DataInput.customers(file, command.delimiter(), spec);
+    }
+
+    /**
+     * A file named by a request, inside the data directory. Errors name the file as given and never the directory
+     * itself, nor whether a path outside it exists.
+     */
+    private Path resolve(String field, String data) {
+        Path file;
+        try {
+            file = Path.of(data);
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new FieldValidationException(field, "\"" + TextLimits.echo(data) + "\" is not a valid file name");
         }
-        Path real = realPath(absolute);
-        if (!real.startsWith(dataRoot)) {
-            throw new SegmentsException(data + " is outside the data directory " + dataRoot
-                    + " (set SEGMENTS_DATA_DIR on the server to allow another one)");
+        Path absolute = (file.isAbsolute() ? file : dataRoot.resolve(file)).normalize();
+        Path real = null;
+        try {
+            if (Files.isRegularFile(absolute)) {
+                real = absolute.toRealPath();
+            }
+        } catch (IOException e) {
+            real = null;
+        }
+        // The same answer whether or not a path outside exists, so that requests cannot probe the file system.
+        if (!(real != null ? real.startsWith(dataRoot) : absolute.startsWith(dataRoot))) {
+            throw new FieldValidationException(field, "\"" + TextLimits.echo(data) + "\" is outside the data directory "
+                    + "(name a file inside it; set SEGMENTS_DATA_DIR on the server to use another one)");
+        }
+        if (real == null) {
+            throw new FieldValidationException(field, "\"" + TextLimits.echo(data) + "\": no such file in the data directory");
         }
         return real;
     }

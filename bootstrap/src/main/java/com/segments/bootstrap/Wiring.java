@@ -22,12 +22,16 @@ import com.segments.application.ModelLookup;
 import com.segments.application.PredictSegment;
 import com.segments.application.ProjectCustomers;
 import com.segments.application.RetrainModel;
+import com.segments.application.LiveDrift;
+import com.segments.application.MeasureDrift;
 import com.segments.application.ScoreBatch;
 import com.segments.application.SegmentNames;
 import com.segments.application.ShowModel;
 import com.segments.application.TrainModel;
 import com.segments.application.TransactionsUseCases;
 import com.segments.domain.cluster.ClusteringAlgorithm;
+import com.segments.domain.drift.DriftThresholds;
+import com.segments.domain.drift.SignificanceTests;
 import com.segments.domain.feature.Projector;
 import com.segments.domain.job.JobRepository;
 import com.segments.domain.model.ModelRepository;
@@ -126,8 +130,16 @@ final class Wiring {
                 get(SegmentNames.class)));
         m.put(CompareGroups.class, () -> new CompareGroups(get(ModelLookup.class), get(SegmentNames.class),
                 get(DataReader.class)));
+        m.put(SignificanceTests.class, () -> ServiceLoader.load(SignificanceTests.class).findFirst().orElseThrow(
+                () -> new IllegalStateException("no statistics plugin (SignificanceTests) on the class path")));
+        m.put(MeasureDrift.class, () -> new MeasureDrift(get(ModelLookup.class), get(DataReader.class),
+                get(SegmentNames.class), get(SignificanceTests.class)));
         m.put(ScoreBatch.class, () -> new ScoreBatch(get(ModelLookup.class), get(DataReader.class), get(RecordFiles.class)));
-        m.put(PredictSegment.class, () -> new PredictSegment(get(ModelLookup.class), get(SegmentNames.class)));
+        m.put(LiveDrift.class, () -> new LiveDrift(Integer.parseInt(ports.property("segments.drift.live-window",
+                "10000")), get(SegmentNames.class),
+                get(SignificanceTests.class), DriftThresholds.DEFAULTS));
+        m.put(PredictSegment.class, () -> new PredictSegment(get(ModelLookup.class), get(SegmentNames.class),
+                get(LiveDrift.class)));
         m.put(ListModels.class, () -> new ListModels(ports.models()));
         m.put(CompareAlgorithms.class, () -> new CompareAlgorithms(get(DataReader.class), get(AlgorithmCatalog.class)));
         m.put(GenerateCustomers.class, () -> new GenerateCustomers(get(RecordFiles.class)));

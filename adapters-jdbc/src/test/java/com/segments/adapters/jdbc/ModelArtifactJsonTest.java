@@ -2,6 +2,7 @@ package com.segments.adapters.jdbc;
 
 import com.segments.domain.cluster.NearestCentroidRule;
 import com.segments.domain.cluster.NearestNeighbourRule;
+import com.segments.domain.drift.DriftReference;
 import com.segments.domain.feature.Clipping;
 import com.segments.domain.feature.DerivedColumns;
 import com.segments.domain.feature.FeatureSchema;
@@ -95,7 +96,7 @@ class ModelArtifactJsonTest {
         assertThat(read.rule()).isInstanceOf(NearestCentroidRule.class);
     }
 
-    /** Format v3: a hierarchical model keeps its training rows and their labels, noise included. */
+    /** Format v4: a hierarchical model keeps its training rows and their labels, noise included. */
     @Test
     void aNearestNeighbourModelSurvivesTheRoundTripAndPredictsTheSame() {
         TrainedModel base = ModelFixtures.twoSegments("x.csv");
@@ -104,13 +105,36 @@ class ModelArtifactJsonTest {
         TrainedModel model = new TrainedModel("single-linkage", base.parameters(), base.seed(), base.schema(),
                 base.preprocessing(), rule, base.segments(), base.metrics(), base.fingerprint(), base.libraryVersions());
         String json = ModelArtifactJson.write(model);
-        assertThat(json).contains("\"formatVersion\":3").contains("\"nearest_neighbour\"");
+        assertThat(json).contains("\"formatVersion\":4").contains("\"nearest_neighbour\"");
         TrainedModel read = ModelArtifactJson.read(json);
         assertThat(read).isEqualTo(model);
         for (double[] point : new double[][] {{0.5, 0, 0}, {3.4, 3.1, 3}, {9, 9, 9}, {6, 6, 6}}) {
             assertThat(read.rule().assign(point)).isEqualTo(rule.assign(point));
         }
         assertThat(read.rule().assign(new double[] {9, 9, 9}).isNoise()).isTrue();
+    }
+
+    /** Format v3: the drift reference comes back equal; a version stored before it reads without one. */
+    @Test
+    void theDriftReferenceSurvivesTheRoundTripAndOlderVersionsHaveNone() throws IOException {
+        TrainedModel base = ModelFixtures.twoSegments("x.csv");
+        int d = base.schema().size();
+        double[] raw = new double[40 * d];
+        int[] segments = new int[40];
+        boolean[] outliers = new boolean[40];
+        for (int i = 0; i < 40; i++) {
+            for (int j = 0; j < d; j++) {
+                raw[i * d + j] = i % 7 == 0 ? Double.NaN : 100.0 * j + i * (j + 1);
+            }
+            segments[i] = i % 2;
+            outliers[i] = i % 9 == 0;
+        }
+        TrainedModel model = base.withReference(DriftReference.fit(base.schema(), raw, segments, outliers, 2));
+        TrainedModel read = ModelArtifactJson.read(ModelArtifactJson.write(model));
+        assertThat(read.reference()).isEqualTo(model.reference());
+        assertThat(read.reference().fields().get(0).quantiles()).hasSize(200);
+        assertThat(read).isEqualTo(model);
+        assertThat(ModelArtifactJson.read(fixture()).reference()).isNull();
     }
 
     @Test
@@ -122,9 +146,9 @@ class ModelArtifactJsonTest {
 
     @Test
     void refusesAFormatVersionItDoesNotKnow() throws IOException {
-        String future = fixture().replace("\"formatVersion\" : 1", "\"formatVersion\" : 4");
+        String future = fixture().replace("\"formatVersion\" : 1", "\"formatVersion\" : 5");
         assertThatThrownBy(() -> ModelArtifactJson.read(future)).isInstanceOf(ArtifactFormatException.class)
-                .hasMessageContaining("v4").hasMessageContaining("reads segments-model v1 to v3");
+                .hasMessageContaining("v5").hasMessageContaining("reads segments-model v1 to v4");
     }
 
     @Test

@@ -2,6 +2,7 @@ package com.segments.algorithms;
 
 import com.segments.domain.SegmentsException;
 import com.segments.domain.cluster.AssignmentRule;
+import com.segments.domain.cluster.PredictAgreement;
 import com.segments.domain.feature.DataMatrix;
 
 import java.util.Arrays;
@@ -104,13 +105,6 @@ public final class FitSupport {
 
     /** Share of rows whose training label the rule gives back: 1 for k-means, reported for the others. */
     static double agreement(DataMatrix data, int[] labels, AssignmentRule rule) {
-        int[] predicted = rule.labelAll(data.rowMajorView());
-        long same = 0;
-        for (int i = 0; i < labels.length; i++) {
-            if (predicted[i] == labels[i]) {
-                same++;
-            }
-        }
-        return labels.length == 0 ? 1.0 : (double) same / labels.length;
+        return PredictAgreement.of(rule, data.rowMajorView(), labels);
     }
 }

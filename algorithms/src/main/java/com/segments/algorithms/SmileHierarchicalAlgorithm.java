@@ -4,7 +4,7 @@ import com.segments.domain.cluster.AlgorithmDescriptor;
 import com.segments.domain.cluster.AlgorithmParameters;
 import com.segments.domain.cluster.ClusteringAlgorithm;
 import com.segments.domain.cluster.ClusteringResult;
-import com.segments.domain.cluster.NearestCentroidRule;
+import com.segments.domain.cluster.NearestNeighbourRule;
 import com.segments.domain.cluster.ParameterSpec;
 import com.segments.domain.feature.DataMatrix;
 import com.segments.domain.metric.Inertia;
@@ -25,8 +25,8 @@ import java.util.function.Function;
 
 /**
  * Agglomerative clustering on Smile's {@link HierarchicalClustering}, one plugin id per linkage. A new customer
- * goes to the nearest segment centroid of the training assignment: an approximation (the tree itself cannot place
- * a new point), whose agreement with the training labels is reported.
+ * takes the segment of the nearest training row ({@link NearestNeighbourRule}: the tree itself cannot place a new
+ * point, and a centroid would turn every linkage into k-means); a training row scores to its own label.
  *
  * <p>Smile keeps the n(n-1)/2 proximity matrix in memory as floats, and its Ward linkage overflows an int above
  * 46,340 rows. Above {@code maxFitRows} rows (or fewer when memory would not allow it) the tree is built on a
@@ -97,28 +97,15 @@ public abstract class SmileHierarchicalAlgorithm implements ClusteringAlgorithm 
         Tree tree = tree(data, fitRows, seed);
         int[] fittedLabels = tree.clustering().partition(k);
         DataMatrix fitted = tree.fitted().length == data.rows() ? data : data.selectRows(tree.fitted());
-        int d = data.columns();
-        double[] centroids = new double[k * d];
-        long[] sizes = new long[k];
-        double[] x = fitted.rowMajorView();
-        for (int i = 0; i < fittedLabels.length; i++) {
-            sizes[fittedLabels[i]]++;
-            for (int j = 0; j < d; j++) {
-                centroids[fittedLabels[i] * d + j] += x[i * d + j];
-            }
-        }
-        for (int c = 0; c < k; c++) {
-            for (int j = 0; j < d; j++) {
-                centroids[c * d + j] /= sizes[c];
-            }
-        }
-        NearestCentroidRule rule = NearestCentroidRule.fromCentroids(k, d, centroids, data.rowMajorView());
+        NearestNeighbourRule rule = NearestNeighbourRule.fromTraining(k, data.columns(), fitted.rowMajorView(),
+                fittedLabels, NearestNeighbourRule.DEFAULT_CAP, seed);
         int[] labels = FitSupport.labelsForAllRows(data, tree.fitted(), fittedLabels, rule);
         Map<String, Object> diagnostics = new LinkedHashMap<>();
         diagnostics.put("fittedRows", tree.fitted().length);
         diagnostics.put("sampled", tree.fitted().length < data.rows());
+        diagnostics.put("exemplars", rule.exemplarCount());
         diagnostics.put("predictAgreement", FitSupport.agreement(data, labels, rule));
-        return new ClusteringResult(labels, rule, Inertia.of(data, labels, rule), diagnostics);
+        return new ClusteringResult(labels, rule, Inertia.ofLabels(data, labels, k), diagnostics);
     }
 
     private synchronized Tree tree(DataMatrix data, int fitRows, long seed) {

@@ -26,7 +26,7 @@ abstract class ClusteringAlgorithmContract {
 
     /** Share of training rows whose label the prediction rule must give back. */
     protected double minimumPredictAgreement() {
-        return 0.95;
+        return 0.995;
     }
 
     protected AlgorithmParameters parameters(int segments) {

@@ -6,6 +6,7 @@ import com.segments.domain.SegmentsException;
 import com.segments.domain.cluster.AlgorithmParameters;
 import com.segments.domain.cluster.ClusteringAlgorithm;
 import com.segments.domain.cluster.ClusteringResult;
+import com.segments.domain.cluster.PredictAgreement;
 import com.segments.domain.feature.DataMatrix;
 import com.segments.domain.feature.Projector;
 import com.segments.domain.metric.ClusterQuality;
@@ -145,11 +146,13 @@ public final class CompareAlgorithms {
     /**
      * The measurements of one configuration, or why it could not be fitted.
      *
-     * @param labels training labels (for the report's pictures); empty when it failed
+     * @param labels           training labels (for the report's pictures); empty when it failed
+     * @param predictAgreement share of training rows the fit's prediction rule gives their training label, noise
+     *                         included ({@link PredictAgreement}); NaN when it failed
      */
     public record Outcome(Candidate candidate, String algorithm, AlgorithmParameters parameters, ClusterQuality quality,
                           Stability.Result stability, double inertia, Duration fitTime, Map<String, Object> diagnostics,
-                          String error, int[] labels) {
+                          String error, int[] labels, double predictAgreement) {
 
         public boolean failed() {
             return error != null;
@@ -305,7 +308,7 @@ public final class CompareAlgorithms {
             result = plugin.fit(x, parameters, seed);
         } catch (SegmentsException e) {
             return new Outcome(candidate, plugin.id(), parameters, null, null, Double.NaN,
-                    Duration.ofNanos(System.nanoTime() - started), Map.of(), e.getMessage(), new int[0]);
+                    Duration.ofNanos(System.nanoTime() - started), Map.of(), e.getMessage(), new int[0], Double.NaN);
         }
         Duration fitTime = Duration.ofNanos(System.nanoTime() - started);
         ClusterQuality quality = ClusterQuality.of(x, result.labels(), silhouetteRows, seed);
@@ -321,7 +324,8 @@ public final class CompareAlgorithms {
                     }
                 });
         return new Outcome(candidate, plugin.id(), parameters, quality, stability, result.inertia(), fitTime,
-                result.diagnostics(), null, result.labels());
+                result.diagnostics(), null, result.labels(),
+                PredictAgreement.of(result.rule(), x.rowMajorView(), result.labels()));
     }
 
     /** The first plugin compared over at least two k: the gap statistic and the elbow read its fits. */

@@ -11,6 +11,7 @@ import com.segments.domain.cluster.ClusteringResult;
 import com.segments.domain.cluster.FitCancelledException;
 import com.segments.domain.cluster.FitContext;
 import com.segments.domain.cluster.NearestCentroidRule;
+import com.segments.domain.cluster.PredictAgreement;
 import com.segments.domain.drift.DriftReference;
 import com.segments.domain.feature.CustomerProfiles;
 import com.segments.domain.feature.DataMatrix;
@@ -154,6 +155,7 @@ public final class TrainModel {
         List<com.segments.domain.profile.SegmentLabel> labels = List.of();
         Duration fitTime;
         ClusteringResult result;
+        double agreement;
         try {
             FittedPreprocessing preprocessing = table.preprocessing();
             DataMatrix scaled = table.transformed();
@@ -166,6 +168,7 @@ public final class TrainModel {
             result = aligned.result();
             checkNotCancelled(cancelled);
             progress.at(0.8, "measuring quality");
+            agreement = PredictAgreement.of(result.rule(), scaled.rowMajorView(), result.labels());
 
             ClusterQuality quality = ClusterQuality.of(scaled, result.labels(), Silhouette.DEFAULT_MAX_ROWS, command.seed());
             double stability = Double.NaN;
@@ -194,13 +197,14 @@ public final class TrainModel {
                     ? e.getMessage() : "unexpected failure: " + e);
             throw e;
         }
-        Optional<String> refusal = gate.refusal(stored.model().metrics());
+        Optional<String> refusal = gate.refusal(stored.model().metrics(), agreement);
         if (refusal.isPresent()) {
             models.setStatusReason(stored.version(), refusal.get());
         } else {
             activateModel.activate(stored.version());
         }
-        return new TrainingReport(stored, table.report(), result.diagnostics(), fitTime, refusal, labels, chosenK);
+        return new TrainingReport(stored, table.report(), result.diagnostics(), fitTime, refusal, labels, chosenK,
+                agreement);
     }
 
     /**

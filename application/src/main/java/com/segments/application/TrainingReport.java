@@ -16,11 +16,13 @@ import java.util.Map;
  * @param notPromoted why the promotion gate kept it from becoming active, if it did
  * @param segments    each segment's name and description (empty when no catalog is configured)
  * @param chosenK     how k was chosen, with the evidence per k, when the command named no k
+ * @param predictAgreement share of training rows the stored prediction rule gives their training label, noise
+ *                    included ({@link com.segments.domain.cluster.PredictAgreement})
  */
 public record TrainingReport(ModelVersion model, InferenceReport inference, Map<String, Object> diagnostics,
                              Duration fitTime, java.util.Optional<String> notPromoted,
                              java.util.List<com.segments.domain.profile.SegmentLabel> segments,
-                             java.util.Optional<ChooseK.Choice> chosenK) {
+                             java.util.Optional<ChooseK.Choice> chosenK, double predictAgreement) {
 
     public TrainingReport {
         segments = java.util.List.copyOf(segments);
@@ -29,7 +31,7 @@ public record TrainingReport(ModelVersion model, InferenceReport inference, Map<
     public TrainingReport(ModelVersion model, InferenceReport inference, Map<String, Object> diagnostics,
                           Duration fitTime, java.util.Optional<String> notPromoted,
                           java.util.List<com.segments.domain.profile.SegmentLabel> segments) {
-        this(model, inference, diagnostics, fitTime, notPromoted, segments, java.util.Optional.empty());
+        this(model, inference, diagnostics, fitTime, notPromoted, segments, java.util.Optional.empty(), Double.NaN);
     }
 
     public boolean activated() {

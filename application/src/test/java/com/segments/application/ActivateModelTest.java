@@ -143,4 +143,23 @@ class ActivateModelTest {
         assertThat(new com.segments.domain.model.PromotionGate(Double.NaN, Double.NaN, 0.5, 10).refusal(unmeasured))
                 .hasValueSatisfying(r -> assertThat(r).contains("stability was not measured"));
     }
+
+    @Test
+    void trainingReportsThePredictionAgreementAndAMinimumGatesOnIt() {
+        var strict = new com.segments.domain.model.PromotionGate(Double.NaN, Double.NaN, Double.NaN, 0, 0.995);
+        TrainModel gated = new TrainModel(Wiring.reader(), models, Wiring.algorithms(), activate, strict, Clock.systemUTC());
+        TrainingReport kmeans = gated.train(new TrainModel.Command(customers, null, "kmeans", Map.of("k", 4, "restarts", 2), 1L));
+        assertThat(kmeans.predictAgreement()).isEqualTo(1.0);
+        assertThat(kmeans.activated()).isTrue();
+        TrainingReport single = gated.train(new TrainModel.Command(customers, null, "single-linkage", Map.of("k", 4), 1L));
+        assertThat(single.predictAgreement()).isEqualTo(1.0);
+        assertThat(single.activated()).isTrue();
+
+        var impossible = new com.segments.domain.model.PromotionGate(Double.NaN, Double.NaN, Double.NaN, 0, 1.0);
+        TrainModel hdbscan = new TrainModel(Wiring.reader(), models, Wiring.algorithms(), activate, impossible, Clock.systemUTC());
+        TrainingReport density = hdbscan.train(new TrainModel.Command(customers, null, "hdbscan", Map.of("minClusterSize", 20), 1L));
+        assertThat(density.predictAgreement()).isBetween(0.0, 1.0);
+        assertThat(density.activated()).isEqualTo(density.predictAgreement() == 1.0);
+        density.notPromoted().ifPresent(r -> assertThat(r).contains("prediction agrees with").contains("below the minimum 100.00%"));
+    }
 }

@@ -160,13 +160,14 @@ final class Wiring {
     /**
      * The promotion gate: segments.promotion.min-silhouette, segments.promotion.max-noise and
      * segments.promotion.min-stability (SEGMENTS_PROMOTION_MIN_SILHOUETTE, _MAX_NOISE, _MIN_STABILITY; the last makes
-     * training measure stability over segments.promotion.stability-refits bootstrap refits, default 10); unset
-     * thresholds let everything through.
+     * training measure stability over segments.promotion.stability-refits bootstrap refits, default 10) and
+     * segments.promotion.min-agreement (SEGMENTS_PROMOTION_MIN_AGREEMENT: the share of training rows the prediction
+     * rule must give their training label, 0 to 1); unset thresholds let everything through.
      */
     private TrainModel trainModel() {
         PromotionGate gate = new PromotionGate(number("segments.promotion.min-silhouette"),
                 number("segments.promotion.max-noise"), number("segments.promotion.min-stability"),
-                whole("segments.promotion.stability-refits", 10));
+                whole("segments.promotion.stability-refits", 10), number("segments.promotion.min-agreement"));
         return new TrainModel(get(DataReader.class), ports.models(), get(AlgorithmCatalog.class),
                 get(ActivateModel.class), gate, get(Clock.class), ports.catalog(), get(NamingRules.class));
     }

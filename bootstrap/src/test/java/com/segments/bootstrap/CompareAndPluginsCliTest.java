@@ -64,11 +64,20 @@ class CompareAndPluginsCliTest {
         assertThat(chosen.get("label").asText()).isEqualTo(recommendation.get("configuration").asText()).endsWith(" k=4");
         assertThat(chosen.get("stabilityJaccard")).hasSize(4);
         assertThat(chosen.get("minStability").asDouble()).isGreaterThanOrEqualTo(0.6);
+        // every configuration reports how faithfully scoring gives back its fit; k-means' and Ward's rules exactly
+        for (JsonNode configuration : json.get("configurations")) {
+            assertThat(configuration.get("predictAgreement").asDouble()).isBetween(0.0, 1.0);
+            if (!configuration.get("label").asText().startsWith("hdbscan")) {
+                assertThat(configuration.get("predictAgreement").asDouble()).as(configuration.get("label").asText())
+                        .isEqualTo(1.0);
+            }
+        }
 
         String html = Files.readString(report);
         assertThat(html).startsWith("<!DOCTYPE html>").contains("<svg").contains("Recommendation (rule &lsquo;default&rsquo;)")
                 .contains("What each criterion prefers").contains("Gap statistic").contains("Elbow")
-                .contains("principal components").doesNotContain("<script").doesNotContain("src=");
+                .contains("principal components").contains("<th>prediction agreement</th>").contains("<td>100.00%</td>")
+                .doesNotContain("<script").doesNotContain("src=");
     }
 
     @Test
@@ -78,7 +87,7 @@ class CompareAndPluginsCliTest {
         assertThat(result.exitCode()).as(result.err()).isZero();
         assertThat(result.out()).contains("configuration  segments").contains("kmeans k=4")
                 .contains("Recommendation (rule 'default'): kmeans k=4").contains("What each criterion prefers")
-                .contains("elbow").contains("k searched: 2..6 (--k)");
+                .contains("elbow").contains("k searched: 2..6 (--k)").contains("agreement").contains("100.00%");
     }
 
     /** The most-stable rule over a range too short for the data says the choice sits at the end of the range. */
@@ -153,10 +162,18 @@ class CompareAndPluginsCliTest {
     }
 
     @Test
-    void aWardModelIsStoredAndReloadedForScoring() {
-        assertThat(cli.run("train", "--data", customers.toString(), "--algorithm", "ward", "--k", "4").exitCode()).isZero();
-        Cli.Result scored = cli.run("score", "--data", customers.toString(), "--out", work.resolve("s.csv").toString(), "--json");
+    void aWardModelIsStoredAndReloadedForScoring() throws IOException {
+        Cli.Result trained = cli.run("train", "--data", customers.toString(), "--algorithm", "ward", "--k", "4");
+        assertThat(trained.exitCode()).isZero();
+        assertThat(trained.out()).contains("Scoring the training rows gives back 100.00% of their training labels");
+        JsonNode json = cli.run("train", "--data", customers.toString(), "--algorithm", "ward", "--k", "4", "--json").json();
+        assertThat(json.get("predictAgreement").asDouble()).isEqualTo(1.0);
+        Path out = work.resolve("s.csv");
+        Cli.Result scored = cli.run("score", "--data", customers.toString(), "--out", out.toString(), "--json");
         assertThat(scored.exitCode()).as(scored.err()).isZero();
         assertThat(scored.json().get("perSegment")).hasSize(4);
+        // the stored nearest-neighbour rule gives every training customer its training segment back, at distance 0
+        assertThat(Files.readAllLines(out).stream().skip(1).map(line -> line.split(",")[2]))
+                .allMatch(distance -> Double.parseDouble(distance) == 0.0);
     }
 }

@@ -257,6 +257,7 @@ class CompareCommand implements Runnable {
                 row.put("meanAriBetweenRefits", TrainCommand.nullIfNaN(o.stability().meanAri()));
                 row.put("dissolvedSegments", o.stability().dissolved());
             }
+            row.put("predictAgreement", TrainCommand.nullIfNaN(o.predictAgreement()));
             row.put("fitSeconds", o.fitTime().toMillis() / 1000.0);
             row.put("diagnostics", o.diagnostics());
             return row;
@@ -336,11 +337,11 @@ class CompareCommand implements Runnable {
                     c.elapsed().toMillis() / 1000.0, c.effort().bootstrap(), Numbers.count(c.effort().stabilityRows()),
                     c.seed(), rangeSentence(r)));
             TextTable table = TextTable.numeric(1).row("configuration", "segments", "noise", "silhouette",
-                    "Davies-B.", "Calinski-H.", "stability", "weakest", "fit s", "verdict");
+                    "Davies-B.", "Calinski-H.", "stability", "weakest", "agreement", "fit s", "verdict");
             for (CompareAlgorithms.Outcome o : c.outcomes()) {
                 String verdict = verdict(o, r);
                 if (o.failed()) {
-                    table.row(o.shortLabel(), "failed", "", "", "", "", "", "", "", verdict);
+                    table.row(o.shortLabel(), "failed", "", "", "", "", "", "", "", "", verdict);
                     continue;
                 }
                 table.row(o.shortLabel(), Integer.toString(o.quality().segments()),
@@ -348,6 +349,7 @@ class CompareCommand implements Runnable {
                         Numbers.metric(o.quality().daviesBouldin()), Numbers.value(o.quality().calinskiHarabasz()),
                         o.stability() == null ? "-" : String.format(Locale.ROOT, "%.2f", o.meanStability()),
                         o.stability() == null ? "-" : String.format(Locale.ROOT, "%.2f", o.evidence().minJaccard()),
+                        Numbers.agreement(o.predictAgreement()),
                         String.format(Locale.ROOT, "%.2f", o.fitTime().toMillis() / 1000.0), verdict);
             }
             out.append(table.render()).append('\n');

@@ -205,7 +205,7 @@ final class HtmlReport {
     private static String table(CompareAlgorithms.Comparison c) {
         StringBuilder t = new StringBuilder("<table><tr><th>configuration</th><th>segments</th><th>noise</th>"
                 + "<th>silhouette</th><th>Davies-Bouldin</th><th>Calinski-Harabasz</th><th>stability</th>"
-                + "<th>weakest segment</th><th>fit s</th><th class=\"text\">verdict</th></tr>");
+                + "<th>weakest segment</th><th>prediction agreement</th><th>fit s</th><th class=\"text\">verdict</th></tr>");
         CompareAlgorithms.Recommendation r = c.recommendation();
         for (CompareAlgorithms.Outcome o : c.outcomes()) {
             boolean chosen = r.chosen().map(x -> x == o).orElse(false);
@@ -214,7 +214,7 @@ final class HtmlReport {
             t.append(chosen ? "<tr class=\"chosen\">" : excluded.isPresent() ? "<tr class=\"excluded\">" : "<tr>")
                     .append("<td>").append(escape(o.shortLabel())).append("</td>");
             if (o.failed()) {
-                t.append("<td colspan=\"9\" class=\"text\">failed: ").append(escape(o.error())).append("</td></tr>");
+                t.append("<td colspan=\"10\" class=\"text\">failed: ").append(escape(o.error())).append("</td></tr>");
                 continue;
             }
             t.append(cell(Integer.toString(o.quality().segments()))).append(cell(Numbers.percent(o.quality().noiseFraction())))
@@ -222,6 +222,7 @@ final class HtmlReport {
                     .append(cell(Numbers.value(o.quality().calinskiHarabasz())))
                     .append(cell(o.stability() == null ? "-" : String.format(Locale.ROOT, "%.2f", o.meanStability())))
                     .append(cell(o.stability() == null ? "-" : String.format(Locale.ROOT, "%.2f", o.evidence().minJaccard())))
+                    .append(cell(Numbers.agreement(o.predictAgreement())))
                     .append(cell(String.format(Locale.ROOT, "%.2f", o.fitTime().toMillis() / 1000.0)))
                     .append("<td class=\"text\">").append(chosen ? "recommended" : escape(excluded.orElse(""))).append("</td></tr>");
         }

@@ -16,6 +16,11 @@ final class Numbers {
         return String.format(Locale.ROOT, "%.1f%%", share * 100);
     }
 
+    /** A prediction agreement: two decimals of a percent, since 99.5% and 99.9% differ; "-" when not measured. */
+    static String agreement(double share) {
+        return Double.isNaN(share) ? "-" : String.format(Locale.ROOT, "%.2f%%", share * 100);
+    }
+
     static String value(double v) {
         if (Double.isNaN(v)) {
             return "-";

@@ -103,8 +103,9 @@ class TrainCommand implements Runnable {
                             : " rows (the algorithm needs memory growing with rows squared)")
                     .append("; the rest were assigned by its prediction rule\n");
         }
-        if (report.diagnostics().get("predictAgreement") instanceof Double agreement && agreement < 1) {
-            out.append("Prediction rule agrees with ").append(Numbers.percent(agreement)).append(" of the training labels\n");
+        if (!Double.isNaN(report.predictAgreement())) {
+            out.append("Scoring the training rows gives back ").append(Numbers.agreement(report.predictAgreement()))
+                    .append(" of their training labels (prediction agreement, noise included)\n");
         }
         if (model.lineage() != null) {
             out.append("Segment ids continue version ").append(model.lineage().fromVersion()).append(": ");
@@ -178,6 +179,7 @@ class TrainCommand implements Runnable {
         json.put("noiseFraction", nullIfNaN(model.metrics().noiseFraction()));
         json.put("inertia", model.metrics().inertia());
         json.put("fitSeconds", report.fitTime().toMillis() / 1000.0);
+        json.put("predictAgreement", nullIfNaN(report.predictAgreement()));
         json.put("diagnostics", report.diagnostics());
         json.put("chosenK", report.chosenK().map(TrainCommand::chosenK).orElse(null));
         json.put("lineage", model.lineage() == null ? null : Map.of("fromVersion", model.lineage().fromVersion(),

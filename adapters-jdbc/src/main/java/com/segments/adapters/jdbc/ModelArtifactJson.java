@@ -10,6 +10,7 @@ import com.segments.domain.cluster.AlgorithmParameters;
 import com.segments.domain.cluster.AssignmentRule;
 import com.segments.domain.cluster.NearestCentroidRule;
 import com.segments.domain.cluster.NearestExemplarRule;
+import com.segments.domain.cluster.NearestNeighbourRule;
 import com.segments.domain.feature.Clipping;
 import com.segments.domain.feature.DerivedColumns;
 import com.segments.domain.feature.FeatureSchema;
@@ -43,9 +44,11 @@ final class ModelArtifactJson {
 
     /**
      * Version 2 added typed fields (categories, dates), group columns and the steps beyond imputation and scaling;
-     * version 3 the drift reference (optional: versions without one read as "drift cannot be measured").
+     * version 3 the drift reference (optional: versions without one read as "drift cannot be measured"); version 4
+     * the {@code nearest_neighbour} rule (stored training rows and labels in {@code exemplars} and
+     * {@code exemplarSegments}, radii in {@code outlierRadius}, each row's confidence in {@code exemplarConfidence}).
      */
-    static final int FORMAT_VERSION = 3;
+    static final int FORMAT_VERSION = 4;
     private static final String FORMAT = "segments-model";
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
@@ -89,9 +92,11 @@ final class ModelArtifactJson {
         List<StepJson> steps = model.preprocessing().steps().stream().map(ModelArtifactJson::stepJson).toList();
         RuleJson rule = switch (model.rule()) {
             case NearestCentroidRule r -> new RuleJson("nearest_centroid", r.segmentCount(), r.dimensions(),
-                    r.centroids(), r.outlierRadius(), null, null, null);
+                    r.centroids(), r.outlierRadius(), null, null, null, null);
             case NearestExemplarRule r -> new RuleJson("nearest_exemplar", r.segmentCount(), r.dimensions(),
-                    null, null, r.exemplars(), r.exemplarSegments(), r.reach());
+                    null, null, r.exemplars(), r.exemplarSegments(), r.reach(), null);
+            case NearestNeighbourRule r -> new RuleJson("nearest_neighbour", r.segmentCount(), r.dimensions(),
+                    null, r.outlierRadius(), r.exemplars(), r.exemplarSegments(), null, r.exemplarConfidence());
         };
         ModelMetrics m = model.metrics();
         MetricsJson metrics = new MetricsJson(m.inertia(), m.silhouette(), m.silhouetteSampleSize(), m.noiseFraction(),
@@ -136,6 +141,8 @@ final class ModelArtifactJson {
             case "nearest_centroid" -> new NearestCentroidRule(r.segmentCount(), r.dimensions(), r.centroids(), r.outlierRadius());
             case "nearest_exemplar" -> new NearestExemplarRule(r.segmentCount(), r.dimensions(), r.exemplars(),
                     r.exemplarSegments(), r.reach());
+            case "nearest_neighbour" -> new NearestNeighbourRule(r.segmentCount(), r.dimensions(), r.exemplars(),
+                    r.exemplarSegments(), r.outlierRadius(), r.exemplarConfidence());
             default -> throw new ArtifactFormatException("stored model artifact has an unknown assignment rule '" + r.type() + "'");
         };
         List<Segment> segments = d.segments().stream()
@@ -248,8 +255,9 @@ final class ModelArtifactJson {
     record DerivedJson(String name, String formula, double onZero) {
     }
 
+    /** One record for every rule type; each type fills only its own properties. */
     record RuleJson(String type, int segmentCount, int dimensions, double[] centroids, double[] outlierRadius,
-                    double[] exemplars, int[] exemplarSegments, double[] reach) {
+                    double[] exemplars, int[] exemplarSegments, double[] reach, double[] exemplarConfidence) {
     }
 
     /** Metrics added after format v1's first models are optional: absent reads as NaN (not recorded). */

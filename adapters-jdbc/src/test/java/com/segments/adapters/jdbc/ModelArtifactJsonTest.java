@@ -1,6 +1,7 @@
 package com.segments.adapters.jdbc;
 
 import com.segments.domain.cluster.NearestCentroidRule;
+import com.segments.domain.cluster.NearestNeighbourRule;
 import com.segments.domain.drift.DriftReference;
 import com.segments.domain.feature.Clipping;
 import com.segments.domain.feature.DerivedColumns;
@@ -52,6 +53,17 @@ class ModelArtifactJsonTest {
     /** Format v2: typed fields, group columns and every kind of step come back equal and predict the same. */
     @Test
     void aFullFeaturePipelineSurvivesTheRoundTrip() {
+        TrainedModel model = fullPipeline();
+        TrainedModel read = ModelArtifactJson.read(ModelArtifactJson.write(model));
+        assertThat(read).isEqualTo(model);
+        Map<String, Object> customer = Map.of("spend", 120, "limit", 1000, "status", "YOLO", "slab", "high",
+                "joined", "04-09-2012", "bank", "Bank A");
+        assertThat(read.assign(read.schema().toRawVector(customer))).isEqualTo(model.assign(model.schema().toRawVector(customer)));
+        assertThat(read.originalColumns()).containsExactly("spend", "limit", "status", "slab", "joined", "ratio");
+    }
+
+    /** A model with typed fields and every kind of step, as format v2 first stored them. */
+    static TrainedModel fullPipeline() {
         FeatureSchema schema = new FeatureSchema("id", List.of(Field.number("spend"), Field.number("limit"),
                 Field.category("status", List.of("Single", "Married"), Map.of("alone", "single", "yolo", ""), false),
                 Field.category("slab", List.of("Low", "High"), Map.of(), true), Field.date("joined", "dd-MM-yyyy")),
@@ -69,17 +81,37 @@ class ModelArtifactJsonTest {
                 new PrincipalComponents(new double[8], new double[] {1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0},
                         new double[] {0.6, 0.3})));
         TrainedModel base = ModelFixtures.twoSegments("x.csv");
-        TrainedModel model = new TrainedModel(base.algorithm(), base.parameters(), base.seed(), schema, pipeline,
+        return new TrainedModel(base.algorithm(), base.parameters(), base.seed(), schema, pipeline,
                 new NearestCentroidRule(2, 2, new double[] {0, 0, 3, 3}, new double[] {5, 5}),
                 List.of(new Segment(0, 1, 0.5, new double[] {0, 0}, new double[] {1, 2, 0, 1, 15000, 0.5}),
                         new Segment(1, 1, 0.5, new double[] {3, 3}, new double[] {3, 4, 1, 0, 15100, 0.75})),
                 base.metrics(), base.fingerprint(), base.libraryVersions());
-        TrainedModel read = ModelArtifactJson.read(ModelArtifactJson.write(model));
+    }
+
+    /** Models stored by format v2 (typed fields, every step) must still load and predict the same. */
+    @Test
+    void readsTheFormatVersionTwoFixture() throws IOException {
+        TrainedModel read = ModelArtifactJson.read(fixture("model-format-v2.json"));
+        assertThat(read).isEqualTo(fullPipeline());
+        assertThat(read.rule()).isInstanceOf(NearestCentroidRule.class);
+    }
+
+    /** Format v4: a hierarchical model keeps its training rows and their labels, noise included. */
+    @Test
+    void aNearestNeighbourModelSurvivesTheRoundTripAndPredictsTheSame() {
+        TrainedModel base = ModelFixtures.twoSegments("x.csv");
+        NearestNeighbourRule rule = NearestNeighbourRule.fromTraining(2, 3,
+                new double[] {0, 0, 0, 0.5, 0, 0, 0, 0.5, 0, 3, 3, 3, 3.5, 3, 3, 9, 9, 9}, new int[] {0, 0, 0, 1, 1, -1}, 100, 1);
+        TrainedModel model = new TrainedModel("single-linkage", base.parameters(), base.seed(), base.schema(),
+                base.preprocessing(), rule, base.segments(), base.metrics(), base.fingerprint(), base.libraryVersions());
+        String json = ModelArtifactJson.write(model);
+        assertThat(json).contains("\"formatVersion\":4").contains("\"nearest_neighbour\"");
+        TrainedModel read = ModelArtifactJson.read(json);
         assertThat(read).isEqualTo(model);
-        Map<String, Object> customer = Map.of("spend", 120, "limit", 1000, "status", "YOLO", "slab", "high",
-                "joined", "04-09-2012", "bank", "Bank A");
-        assertThat(read.assign(read.schema().toRawVector(customer))).isEqualTo(model.assign(model.schema().toRawVector(customer)));
-        assertThat(read.originalColumns()).containsExactly("spend", "limit", "status", "slab", "joined", "ratio");
+        for (double[] point : new double[][] {{0.5, 0, 0}, {3.4, 3.1, 3}, {9, 9, 9}, {6, 6, 6}}) {
+            assertThat(read.rule().assign(point)).isEqualTo(rule.assign(point));
+        }
+        assertThat(read.rule().assign(new double[] {9, 9, 9}).isNoise()).isTrue();
     }
 
     /** Format v3: the drift reference comes back equal; a version stored before it reads without one. */
@@ -120,9 +152,9 @@ class ModelArtifactJsonTest {
 
     @Test
     void refusesAFormatVersionItDoesNotKnow() throws IOException {
-        String future = fixture().replace("\"formatVersion\" : 1", "\"formatVersion\" : 4");
+        String future = fixture().replace("\"formatVersion\" : 1", "\"formatVersion\" : 5");
         assertThatThrownBy(() -> ModelArtifactJson.read(future)).isInstanceOf(ArtifactFormatException.class)
-                .hasMessageContaining("v4").hasMessageContaining("reads segments-model v1 to v3");
+                .hasMessageContaining("v5").hasMessageContaining("reads segments-model v1 to v4");
     }
 
     @Test
@@ -147,7 +179,11 @@ class ModelArtifactJsonTest {
     }
 
     private static String fixture() throws IOException {
-        try (InputStream in = ModelArtifactJsonTest.class.getResourceAsStream("/artifacts/model-format-v1.json")) {
+        return fixture("model-format-v1.json");
+    }
+
+    private static String fixture(String name) throws IOException {
+        try (InputStream in = ModelArtifactJsonTest.class.getResourceAsStream("/artifacts/" + name)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }

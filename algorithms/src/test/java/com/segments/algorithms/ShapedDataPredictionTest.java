@@ -1,0 +1,85 @@
+package com.segments.algorithms;
+
+import com.segments.domain.cluster.ClusteringAlgorithm;
+import com.segments.domain.cluster.ClusteringResult;
+import com.segments.domain.feature.DataMatrix;
+import com.segments.domain.metric.AdjustedRandIndex;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Scoring gives back the fitted segmentation on shapes no centroid describes: every training row its training
+ * label, and new rows from the same shapes the segment their shape was fitted into.
+ */
+class ShapedDataPredictionTest {
+
+    interface Generator {
+        DataMatrix generate(int rows, long seed, int[] truth);
+    }
+
+    static Stream<Arguments> shapes() {
+        Generator spirals = ShapedData::spirals;
+        Generator rings = ShapedData::rings;
+        Generator moons = ShapedData::moons;
+        Generator noisy = ShapedData::noisyBlobs;
+        return Stream.of(
+                Arguments.of("two spirals", spirals, 400, 2),
+                Arguments.of("nested rings", rings, 400, 2),
+                Arguments.of("moons", moons, 400, 2),
+                Arguments.of("blobs + 20% noise", noisy, 1000, 3));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("shapes")
+    void singleLinkageKeepsItsChainsWhenScoring(String name, Generator shape, int size, int k) {
+        checkAgreement(new SmileHierarchicalAlgorithm.Single(), shape, size, k);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("shapes")
+    void wardKeepsItsShapesWhenScoring(String name, Generator shape, int size, int k) {
+        checkAgreement(new SmileHierarchicalAlgorithm.Ward(), shape, size, k);
+    }
+
+    private static void checkAgreement(ClusteringAlgorithm algorithm, Generator shape, int size, int k) {
+        int[] truth = new int[2 * size];
+        DataMatrix x = shape.generate(size, 17, truth);
+        ClusteringResult result = algorithm.fit(x, algorithm.descriptor().resolve(Map.of("k", k)), 5L);
+        int[] scored = result.rule().labelAll(x.rowMajorView());
+        assertThat(agreement(scored, result.labels())).isGreaterThanOrEqualTo(0.995);
+        assertThat((double) result.diagnostics().get("predictAgreement")).isGreaterThanOrEqualTo(0.995);
+    }
+
+    /** Single linkage separates the spirals, rings and moons exactly, and new points follow their own shape. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("shapes")
+    void newRowsFromASingleLinkageShapeJoinTheSegmentOfTheirShape(String name, Generator shape, int size, int k) {
+        if (k != 2) {
+            return; // single linkage chains uniform noise into one segment: nothing to follow there
+        }
+        SmileHierarchicalAlgorithm single = new SmileHierarchicalAlgorithm.Single();
+        int[] truth = new int[2 * size];
+        ClusteringResult result = single.fit(shape.generate(size, 17, truth), single.descriptor().resolve(Map.of("k", 2)), 5L);
+        assertThat(AdjustedRandIndex.of(result.labels(), truth)).isEqualTo(1.0);
+        int[] freshTruth = new int[2 * size];
+        DataMatrix fresh = shape.generate(size, 99, freshTruth);
+        int[] scored = result.rule().labelAll(fresh.rowMajorView());
+        assertThat(AdjustedRandIndex.of(scored, freshTruth)).isGreaterThan(0.99);
+    }
+
+    private static double agreement(int[] a, int[] b) {
+        int same = 0;
+        for (int i = 0; i < a.length; i++) {
+            if (a[i] == b[i]) {
+                same++;
+            }
+        }
+        return (double) same / a.length;
+    }
+}

@@ -1,0 +1,219 @@
+package com.segments.domain.cluster;
+
+/**
+ * A k-d tree over points held in one flat row-major array, so that a nearest-neighbour query visits a few dozen
+ * points instead of all of them. It is built from the points (O(n log n)) whenever a rule is made or read, and never
+ * stored: the stored form of a rule stays its plain points.
+ *
+ * <p>The tree is implicit: the points are reordered so that the point in the middle of every range splits it, along
+ * the dimension in which the range is widest; small ranges are leaves searched point by point. Ties in distance go
+ * to the lower original index, so an answer never depends on the order the tree happened to visit points in. A tree
+ * is immutable and may be queried from many threads at once.
+ */
+public final class KdTree {
+
+    /** Ranges of at most this many points are scanned: cheaper than descending further. */
+    private static final int LEAF = 10;
+
+    private final int dimensions;
+    private final int size;
+    private final double[] points;
+    private final int[] ids;
+    private final int[] splitDimension;
+
+    /** Indexes the {@code points.length / dimensions} rows of {@code points} (copied; the caller's array is kept). */
+    public KdTree(double[] points, int dimensions) {
+        if (dimensions < 1 || points.length % dimensions != 0) {
+            throw new IllegalArgumentException(points.length + " values are not rows of " + dimensions + " dimensions");
+        }
+        this.dimensions = dimensions;
+        this.size = points.length / dimensions;
+        this.points = points.clone();
+        this.ids = new int[size];
+        for (int i = 0; i < size; i++) {
+            ids[i] = i;
+        }
+        this.splitDimension = new int[size];
+        build(0, size);
+    }
+
+    public int size() {
+        return size;
+    }
+
+    private void build(int low, int high) {
+        while (high - low > LEAF) {
+            int split = widestDimension(low, high);
+            int middle = (low + high) >>> 1;
+            select(low, high - 1, middle, split);
+            splitDimension[middle] = split;
+            build(low, middle);
+            low = middle + 1;
+        }
+    }
+
+    private int widestDimension(int low, int high) {
+        int best = 0;
+        double bestSpread = -1;
+        for (int j = 0; j < dimensions; j++) {
+            double min = Double.POSITIVE_INFINITY;
+            double max = Double.NEGATIVE_INFINITY;
+            for (int i = low; i < high; i++) {
+                double v = points[i * dimensions + j];
+                min = Math.min(min, v);
+                max = Math.max(max, v);
+            }
+            if (max - min > bestSpread) {
+                bestSpread = max - min;
+                best = j;
+            }
+        }
+        return best;
+    }
+
+    /** Reorders rows {@code left..right} (inclusive) so that row {@code rank} holds the value a sort would put there. */
+    private void select(int left, int right, int rank, int dimension) {
+        while (left < right) {
+            double pivot = points[((left + right) >>> 1) * dimensions + dimension];
+            int i = left;
+            int j = right;
+            while (i <= j) {
+                while (points[i * dimensions + dimension] < pivot) {
+                    i++;
+                }
+                while (points[j * dimensions + dimension] > pivot) {
+                    j--;
+                }
+                if (i <= j) {
+                    swap(i++, j--);
+                }
+            }
+            if (rank <= j) {
+                right = j;
+            } else if (rank >= i) {
+                left = i;
+            } else {
+                return;
+            }
+        }
+    }
+
+    private void swap(int a, int b) {
+        for (int j = 0; j < dimensions; j++) {
+            double t = points[a * dimensions + j];
+            points[a * dimensions + j] = points[b * dimensions + j];
+            points[b * dimensions + j] = t;
+        }
+        int t = ids[a];
+        ids[a] = ids[b];
+        ids[b] = t;
+    }
+
+    /**
+     * The {@code k} nearest points to the query row at {@code offset} of {@code query}, nearest first: their original
+     * indices into {@code neighbours} and squared distances into {@code squaredDistances} (both at least {@code k}
+     * long). Points whose {@code tags} entry (by original index) equals {@code skipTag} are passed over; {@code tags}
+     * may be null to consider every point.
+     *
+     * @return how many neighbours were found ({@code k}, or fewer when fewer points qualify)
+     */
+    public int nearest(double[] query, int offset, int k, int[] tags, int skipTag, int[] neighbours,
+                       double[] squaredDistances) {
+        if (k < 1) {
+            throw new IllegalArgumentException("k must be >= 1, got " + k);
+        }
+        Search search = new Search(query, offset, k, tags, skipTag, neighbours, squaredDistances);
+        search.descend(0, size);
+        return search.found;
+    }
+
+    /** Original index of the nearest point to the query row (ties to the lower index); -1 for an empty tree. */
+    public int nearest(double[] query, int offset) {
+        int[] neighbour = new int[1];
+        double[] distance = new double[1];
+        return nearest(query, offset, 1, null, 0, neighbour, distance) == 0 ? -1 : neighbour[0];
+    }
+
+    /** One query's state: the best k so far, kept sorted (k is small, so insertion beats a heap). */
+    private final class Search {
+        private final double[] query;
+        private final int offset;
+        private final int k;
+        private final int[] tags;
+        private final int skipTag;
+        private final int[] best;
+        private final double[] bestDistances;
+        private int found;
+
+        Search(double[] query, int offset, int k, int[] tags, int skipTag, int[] best, double[] bestDistances) {
+            this.query = query;
+            this.offset = offset;
+            this.k = k;
+            this.tags = tags;
+            this.skipTag = skipTag;
+            this.best = best;
+            this.bestDistances = bestDistances;
+        }
+
+        private double worst() {
+            return found < k ? Double.POSITIVE_INFINITY : bestDistances[k - 1];
+        }
+
+        void descend(int low, int high) {
+            if (high - low <= LEAF) {
+                for (int i = low; i < high; i++) {
+                    consider(i);
+                }
+                return;
+            }
+            int middle = (low + high) >>> 1;
+            int split = splitDimension[middle];
+            double difference = query[offset + split] - points[middle * dimensions + split];
+            consider(middle);
+            if (difference < 0) {
+                descend(low, middle);
+                if (difference * difference <= worst()) {
+                    descend(middle + 1, high);
+                }
+            } else {
+                descend(middle + 1, high);
+                if (difference * difference <= worst()) {
+                    descend(low, middle);
+                }
+            }
+        }
+
+        private void consider(int row) {
+            int id = ids[row];
+            if (tags != null && tags[id] == skipTag) {
+                return;
+            }
+            // partial distance: a point stops being summed once it is already farther than the k-th best
+            double bound = worst();
+            double d = 0;
+            int base = row * dimensions;
+            for (int j = 0; j < dimensions; j++) {
+                double diff = query[offset + j] - points[base + j];
+                d += diff * diff;
+                if (d > bound) {
+                    return;
+                }
+            }
+            if (found == k && !closer(d, id, bestDistances[k - 1], best[k - 1])) {
+                return;
+            }
+            int at = found < k ? found++ : k - 1;
+            while (at > 0 && closer(d, id, bestDistances[at - 1], best[at - 1])) {
+                bestDistances[at] = bestDistances[at - 1];
+                best[at] = best[at - 1];
+                at--;
+            }
+            bestDistances[at] = d;
+            best[at] = id;
+        }
+
+        private static boolean closer(double d, int id, double otherDistance, int otherId) {
+            return d < otherDistance || (d == otherDistance && id < otherId);
+        }
+    }
+}

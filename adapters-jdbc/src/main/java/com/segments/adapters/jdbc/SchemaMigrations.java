@@ -21,9 +21,11 @@ import java.sql.Statement;
 final class SchemaMigrations implements BeanCreatedEventListener<DataSource> {
 
     private final DataSourceResolver resolver;
+    private final EmbeddedStoreAccess embedded;
 
-    SchemaMigrations(DataSourceResolver resolver) {
+    SchemaMigrations(DataSourceResolver resolver, EmbeddedStoreAccess embedded) {
         this.resolver = resolver;
+        this.embedded = embedded;
     }
 
     /** The version of the newest file in {@code db/migration}; a test keeps the two in step. */
@@ -36,6 +38,7 @@ final class SchemaMigrations implements BeanCreatedEventListener<DataSource> {
         if (!current(plain)) {
             migrate(plain);
         }
+        embedded.poolCreated();
         return created;
     }
 

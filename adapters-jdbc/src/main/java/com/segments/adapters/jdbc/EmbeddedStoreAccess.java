@@ -40,13 +40,8 @@ final class EmbeddedStoreAccess implements BeanCreatedEventListener<DatasourceCo
         if (file.isEmpty()) {
             return configuration;
         }
-        if (!url.toUpperCase(java.util.Locale.ROOT).contains(";WRITE_DELAY=")) {
-            // H2 writes commits to the file from a background thread every 500 ms by default: a kill -9 of the
-            // process that holds the store then loses what was committed in that window, by any process (measured,
-            // docs/security.md). 0 writes each commit before it returns.
-            url = url + ";WRITE_DELAY=0";
-            configuration.setUrl(url);
-        }
+        url = EmbeddedStore.durable(url);
+        configuration.setUrl(url);
         String user = configuration.getUsername();
         String password = configuration.getPassword();
         if (password == null || password.isEmpty()) {
@@ -61,6 +56,10 @@ final class EmbeddedStoreAccess implements BeanCreatedEventListener<DatasourceCo
             throw new IllegalStateException("cannot open the store " + file.get() + ": "
                     + e.getMessage().lines().findFirst().orElse(""), e);
         }
+        // Each new connection can meet the same moment (the lock file changing hands), the pool's first ones
+        // included: the pool retries them every second up to the same limit. Credentials were checked just now,
+        // so waiting cannot hide a wrong password.
+        configuration.setInitializationFailTimeout(openTimeout.toMillis());
         database = file.get();
         EmbeddedStore.restrictFiles(database);
         return configuration;

@@ -17,6 +17,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -136,6 +137,34 @@ class EmbeddedStoreTest {
 
         assertThatThrownBy(this::open).satisfies(e -> assertThat(messages(e))
                 .contains(home().resolve("segments") + " has a password but its db.secret is missing"));
+    }
+
+    /** A store another process holds (here without the automatic server) is waited for, then named in one line. */
+    @Test
+    void aStoreKeptBusyIsWaitedForThenNamed() throws Exception {
+        Files.createDirectories(home());
+        String url = TestDatabases.h2Url(home());
+        Path out = work.resolve("holder.out");
+        Process holder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), CommitLoop.class.getName(), url, "holder")
+                .redirectErrorStream(true).redirectOutput(out.toFile()).start();
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (!(Files.exists(out) && Files.readString(out).contains("COMMITTED"))) {
+                assertThat(System.nanoTime()).as("the holder opens the store").isLessThan(deadline);
+                Thread.sleep(20);
+            }
+            long start = System.nanoTime();
+            assertThatThrownBy(() -> EmbeddedStore.connect(url, "sa", "", java.time.Duration.ofSeconds(2)).close())
+                    .isInstanceOf(EmbeddedStore.StoreBusyException.class)
+                    .hasMessageStartingWith("the store " + home().resolve("segments") + " stayed busy for 2 s")
+                    .hasMessageContaining("Database may be already in use")
+                    .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).as("it waited")
+                    .isBetween(Duration.ofMillis(1000), Duration.ofSeconds(10));
+        } finally {
+            holder.destroyForcibly().waitFor();
+        }
     }
 
     /**

@@ -125,6 +125,8 @@ class ConcurrentStoreTest {
     /** {@code segments ARGS} in a JVM of its own on the store in {@code home}, output to {@code base}.out/.err. */
     private static Process segments(Path home, Path base, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                // the logging a user gets (bootstrap's logback.xml), not the tests' logback-test.xml
+                "-Dlogback.configurationFile=logback.xml",
                 "-cp", System.getProperty("java.class.path"), Segments.class.getName()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command)

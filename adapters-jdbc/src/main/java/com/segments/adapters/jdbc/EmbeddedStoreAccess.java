@@ -56,10 +56,11 @@ final class EmbeddedStoreAccess implements BeanCreatedEventListener<DatasourceCo
             throw new IllegalStateException("cannot open the store " + file.get() + ": "
                     + e.getMessage().lines().findFirst().orElse(""), e);
         }
-        // Each new connection can meet the same moment (the lock file changing hands), the pool's first ones
-        // included: the pool retries them every second up to the same limit. Credentials were checked just now,
-        // so waiting cannot hide a wrong password.
-        configuration.setInitializationFailTimeout(openTimeout.toMillis());
+        // Any new connection can meet the same moment (the lock file changing hands after an owner died), the
+        // pool's first ones included, and Hikari's start-up check gives up on some of those answers at once. So the
+        // pool starts without connecting (the first connection above already checked the credentials) and makes its
+        // connections when asked, retrying with its own backoff within its connection timeout.
+        configuration.setInitializationFailTimeout(-1);
         database = file.get();
         EmbeddedStore.restrictFiles(database);
         return configuration;

@@ -3,6 +3,8 @@ package com.segments.application;
 import com.segments.domain.SegmentsException;
 import com.segments.domain.model.Activation;
 import com.segments.domain.model.ModelRepository;
+import com.segments.domain.model.ModelStatus;
+import com.segments.domain.model.ModelSummary;
 import com.segments.domain.model.ModelVersion;
 import com.segments.domain.model.UnknownModelException;
 
@@ -26,8 +28,12 @@ public final class ActivateModel {
         this.clock = clock;
     }
 
+    /**
+     * @throws UnknownModelException when no version has that number
+     * @throws NotUsable             when the version exists but has no model to serve (TRAINING or FAILED)
+     */
     public Activation activate(int version) {
-        ModelVersion model = models.find(version).orElseThrow(() -> new UnknownModelException(version));
+        ModelVersion model = usable(version, "activated");
         Activation activation = models.activate(version, clock.instant(), "activate");
         active.swapIn(model);
         return activation;
@@ -47,8 +53,33 @@ public final class ActivateModel {
         return activation;
     }
 
-    /** Points an alias (champion, challenger, ...) at a version. */
+    /**
+     * Points an alias (champion, challenger, ...) at a version that has a model: READY, ACTIVE or RETIRED.
+     *
+     * @throws UnknownModelException when no version has that number
+     * @throws NotUsable             when the version is TRAINING or FAILED
+     */
     public void alias(String alias, int version) {
-        models.setAlias(ModelReference.checkAlias(alias), version);
+        String checked = ModelReference.checkAlias(alias);
+        usable(version, "aliased");
+        models.setAlias(checked, version);
+    }
+
+    /** The version's model, when its status says it has one. */
+    private ModelVersion usable(int version, String what) {
+        ModelSummary summary = models.summary(version).orElseThrow(() -> new UnknownModelException(version));
+        if (summary.status() != ModelStatus.READY && summary.status() != ModelStatus.ACTIVE
+                && summary.status() != ModelStatus.RETIRED) {
+            throw new NotUsable(version, summary.status(), what);
+        }
+        return models.find(version).orElseThrow(() -> new NotUsable(version, summary.status(), what));
+    }
+
+    /** A version that exists but has no model to serve: a conflict with its state, not an unknown version. */
+    public static final class NotUsable extends SegmentsException {
+        NotUsable(int version, ModelStatus status, String what) {
+            super("model version " + version + " is " + status.name() + " and has no model to serve, so it cannot be "
+                    + what + "; only READY, ACTIVE or RETIRED versions can");
+        }
     }
 }

@@ -1,6 +1,7 @@
 package com.segments.application;
 
 import com.segments.domain.SegmentsException;
+import com.segments.domain.TextLimits;
 import com.segments.domain.model.ModelVersion;
 import com.segments.domain.profile.SegmentCatalog;
 import com.segments.domain.profile.SegmentLabel;
@@ -52,6 +53,11 @@ public final class DescribeSegments {
      * @throws SegmentsException for an unknown segment, a blank name, or a name another segment has
      */
     public SegmentLabel edit(ModelReference reference, int segment, String name, String description, List<String> offers) {
+        TextLimits.line("name", name, TextLimits.NAME);
+        TextLimits.paragraph("description", description, TextLimits.DESCRIPTION);
+        if (offers != null) {
+            TextLimits.lines("offers", offers, TextLimits.OFFERS, TextLimits.OFFER);
+        }
         Segments current = segments(reference);
         if (segment < 0 || segment >= current.segments().size()) {
             throw new SegmentsException("model version " + current.version() + " has segments 0 to "

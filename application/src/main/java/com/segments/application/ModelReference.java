@@ -28,19 +28,15 @@ public record ModelReference(Integer version, String alias) {
             return ACTIVE;
         }
         String value = text.strip();
-        if (value.chars().allMatch(Character::isDigit)) {
-            try {
-                return new ModelReference(Integer.parseInt(value), null);
-            } catch (NumberFormatException e) {
-                throw new SegmentsException("model version " + value + " is too large");
-            }
+        if (value.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            return new ModelReference(com.segments.domain.TextLimits.version("model", value), null);
         }
         return new ModelReference(null, checkAlias(value));
     }
 
     static String checkAlias(String alias) {
         if (!ALIAS.matcher(alias).matches() || alias.equals("active")) {
-            throw new SegmentsException("'" + alias + "' is not a model version or an alias; aliases are lower-case "
+            throw new SegmentsException("'" + com.segments.domain.TextLimits.echo(alias) + "' is not a model version or an alias; aliases are lower-case "
                     + "letters, digits, '-' and '_', start with a letter, and 'active' is reserved");
         }
         return alias;

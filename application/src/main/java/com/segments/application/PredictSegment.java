@@ -15,15 +15,22 @@ public final class PredictSegment {
 
     private final ModelLookup lookup;
     private final SegmentNames names;
+    private final LiveDrift live;
 
     public PredictSegment(ModelLookup lookup) {
-        this(lookup, null);
+        this(lookup, null, null);
     }
 
     /** @param names segment names and offers to put in each answer (null: answers carry none) */
     public PredictSegment(ModelLookup lookup, SegmentNames names) {
+        this(lookup, names, null);
+    }
+
+    /** @param live the rolling summary every answered prediction is counted in (null: none) */
+    public PredictSegment(ModelLookup lookup, SegmentNames names, LiveDrift live) {
         this.lookup = lookup;
         this.names = names;
+        this.live = live;
     }
 
     /**
@@ -63,7 +70,11 @@ public final class PredictSegment {
     private Prediction prediction(ModelVersion model, Map<String, ?> fields, double[] raw) {
         String idColumn = model.model().schema().idColumn();
         Object id = idColumn == null ? null : fields.get(idColumn);
+        double[] seen = live == null ? null : raw.clone();
         com.segments.domain.cluster.Assignment assignment = model.model().assignInPlace(raw);
+        if (live != null) {
+            live.observe(model, seen, assignment);
+        }
         var label = names == null || assignment.isNoise() ? java.util.Optional.<com.segments.domain.profile.SegmentLabel>empty()
                 : names.label(model.version(), assignment.segment());
         return new Prediction(model.version(), id == null ? null : id.toString(), assignment,

@@ -1,8 +1,9 @@
 package com.segments.application;
 
 import com.segments.domain.cluster.FitCancelledException;
-import com.segments.domain.table.DataSourceException;
 import com.segments.domain.SegmentsException;
+import com.segments.domain.TextLimits;
+import com.segments.domain.feature.FieldValidationException;
 import com.segments.domain.job.JobRepository;
 import com.segments.domain.job.JobState;
 import com.segments.domain.job.TrainingJob;
@@ -87,19 +88,37 @@ public final class RetrainModel implements AutoCloseable {
      * @param data         the file, relative to the data directory (or absolute inside it)
      * @param features     a feature spec file under the data directory, or null to infer
      * @param transactions whether the file is a transaction log to aggregate per customer
+     * @param triggeredBy  what asked for it, stored with the version it makes (null: a request to the API)
      */
     public record Command(String data, Character delimiter, String algorithm, Map<String, Integer> parameters, long seed,
-                          String features, boolean transactions) {
+                          String features, boolean transactions, String triggeredBy) {
 
         public Command(String data, Character delimiter, String algorithm, Map<String, Integer> parameters, long seed) {
-            this(data, delimiter, algorithm, parameters, seed, null, false);
+            this(data, delimiter, algorithm, parameters, seed, null, false, null);
+        }
+
+        public Command(String data, Character delimiter, String algorithm, Map<String, Integer> parameters, long seed,
+                       String features, boolean transactions) {
+            this(data, delimiter, algorithm, parameters, seed, features, transactions, null);
         }
 
         public Command {
             if (data == null || data.isBlank()) {
-                throw new SegmentsException("say which file to train on: \"data\" is missing");
+                throw new FieldValidationException("data", "say which file to train on: it is missing");
             }
+            TextLimits.line("data", data, TextLimits.FILE_NAME);
+            TextLimits.line("features", features, TextLimits.FILE_NAME);
+            TextLimits.line("algorithm", algorithm, TextLimits.ID);
             algorithm = algorithm == null || algorithm.isBlank() ? TrainModel.Command.DEFAULT_ALGORITHM : algorithm;
+            if (parameters != null) {
+                for (Map.Entry<String, Integer> p : parameters.entrySet()) {
+                    TextLimits.line("parameters", p.getKey(), TextLimits.ID);
+                    if (p.getValue() == null) {
+                        throw new FieldValidationException("parameters." + TextLimits.echo(p.getKey()),
+                                "must be a whole number; leave the parameter out for its default");
+                    }
+                }
+            }
             parameters = parameters == null ? Map.of() : Map.copyOf(parameters);
         }
     }
@@ -133,9 +152,17 @@ public final class RetrainModel implements AutoCloseable {
         }
     }
 
+    /**
+     * Checks the request completely (the files exist inside the data directory, the algorithm and its parameters,
+     * the feature spec and its formulas), then queues it.
+     *
+     * @throws SegmentsException naming what is wrong, before any job exists
+     */
     public synchronized TrainingJob submit(Command command) {
-        Path file = resolve(command.data());
-        Path spec = command.features() == null ? null : resolve(command.features());
+        Path file = resolve("data", command.data());
+        Path spec = command.features() == null ? null : resolve("features", command.features());
+        trainModel.check(new TrainModel.Command(input(command, file, spec), command.algorithm(), command.parameters(),
+                command.seed(), "api"));
         String source = file.toString();
         expireOverdue();
         Optional<TrainingJob> unfinished = jobs.unfinishedFor(source);
@@ -261,10 +288,10 @@ public final class RetrainModel implements AutoCloseable {
         };
         try {
             jobs.save(job[0]);
-            DataInput input = command.transactions() ? DataInput.transactions(file, command.delimiter(), spec)
-                    : DataInput.customers(file, command.delimiter(), spec);
+            DataInput input = input(command, file, spec);
             TrainingReport report = trainModel.train(new TrainModel.Command(input, command.algorithm(),
-                    command.parameters(), command.seed(), "api job " + queued.id()), (fraction, stage) -> {
+                    command.parameters(), command.seed(), command.triggeredBy() == null ? "api job " + queued.id()
+                    : command.triggeredBy() + " (job " + queued.id() + ")"), (fraction, stage) -> {
                         job[0] = job[0].progressed(fraction, stage);
                         if (stopped.get() == null) { // a stopped job's record already says how it ended
                             jobs.save(job[0]);
@@ -298,16 +325,38 @@ public final class RetrainModel implements AutoCloseable {
         return "unexpected failure: " + e;
     }
 
-    private Path resolve(String data) {
-        Path file = Path.of(data);
-        Path absolute = (file.isAbsolute() ? file : dataRoot.resolve(file)).normalize();
-        if (!Files.isRegularFile(absolute)) {
-            throw new DataSourceException(data + ": no such file under " + dataRoot);
+    private static DataInput input(Command command, Path file, Path spec) {
+        return command.transactions() ? DataInput.transactions(file, command.delimiter(), spec)
+                : DataInput.customers(file, command.delimiter(), spec);
+    }
+
+    /**
+     * A file named by a request, inside the data directory. Errors name the file as given and never the directory
+     * itself, nor whether a path outside it exists.
+     */
+    private Path resolve(String field, String data) {
+        Path file;
+        try {
+            file = Path.of(data);
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new FieldValidationException(field, "\"" + TextLimits.echo(data) + "\" is not a valid file name");
         }
-        Path real = realPath(absolute);
-        if (!real.startsWith(dataRoot)) {
-            throw new SegmentsException(data + " is outside the data directory " + dataRoot
-                    + " (set SEGMENTS_DATA_DIR on the server to allow another one)");
+        Path absolute = (file.isAbsolute() ? file : dataRoot.resolve(file)).normalize();
+        Path real = null;
+        try {
+            if (Files.isRegularFile(absolute)) {
+                real = absolute.toRealPath();
+            }
+        } catch (IOException e) {
+            real = null;
+        }
+        // The same answer whether or not a path outside exists, so that requests cannot probe the file system.
+        if (!(real != null ? real.startsWith(dataRoot) : absolute.startsWith(dataRoot))) {
+            throw new FieldValidationException(field, "\"" + TextLimits.echo(data) + "\" is outside the data directory "
+                    + "(name a file inside it; set SEGMENTS_DATA_DIR on the server to use another one)");
+        }
+        if (real == null) {
+            throw new FieldValidationException(field, "\"" + TextLimits.echo(data) + "\": no such file in the data directory");
         }
         return real;
     }

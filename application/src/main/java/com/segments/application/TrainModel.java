@@ -5,11 +5,13 @@ import com.segments.domain.SegmentsException;
 import com.segments.domain.cluster.AlgorithmParameters;
 import com.segments.domain.cluster.Assignment;
 import com.segments.domain.cluster.AssignmentRule;
+import com.segments.domain.cluster.Assignments;
 import com.segments.domain.cluster.ClusteringAlgorithm;
 import com.segments.domain.cluster.ClusteringResult;
 import com.segments.domain.cluster.FitCancelledException;
 import com.segments.domain.cluster.FitContext;
 import com.segments.domain.cluster.NearestCentroidRule;
+import com.segments.domain.drift.DriftReference;
 import com.segments.domain.feature.CustomerProfiles;
 import com.segments.domain.feature.DataMatrix;
 import com.segments.domain.feature.FittedPreprocessing;
@@ -101,6 +103,28 @@ public final class TrainModel {
     }
 
     /**
+     * Everything about a request that can be checked without reading the data: the algorithm exists, its
+     * parameters are known and within bounds, and the feature spec (when there is one) reads and its formulas parse
+     * within their limits. A background job calls this before it is accepted, so a bad request is refused at once.
+     *
+     * @throws SegmentsException naming what is wrong
+     */
+    public void check(Command command) {
+        ClusteringAlgorithm algorithm = algorithms.require(command.algorithm());
+        algorithm.descriptor().resolve(command.parameters());
+        com.segments.domain.feature.FeatureSpec spec = reader.spec(command.input());
+        for (com.segments.domain.feature.FeatureSpec.DerivedSpec derived : spec.derived()) {
+            try {
+                com.segments.domain.feature.Expression.checkSyntax(derived.formula());
+            } catch (IllegalArgumentException e) {
+                throw new SegmentsException("feature spec " + command.input().featureSpec().getFileName()
+                        + ", derived feature '" + com.segments.domain.TextLimits.echo(derived.name()) + "': "
+                        + e.getMessage(), e);
+            }
+        }
+    }
+
+    /**
      * Trains with progress reports, checking {@code cancelled} between stages; the model is stored only at the
      * end, in one step, after the last check.
      */
@@ -155,6 +179,7 @@ public final class TrainModel {
                     preprocessing, result.rule(), segments, ModelMetrics.of(result.inertia(), quality, stability),
                     table.fingerprint(), Map.of(algorithm.id(), algorithm.descriptor().library(),
                             "java", Runtime.version().toString()), aligned.lineage());
+            model = model.withReference(reference(model, profiles));
             checkNotCancelled(cancelled);
             progress.at(0.95, "storing");
             if (describer != null) {
@@ -194,6 +219,22 @@ public final class TrainModel {
         } catch (CompareAlgorithms.Cancelled e) {
             throw new Cancelled();
         }
+    }
+
+    /**
+     * What the training data looked like, stored with the version for drift reports: each field's distribution in
+     * original units, and each segment's share and outliers as predict assigns the training rows.
+     */
+    private static DriftReference reference(TrainedModel model, CustomerProfiles profiles) {
+        double[] raw = profiles.values().rowMajorView();
+        Assignments assigned = model.assignAll(raw);
+        int[] segments = new int[assigned.size()];
+        boolean[] outliers = new boolean[assigned.size()];
+        for (int i = 0; i < segments.length; i++) {
+            segments[i] = assigned.segment(i);
+            outliers[i] = assigned.outlier(i);
+        }
+        return DriftReference.fit(profiles.schema(), raw, segments, outliers, model.segmentCount());
     }
 
     /** Marks versions left TRAINING by a process that stopped FAILED with the reason; returns how many. */

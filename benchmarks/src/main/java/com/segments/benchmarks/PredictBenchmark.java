@@ -1,6 +1,17 @@
 package com.segments.benchmarks;
 
+import com.segments.application.LiveDrift;
+import com.segments.domain.cluster.AlgorithmParameters;
 import com.segments.domain.cluster.Assignment;
+import com.segments.domain.drift.DriftReference;
+import com.segments.domain.drift.DriftThresholds;
+import com.segments.domain.drift.SignificanceTests;
+import com.segments.domain.feature.FeatureSchema;
+import com.segments.domain.model.DataFingerprint;
+import com.segments.domain.model.ModelMetrics;
+import com.segments.domain.model.ModelVersion;
+import com.segments.domain.model.Segment;
+import com.segments.domain.model.TrainedModel;
 import com.segments.domain.cluster.NearestCentroidRule;
 import com.segments.domain.feature.FittedPreprocessing;
 import com.segments.domain.feature.Imputation;
@@ -45,6 +56,8 @@ public class PredictBenchmark {
     private double[][] customers;
     private double[] buffer;
     private int next;
+    private ModelVersion version;
+    private LiveDrift live;
 
     @Setup
     public void setUp() {
@@ -72,6 +85,43 @@ public class PredictBenchmark {
             }
         }
         buffer = new double[features];
+
+        List<String> names = new java.util.ArrayList<>();
+        for (int j = 0; j < features; j++) {
+            names.add("f" + j);
+        }
+        FeatureSchema schema = new FeatureSchema(null, names);
+        List<Segment> segments = new java.util.ArrayList<>();
+        for (int c = 0; c < k; c++) {
+            segments.add(new Segment(c, 100, 1.0 / k, rule.centroid(c), new double[features]));
+        }
+        double[] raw = new double[customers.length * features];
+        int[] labels = new int[customers.length];
+        boolean[] outliers = new boolean[customers.length];
+        for (int i = 0; i < customers.length; i++) {
+            System.arraycopy(customers[i], 0, raw, i * features, features);
+            double[] copy = customers[i].clone();
+            preprocessing.transformInPlace(copy);
+            Assignment a = rule.assign(copy);
+            labels[i] = a.segment();
+            outliers[i] = a.outlier();
+        }
+        TrainedModel model = new TrainedModel("kmeans", new AlgorithmParameters(java.util.Map.of("k", k)), 42, schema,
+                preprocessing, rule, segments, new ModelMetrics(1, 0.5, 100, 0, 1, 1),
+                new DataFingerprint("bench", customers.length, "ab".repeat(32)), java.util.Map.of())
+                .withReference(DriftReference.fit(schema, raw, labels, outliers, k));
+        version = new ModelVersion(1, java.time.Instant.EPOCH, "benchmark", model);
+        live = new LiveDrift(10_000, null, new SignificanceTests() {
+            @Override
+            public double ksPValue(double d, int n, int m) {
+                return Double.NaN;
+            }
+
+            @Override
+            public double chiSquarePValue(double statistic, int degreesOfFreedom) {
+                return Double.NaN;
+            }
+        }, DriftThresholds.DEFAULTS);
     }
 
     @Benchmark
@@ -80,5 +130,20 @@ public class PredictBenchmark {
         System.arraycopy(customer, 0, buffer, 0, features);
         preprocessing.transformInPlace(buffer);
         return rule.assign(buffer);
+    }
+
+    /**
+     * The same, counted in the live drift window as PredictSegment does when live drift is on: a copy of the raw
+     * values before they are transformed, then one row into the version's bins and segments.
+     */
+    @Benchmark
+    public Assignment predictOneCountedLive() {
+        double[] customer = customers[next++ & 1023];
+        System.arraycopy(customer, 0, buffer, 0, features);
+        double[] seen = buffer.clone();
+        preprocessing.transformInPlace(buffer);
+        Assignment assignment = rule.assign(buffer);
+        live.observe(version, seen, assignment);
+        return assignment;
     }
 }

@@ -2,6 +2,7 @@ package com.segments.benchmarks;
 
 import com.segments.domain.cluster.Assignment;
 import com.segments.domain.cluster.Assignments;
+import com.segments.domain.cluster.CentroidDistances;
 import com.segments.domain.cluster.NearestCentroidRule;
 import com.segments.domain.feature.DataMatrix;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -40,18 +41,42 @@ public class ScoreManyBenchmark {
 
     private double[] values;
     private NearestCentroidRule rule;
+    private double[] centres;
 
     @Setup
     public void setUp() {
         DataMatrix data = FitBenchmark.mixture(rows, 42);
         values = data.rowMajorView();
-        double[] centres = Arrays.copyOf(values, FitBenchmark.SEGMENTS * FitBenchmark.FEATURES);
+        centres = Arrays.copyOf(values, FitBenchmark.SEGMENTS * FitBenchmark.FEATURES);
         rule = NearestCentroidRule.fromCentroids(FitBenchmark.SEGMENTS, FitBenchmark.FEATURES, centres, values);
     }
 
     @Benchmark
     public Assignments blockwise() {
         return rule.assignAll(values);
+    }
+
+    /** The distance kernel alone on one thread: the tiled, column-wise one that block scoring uses. */
+    @Benchmark
+    public int[] kernelTiledOneThread() {
+        int[] best = new int[rows];
+        double[] bestSquared = new double[rows];
+        double[] secondSquared = new double[rows];
+        CentroidDistances.nearestTwoMany(values, 0, rows, centres, FitBenchmark.SEGMENTS, FitBenchmark.FEATURES, best,
+                bestSquared, secondSquared);
+        return best;
+    }
+
+    /** The distance kernel alone on one thread: one row against every centre at a time. */
+    @Benchmark
+    public int[] kernelRowByRowOneThread() {
+        int d = FitBenchmark.FEATURES;
+        int[] best = new int[rows];
+        double[] two = new double[2];
+        for (int i = 0; i < rows; i++) {
+            best[i] = CentroidDistances.nearestTwo(values, i * d, centres, FitBenchmark.SEGMENTS, d, two, 0);
+        }
+        return best;
     }
 
     @Benchmark

@@ -21,13 +21,15 @@ final class HttpServerStarter implements ServerStarter {
     private final CheckHealth checkHealth;
     private final ActiveModelRefresher refresher;
     private final RetrainModel retrainModel;
+    private final RetrainTriggerScheduler triggers;
 
     HttpServerStarter(ApplicationContext context, CheckHealth checkHealth, ActiveModelRefresher refresher,
-                      RetrainModel retrainModel) {
+                      RetrainModel retrainModel, RetrainTriggerScheduler triggers) {
         this.context = context;
         this.checkHealth = checkHealth;
         this.refresher = refresher;
         this.retrainModel = retrainModel;
+        this.triggers = triggers;
     }
 
     @Override
@@ -38,6 +40,7 @@ final class HttpServerStarter implements ServerStarter {
         EmbeddedServer server = context.getBean(EmbeddedServer.class);
         server.start();
         refresher.start();
+        triggers.start();
         Runtime.getRuntime().addShutdownHook(new Thread(context::close, "segments-shutdown"));
         CheckHealth.Health health = checkHealth.check();
         return new Started(server.getURL(), health.databaseUp(), health.activeModel(), interrupted);

@@ -15,6 +15,9 @@ import com.segments.application.ModelLookup;
 import com.segments.application.PredictSegment;
 import com.segments.application.ProjectCustomers;
 import com.segments.application.RetrainModel;
+import com.segments.application.LiveDrift;
+import com.segments.application.RetrainTriggers;
+import com.segments.application.MeasureDrift;
 import com.segments.application.ScoreBatch;
 import com.segments.application.SegmentNames;
 import com.segments.application.ShowModel;
@@ -90,6 +93,21 @@ class UseCaseWiring {
     @Singleton
     ScoreBatch scoreBatch(Wiring wiring) {
         return wiring.get(ScoreBatch.class);
+    }
+
+    @Singleton
+    RetrainTriggers retrainTriggers(Wiring wiring) {
+        return wiring.get(RetrainTriggers.class);
+    }
+
+    @Singleton
+    LiveDrift liveDrift(Wiring wiring) {
+        return wiring.get(LiveDrift.class);
+    }
+
+    @Singleton
+    MeasureDrift measureDrift(Wiring wiring) {
+        return wiring.get(MeasureDrift.class);
     }
 
     @Singleton

@@ -22,12 +22,17 @@ import com.segments.application.ModelLookup;
 import com.segments.application.PredictSegment;
 import com.segments.application.ProjectCustomers;
 import com.segments.application.RetrainModel;
+import com.segments.application.RetrainTriggers;
+import com.segments.application.LiveDrift;
+import com.segments.application.MeasureDrift;
 import com.segments.application.ScoreBatch;
 import com.segments.application.SegmentNames;
 import com.segments.application.ShowModel;
 import com.segments.application.TrainModel;
 import com.segments.application.TransactionsUseCases;
 import com.segments.domain.cluster.ClusteringAlgorithm;
+import com.segments.domain.drift.DriftThresholds;
+import com.segments.domain.drift.SignificanceTests;
 import com.segments.domain.feature.Projector;
 import com.segments.domain.job.JobRepository;
 import com.segments.domain.model.ModelRepository;
@@ -129,13 +134,22 @@ final class Wiring {
                 get(SegmentNames.class)));
         m.put(CompareGroups.class, () -> new CompareGroups(get(ModelLookup.class), get(SegmentNames.class),
                 get(DataReader.class)));
+        m.put(SignificanceTests.class, () -> ServiceLoader.load(SignificanceTests.class).findFirst().orElseThrow(
+                () -> new IllegalStateException("no statistics plugin (SignificanceTests) on the class path")));
+        m.put(MeasureDrift.class, () -> new MeasureDrift(get(ModelLookup.class), get(DataReader.class),
+                get(SegmentNames.class), get(SignificanceTests.class)));
         m.put(ScoreBatch.class, () -> new ScoreBatch(get(ModelLookup.class), get(DataReader.class), get(RecordFiles.class)));
-        m.put(PredictSegment.class, () -> new PredictSegment(get(ModelLookup.class), get(SegmentNames.class)));
+        m.put(LiveDrift.class, () -> new LiveDrift(Integer.parseInt(ports.property("segments.drift.live-window",
+                "10000")), get(SegmentNames.class),
+                get(SignificanceTests.class), DriftThresholds.DEFAULTS));
+        m.put(PredictSegment.class, () -> new PredictSegment(get(ModelLookup.class), get(SegmentNames.class),
+                get(LiveDrift.class)));
         m.put(ListModels.class, () -> new ListModels(ports.models()));
         m.put(CompareAlgorithms.class, () -> new CompareAlgorithms(get(DataReader.class), get(AlgorithmCatalog.class)));
         m.put(GenerateCustomers.class, () -> new GenerateCustomers(get(RecordFiles.class)));
         m.put(GenerateTransactions.class, () -> new GenerateTransactions(get(RecordFiles.class)));
         m.put(RetrainModel.class, this::retrainModel);
+        m.put(RetrainTriggers.class, this::retrainTriggers);
         m.put(TransactionsUseCases.class, () -> new TransactionsUseCases(ports.transactions(), get(ModelLookup.class),
                 get(DataReader.class), get(RecordFiles.class)));
         m.put(CheckHealth.class, () -> new CheckHealth(ports.models(), get(ActiveModel.class)));
@@ -227,6 +241,30 @@ final class Wiring {
         } catch (java.time.format.DateTimeParseException | ArithmeticException e) {
             throw new IllegalArgumentException(name + " must be a duration such as 90s, 30m or 2h, got \"" + value + "\"");
         }
+    }
+
+    /**
+     * The re-clustering policy (docs/monitoring.md), off unless segments.triggers.on-drift or segments.triggers.cron
+     * is set: segments.triggers.data names the file to retrain on (under the data directory), optionally .features,
+     * .transactions, .algorithm, .k, .seed, and .cool-down-minutes (default a day) between two triggered jobs.
+     */
+    private RetrainTriggers retrainTriggers() {
+        boolean onDrift = Boolean.parseBoolean(ports.property("segments.triggers.on-drift", "false").strip());
+        String cron = ports.property("segments.triggers.cron", "").strip();
+        String data = ports.property("segments.triggers.data", "").strip();
+        if ((onDrift || !cron.isEmpty()) && data.isEmpty()) {
+            throw new IllegalArgumentException("segments.triggers.data must name the file to retrain on when "
+                    + "segments.triggers.on-drift or segments.triggers.cron is set");
+        }
+        String features = ports.property("segments.triggers.features", "").strip();
+        int k = whole("segments.triggers.k", 0);
+        RetrainTriggers.Policy policy = new RetrainTriggers.Policy(onDrift, data, features.isEmpty() ? null : features,
+                Boolean.parseBoolean(ports.property("segments.triggers.transactions", "false").strip()),
+                ports.property("segments.triggers.algorithm", "kmeans").strip(), k > 0 ? Map.of("k", k) : Map.of(),
+                whole("segments.triggers.seed", 42), Duration.ofMinutes(whole("segments.triggers.cool-down-minutes",
+                24 * 60)));
+        return new RetrainTriggers(policy, get(RetrainModel.class), get(LiveDrift.class), get(ModelLookup.class),
+                get(Clock.class));
     }
 
     /** Comparisons started from the console: one at a time on a low-priority thread, up to 4 waiting. */

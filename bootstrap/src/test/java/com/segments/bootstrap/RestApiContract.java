@@ -181,6 +181,115 @@ abstract class RestApiContract {
     }
 
     /**
+     * GET /prometheus: predictions counted by version, segment and door as they are answered, the latency histogram,
+     * rows of uploads, jobs by state and the database's state, in Prometheus's text format, without a key.
+     */
+    @Test
+    void metricsCountWhatWasAnsweredInPrometheusFormat() throws Exception {
+        trainCcGeneral();
+        JsonNode prediction = JSON.readTree(post("/api/v1/predict", ccGeneralCustomer().toString()).body());
+        int segment = prediction.get("segment").asInt();
+        post("/api/v1/predict", ccGeneralCustomer().toString());
+        post("/api/v1/predict/batch", "[" + ccGeneralCustomer() + "," + ccGeneralCustomer() + "," + ccGeneralCustomer()
+                + "]");
+        HttpResponse<String> scraped = get("/prometheus");
+        assertThat(scraped.statusCode()).as(scraped.body()).isEqualTo(200);
+        String text = scraped.body();
+        assertThat(text).contains("segments_predictions_total{door=\"rest\",segment=\"" + segment
+                + "\",version=\"1\"} 2.0");
+        assertThat(text).contains("segments_predictions_total{door=\"rest_batch\",segment=\"" + segment
+                + "\",version=\"1\"} 3.0");
+        assertThat(text).contains("segments_predict_duration_seconds_count 3");
+        assertThat(text).contains("segments_predict_duration_seconds_bucket{le=");
+        assertThat(text).contains("segments_database_up 1.0");
+        assertThat(text).containsPattern("segments_training_jobs\\{state=\"succeeded\"} \\d");
+        assertThat(text).contains("jvm_memory_used_bytes");
+    }
+
+    /**
+     * GET /api/v1/drift/live: the predictions answered since the start, counted per bin and segment, compared with the
+     * reference, equal to the offline drift of the same rows; before any prediction it says there is nothing to
+     * compare.
+     */
+    @Test
+    void liveDriftComparesWhatPredictSaw() throws Exception {
+        trainCcGeneral();
+        HttpResponse<String> empty = get("/api/v1/drift/live");
+        assertThat(empty.statusCode()).isEqualTo(400);
+        assertThat(empty.body()).contains("has answered no prediction");
+
+        List<String> lines = Files.readAllLines(Cli.CC_GENERAL);
+        String[] header = lines.getFirst().strip().split(",");
+        com.fasterxml.jackson.databind.node.ArrayNode batch = JSON.createArrayNode();
+        for (String line : lines.subList(1, 3001)) {
+            String[] cells = line.strip().split(",", -1);
+            ObjectNode customer = batch.addObject();
+            customer.put(header[0], cells[0]);
+            for (int j = 1; j < header.length; j++) {
+                if (cells[j].isEmpty()) {
+                    customer.putNull(header[j]);
+                } else {
+                    customer.put(header[j], Double.parseDouble(cells[j]));
+                }
+            }
+        }
+        assertThat(post("/api/v1/predict/batch", batch.toString()).statusCode()).isEqualTo(200);
+        HttpResponse<String> live = get("/api/v1/drift/live");
+        assertThat(live.statusCode()).as(live.body()).isEqualTo(200);
+        JsonNode report = JSON.readTree(live.body());
+        assertThat(report.get("rows").asLong()).isEqualTo(3000);
+        // the same rows measured offline: the same counts, so the same PSI, levels, shares and verdict
+        Path first = Files.write(work.resolve("first-3000.csv"), lines.subList(0, 3001));
+        JsonNode offline = cli.run("drift", "--data", first.toString(), "--json").json();
+        assertThat(report.get("verdict").asText()).isEqualTo(offline.get("verdict").asText());
+        for (int j = 0; j < report.get("fields").size(); j++) {
+            JsonNode field = report.get("fields").get(j);
+            assertThat(field.get("psi").asDouble()).isEqualTo(offline.get("fields").get(j).get("psi").asDouble());
+            assertThat(field.get("level").asText()).isEqualTo(offline.get("fields").get(j).get("level").asText());
+            assertThat(field.get("wasserstein").isNull()).as("no values are kept live").isTrue();
+        }
+        assertThat(report.get("sharePsi").asDouble()).isEqualTo(offline.get("sharePsi").asDouble());
+        double shares = 0;
+        for (JsonNode segment : report.get("segments")) {
+            shares += segment.get("currentShare").asDouble();
+        }
+        assertThat(shares).isCloseTo(1.0, org.assertj.core.api.Assertions.within(1e-9));
+    }
+
+    /** Drift of an upload answers what `segments drift --json` answers for the file; an unknown model is a 404. */
+    @Test
+    void driftOfAnUploadEqualsTheCommandLines() throws Exception {
+        trainCcGeneral();
+        Cli.Result cliDrift = cli.run("drift", "--data", Cli.CC_GENERAL.toString(), "--json");
+        assertThat(cliDrift.exitCode()).as(cliDrift.err()).isZero();
+        HttpResponse<String> answered = http.send(HttpRequest.newBuilder(base.resolve("/api/v1/drift"))
+                .header("Content-Type", "text/csv").POST(HttpRequest.BodyPublishers.ofFile(Cli.CC_GENERAL)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(answered.statusCode()).as(answered.body()).isEqualTo(200);
+        com.fasterxml.jackson.databind.JsonNode rest = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(answered.body());
+        assertThat(rest.get("verdict").asText()).isEqualTo("stable");
+        assertThat(rest.get("rows").asLong()).isEqualTo(8950);
+        assertThat(rest.get("fields")).isEqualTo(cliDrift.json().get("fields"));
+        assertThat(rest.get("segments")).isEqualTo(cliDrift.json().get("segments"));
+
+        String scraped = get("/prometheus").body();
+        assertThat(scraped).contains("segments_drift_verdict{version=\"1\"} 0.0");
+        double topPsi = java.util.stream.StreamSupport.stream(rest.get("fields").spliterator(), false)
+                .mapToDouble(f -> f.get("psi").asDouble()).max().orElseThrow();
+        java.util.regex.Matcher gauge = java.util.regex.Pattern.compile("segments_drift_top_psi\\{version=\"1\"} (\\S+)")
+                .matcher(scraped);
+        assertThat(gauge.find()).as(scraped).isTrue();
+        assertThat(Double.parseDouble(gauge.group(1))).isCloseTo(topPsi, org.assertj.core.api.Assertions.within(1e-12));
+
+        HttpResponse<String> unknown = http.send(HttpRequest.newBuilder(base.resolve("/api/v1/drift?model=77"))
+                .header("Content-Type", "text/csv").POST(HttpRequest.BodyPublishers.ofFile(Cli.CC_GENERAL)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(unknown.body()).contains("77");
+    }
+
+    /**
      * A model with categorical fields, a derived feature and group attributes: predict applies the stored pipeline,
      * an unseen category takes the other bucket, a wrongly typed field is a 400 naming it.
      */
@@ -394,9 +503,14 @@ abstract class RestApiContract {
 
     @Test
     void aBadRetrainRequestIsRefusedAndLeavesNoJob() throws Exception {
-        HttpResponse<String> missing = send("POST", "/api/v1/retrain", "{\"data\": \"/nowhere/x.csv\"}", Cli.API_KEY);
+        HttpResponse<String> missing = send("POST", "/api/v1/retrain", "{\"data\": \"nowhere.csv\"}", Cli.API_KEY);
         assertThat(missing.statusCode()).isEqualTo(400);
         assertThat(JSON.readTree(missing.body()).get("message").asText()).contains("no such file");
+        // Outside the data directory, a missing path answers like an existing one: requests cannot probe the disk.
+        HttpResponse<String> elsewhere = send("POST", "/api/v1/retrain", "{\"data\": \"/nowhere/x.csv\"}", Cli.API_KEY);
+        assertThat(elsewhere.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(elsewhere.body()).get("message").asText()).contains("outside the data directory")
+                .doesNotContain("/nowhere");
         HttpResponse<String> outside = send("POST", "/api/v1/retrain", "{\"data\": \"/etc/hostname\"}", Cli.API_KEY);
         assertThat(outside.statusCode()).isEqualTo(400);
         assertThat(JSON.readTree(outside.body()).get("message").asText()).contains("outside the data directory");

@@ -2,7 +2,6 @@ package com.segments.adapters.cli;
 
 import com.segments.application.AlgorithmCatalog;
 import com.segments.application.CompareAlgorithms;
-import com.segments.domain.SegmentsException;
 import com.segments.domain.cluster.AlgorithmDescriptor;
 import com.segments.domain.metric.GapStatistic;
 import com.segments.domain.metric.KRange;
@@ -13,10 +12,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -142,13 +138,7 @@ class CompareCommand implements Runnable {
     }
 
     private void writeReport(CompareAlgorithms.Comparison comparison) {
-        try {
-            Path target = report.toAbsolutePath();
-            Files.createDirectories(target.getParent());
-            Files.writeString(target, HtmlReport.of(comparison), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new SegmentsException(report + ": cannot be written: " + e.getMessage(), e);
-        }
+        Reports.write(report, HtmlReport.of(comparison));
     }
 
     /** One candidate per plugin, except HDBSCAN's sizes; plugins that take k are tried over the range. */

@@ -8,10 +8,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -68,11 +65,7 @@ class GroupsCommand implements Runnable {
             out.print(text(result));
         }
         if (report != null) {
-            try {
-                Files.writeString(report, GroupsReport.html(result), StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new com.segments.domain.table.DataSourceException(report + ": cannot be written: " + e.getMessage(), e);
-            }
+            Reports.write(report, GroupsReport.html(result));
             if (!json) {
                 out.printf("Report written to %s%n", report);
             }

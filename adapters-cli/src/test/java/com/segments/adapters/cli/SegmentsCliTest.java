@@ -28,15 +28,15 @@ class SegmentsCliTest {
     void eachCommandIsListedUnderTheNameItDeclares() {
         SegmentsCli.COMMANDS.forEach((name, type) ->
                 assertThat(new CommandLine(type).getCommandName()).isEqualTo(name));
-        assertThat(SegmentsCli.COMMANDS).hasSize(13);
+        assertThat(SegmentsCli.COMMANDS).hasSize(14);
     }
 
     @Test
     void aTypoIsAnsweredWithTheCommandsItMayMean() {
         StringWriter err = new StringWriter();
-        CommandLine commandLine = SegmentsCli.commandLine("trian");
+        CommandLine commandLine = SegmentsCli.commandLine("traim");
         commandLine.setErr(new PrintWriter(err));
-        assertThat(commandLine.execute("trian")).isEqualTo(2);
+        assertThat(commandLine.execute("traim")).isEqualTo(2);
         assertThat(err.toString()).contains("Did you mean: segments train");
     }
 }

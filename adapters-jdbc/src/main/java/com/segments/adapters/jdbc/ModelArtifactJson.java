@@ -28,6 +28,9 @@ import com.segments.domain.model.ModelMetrics;
 import com.segments.domain.model.Segment;
 import com.segments.domain.model.TrainedModel;
 
+import com.segments.domain.drift.DriftReference;
+import com.segments.domain.drift.FieldReference;
+
 import java.util.List;
 import java.util.Map;
 
@@ -38,8 +41,11 @@ import java.util.Map;
  */
 final class ModelArtifactJson {
 
-    /** Version 2 added typed fields (categories, dates), group columns and the steps beyond imputation and scaling. */
-    static final int FORMAT_VERSION = 2;
+    /**
+     * Version 2 added typed fields (categories, dates), group columns and the steps beyond imputation and scaling;
+     * version 3 the drift reference (optional: versions without one read as "drift cannot be measured").
+     */
+    static final int FORMAT_VERSION = 3;
     private static final String FORMAT = "segments-model";
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
@@ -96,7 +102,28 @@ final class ModelArtifactJson {
                 schemaJson(model.schema()), steps, rule, segments,
                 metrics, model.fingerprint(), model.libraryVersions(), model.lineage() == null ? null
                 : new LineageJson(model.lineage().fromVersion(), model.lineage().links().stream().map(l -> new LinkJson(
-                        l.kind().name(), l.previous(), l.current(), Double.isNaN(l.overlap()) ? null : l.overlap())).toList()));
+                        l.kind().name(), l.previous(), l.current(), Double.isNaN(l.overlap()) ? null : l.overlap())).toList()),
+                referenceJson(model.reference()));
+    }
+
+    private static ReferenceJson referenceJson(DriftReference reference) {
+        if (reference == null) {
+            return null;
+        }
+        return new ReferenceJson(reference.rows(), reference.fields().stream().map(f -> new FieldReferenceJson(f.name(),
+                f.category(), f.missingRate(), Double.isNaN(f.mean()) ? null : f.mean(),
+                Double.isNaN(f.spread()) ? null : f.spread(), f.quantiles(), f.edges(), f.shares(),
+                f.levels().isEmpty() ? null : f.levels())).toList(), reference.segmentShares(), reference.outlierShares());
+    }
+
+    private static DriftReference reference(ReferenceJson r) {
+        if (r == null) {
+            return null;
+        }
+        return new DriftReference(r.rows(), r.fields().stream().map(f -> new FieldReference(f.name(), f.category(),
+                f.missingRate(), f.mean() == null ? Double.NaN : f.mean(), f.spread() == null ? Double.NaN : f.spread(),
+                f.quantiles(), f.edges(), f.shares(), f.levels() == null ? List.of() : f.levels())).toList(),
+                r.segmentShares(), r.outlierShares());
     }
 
     private static TrainedModel toModel(Document d) {
@@ -115,7 +142,7 @@ final class ModelArtifactJson {
                 segments, d.metrics().toModel(), d.fingerprint(), d.libraryVersions(), d.lineage() == null ? null
                 : new SegmentLineage(d.lineage().fromVersion(), d.lineage().links().stream().map(l -> new SegmentLineage.Link(
                         SegmentLineage.Kind.valueOf(l.kind()), l.previous(), l.current(),
-                        l.overlap() == null ? Double.NaN : l.overlap())).toList()));
+                        l.overlap() == null ? Double.NaN : l.overlap())).toList()), reference(d.reference()));
     }
 
     private static StepJson stepJson(FittedStep step) {
@@ -175,7 +202,15 @@ final class ModelArtifactJson {
     record Document(String format, int formatVersion, String algorithm, Map<String, Integer> parameters, long seed,
                     SchemaJson schema, List<StepJson> preprocessing, RuleJson rule, List<SegmentJson> segments,
                     MetricsJson metrics, DataFingerprint fingerprint, Map<String, String> libraryVersions,
-                    LineageJson lineage) {
+                    LineageJson lineage, ReferenceJson reference) {
+    }
+
+    /** The drift reference (format v3): per field its training distribution, per segment its share and outliers. */
+    record ReferenceJson(long rows, List<FieldReferenceJson> fields, double[] segmentShares, double[] outlierShares) {
+    }
+
+    record FieldReferenceJson(String name, boolean category, double missingRate, Double mean, Double spread,
+                              double[] quantiles, double[] edges, double[] shares, List<String> levels) {
     }
 
     record LineageJson(int fromVersion, List<LinkJson> links) {

@@ -1,6 +1,7 @@
 package com.segments.adapters.jdbc;
 
 import com.segments.domain.cluster.NearestCentroidRule;
+import com.segments.domain.drift.DriftReference;
 import com.segments.domain.feature.Clipping;
 import com.segments.domain.feature.DerivedColumns;
 import com.segments.domain.feature.FeatureSchema;
@@ -81,6 +82,29 @@ class ModelArtifactJsonTest {
         assertThat(read.originalColumns()).containsExactly("spend", "limit", "status", "slab", "joined", "ratio");
     }
 
+    /** Format v3: the drift reference comes back equal; a version stored before it reads without one. */
+    @Test
+    void theDriftReferenceSurvivesTheRoundTripAndOlderVersionsHaveNone() throws IOException {
+        TrainedModel base = ModelFixtures.twoSegments("x.csv");
+        int d = base.schema().size();
+        double[] raw = new double[40 * d];
+        int[] segments = new int[40];
+        boolean[] outliers = new boolean[40];
+        for (int i = 0; i < 40; i++) {
+            for (int j = 0; j < d; j++) {
+                raw[i * d + j] = i % 7 == 0 ? Double.NaN : 100.0 * j + i * (j + 1);
+            }
+            segments[i] = i % 2;
+            outliers[i] = i % 9 == 0;
+        }
+        TrainedModel model = base.withReference(DriftReference.fit(base.schema(), raw, segments, outliers, 2));
+        TrainedModel read = ModelArtifactJson.read(ModelArtifactJson.write(model));
+        assertThat(read.reference()).isEqualTo(model.reference());
+        assertThat(read.reference().fields().get(0).quantiles()).hasSize(200);
+        assertThat(read).isEqualTo(model);
+        assertThat(ModelArtifactJson.read(fixture()).reference()).isNull();
+    }
+
     @Test
     void metricsAddedAfterTheFirstModelsReadAsNotRecorded() throws IOException {
         TrainedModel read = ModelArtifactJson.read(fixture());
@@ -90,9 +114,9 @@ class ModelArtifactJsonTest {
 
     @Test
     void refusesAFormatVersionItDoesNotKnow() throws IOException {
-        String future = fixture().replace("\"formatVersion\" : 1", "\"formatVersion\" : 3");
+        String future = fixture().replace("\"formatVersion\" : 1", "\"formatVersion\" : 4");
         assertThatThrownBy(() -> ModelArtifactJson.read(future)).isInstanceOf(ArtifactFormatException.class)
-                .hasMessageContaining("v3").hasMessageContaining("reads segments-model v1 to v2");
+                .hasMessageContaining("v4").hasMessageContaining("reads segments-model v1 to v3");
     }
 
     @Test

@@ -18,6 +18,12 @@ import io.micronaut.json.JsonSyntaxException;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.server.exceptions.response.ErrorContext;
+import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
+import com.segments.application.ActivateModel;
+import com.segments.domain.TextLimits;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
 import jakarta.inject.Singleton;
@@ -31,8 +37,25 @@ final class ApiErrors {
     private ApiErrors() {
     }
 
-    static HttpResponse<ErrorResponse> respond(HttpStatus status, String code, String message, String field) {
-        return HttpResponse.<ErrorResponse>status(status).body(new ErrorResponse(status.getCode(), code, message, field));
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ApiErrors.class);
+
+    static MutableHttpResponse<ErrorResponse> respond(HttpStatus status, String code, String message, String field) {
+        return HttpResponse.<ErrorResponse>status(status).contentType(MediaType.APPLICATION_JSON_TYPE)
+                .body(new ErrorResponse(status.getCode(), code, Messages.safe(message, status.getReason()),
+                        field == null ? null : TextLimits.echo(field)));
+    }
+
+    /**
+     * A failure nobody foresaw: logged with a fresh correlation id and the whole trace, answered with the id only
+     * (in the body, the message and the {@code X-Correlation-Id} header), so that support can find the log line.
+     */
+    static MutableHttpResponse<ErrorResponse> internal(HttpRequest<?> request, Throwable cause) {
+        String id = java.util.UUID.randomUUID().toString();
+        LOG.error("internal error {} on {} {}", id, request.getMethodName(), TextLimits.echo(request.getPath()), cause);
+        return HttpResponse.<ErrorResponse>serverError().contentType(MediaType.APPLICATION_JSON_TYPE)
+                .header("X-Correlation-Id", id)
+                .body(new ErrorResponse(500, "internal_error", "the server failed to answer this request; quote reference "
+                        + id + " when reporting it", null, id));
     }
 
     /**
@@ -52,6 +75,8 @@ final class ApiErrors {
                 case UnknownModelException u -> respond(HttpStatus.NOT_FOUND, "unknown_model", u.getMessage(), "version");
                 case UnknownAliasException u -> respond(HttpStatus.NOT_FOUND, "unknown_alias", u.getMessage(), "model");
                 case ModelLookup.ModelNotServable m -> respond(HttpStatus.CONFLICT, "model_not_servable", m.getMessage(), "model");
+                case ActivateModel.NotUsable n -> respond(HttpStatus.CONFLICT, "model_not_usable", n.getMessage(), "version");
+                case StrictJson.NotStrictJson j -> respond(HttpStatus.BAD_REQUEST, "invalid_json", j.getMessage(), j.field());
                 case RetrainModel.Conflict c -> respond(HttpStatus.CONFLICT, "job_running", c.getMessage(), "data");
                 case RetrainModel.UnknownJob u -> respond(HttpStatus.NOT_FOUND, "unknown_job", u.getMessage(), "id");
                 case RetrainModel.Busy b -> respond(HttpStatus.SERVICE_UNAVAILABLE, "training_queue_full", b.getMessage(), null);
@@ -70,12 +95,6 @@ final class ApiErrors {
     @Singleton
     @Requires(classes = {ExceptionHandler.class})
     static class StoreUnavailable implements ExceptionHandler<RuntimeException, HttpResponse<?>> {
-        private final io.micronaut.http.server.exceptions.response.ErrorResponseProcessor<?> fallback;
-
-        StoreUnavailable(io.micronaut.http.server.exceptions.response.ErrorResponseProcessor<?> fallback) {
-            this.fallback = fallback;
-        }
-
         @Override
         public HttpResponse<?> handle(HttpRequest request, RuntimeException e) {
             for (Throwable cause = e; cause != null; cause = cause.getCause()) {
@@ -84,9 +103,7 @@ final class ApiErrors {
                             "the database cannot be reached; predictions of the active model still work", null);
                 }
             }
-            org.slf4j.LoggerFactory.getLogger(ApiErrors.class).error("unexpected failure on {}", request.getPath(), e);
-            return fallback.processResponse(io.micronaut.http.server.exceptions.response.ErrorContext.builder(request)
-                    .cause(e).errorMessage("internal error").build(), HttpResponse.serverError());
+            return internal(request, e);
         }
     }
 
@@ -122,6 +139,53 @@ final class ApiErrors {
         @Override
         public HttpResponse<ErrorResponse> handle(HttpRequest request, ContentLengthExceededException e) {
             return respond(HttpStatus.REQUEST_ENTITY_TOO_LARGE, "too_large", firstLine(e.getMessage()), null);
+        }
+    }
+
+    /**
+     * Every answer Micronaut makes itself (404 for an unknown address, 405, 406, 415, 413 from the codec, a body
+     * that cannot be bound, an {@link Error} thrown by a controller) in the documented shape, with a message of our
+     * own: Micronaut's would repeat the client's headers or name classes.
+     */
+    @Singleton
+    @Replaces(ErrorResponseProcessor.class)
+    static class Shape implements ErrorResponseProcessor<ErrorResponse> {
+        @Override
+        public MutableHttpResponse<ErrorResponse> processResponse(ErrorContext context, MutableHttpResponse<?> base) {
+            HttpRequest<?> request = context.getRequest();
+            int code = base.code();
+            if (code >= 500 && code != 503) {
+                MutableHttpResponse<ErrorResponse> internal = internal(request,
+                        context.getRootCause().orElse(new IllegalStateException("status " + code + " without a cause")));
+                base.getHeaders().forEach((name, values) -> {
+                    if (!internal.getHeaders().contains(name)) {
+                        values.forEach(v -> internal.header(name, v));
+                    }
+                });
+                return internal;
+            }
+            String detail = context.getErrors().isEmpty() ? null : context.getErrors().getFirst().getMessage();
+            String method = TextLimits.echo(request.getMethodName());
+            String[] said = switch (code) {
+                case 400 -> new String[]{"invalid_request", "the request is malformed: " + Messages.safe(detail, "it cannot be read")};
+                case 401 -> new String[]{"unauthorized", "this request needs credentials"};
+                case 403 -> new String[]{"forbidden", "this request is not allowed"};
+                case 404 -> new String[]{"not_found", "nothing lives at this address; GET /openapi.yml lists the API"};
+                case 405 -> new String[]{"method_not_allowed", "this address does not take " + method
+                        + "; the Allow header lists what it takes"};
+                case 406 -> new String[]{"not_acceptable", "this address cannot answer in the type the Accept header "
+                        + "asks for; accept application/json"};
+                case 409 -> new String[]{"conflict", Messages.safe(detail, "the request conflicts with the current state")};
+                case 413 -> new String[]{"too_large", "the request body is larger than the server takes"};
+                case 414 -> new String[]{"uri_too_long", "the request's address is longer than the server takes"};
+                case 415 -> new String[]{"unsupported_media_type", "this address does not take a body of that "
+                        + "Content-Type; send application/json (or text/csv where documented)"};
+                case 431 -> new String[]{"headers_too_large", "the request's headers are larger than the server takes"};
+                case 503 -> new String[]{"unavailable", "the service cannot answer now; try again shortly"};
+                default -> new String[]{"error", Messages.safe(detail, base.reason())};
+            };
+            return base.contentType(MediaType.APPLICATION_JSON_TYPE)
+                    .body(new ErrorResponse(code, said[0], Messages.safe(said[1], base.reason()), null));
         }
     }
 

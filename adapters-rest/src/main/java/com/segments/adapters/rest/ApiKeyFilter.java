@@ -14,7 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 
 /**
- * Requests that change the registry (everything under /api/v1 but reads and predictions) need the header
+ * Requests that change the registry (everything under /api/v1 but reads, predictions and drift measurements) need the header
  * {@code X-API-Key} matching the key the server was started with ({@code SEGMENTS_API_KEY}, never a default).
  * Without a configured key those endpoints stay closed: 401 when the header is missing, 403 when it is wrong or no
  * key is configured.
@@ -34,7 +34,8 @@ public class ApiKeyFilter {
     @Nullable
     public MutableHttpResponse<ErrorResponse> check(HttpRequest<?> request) {
         if (request.getMethod() == HttpMethod.GET || request.getMethod() == HttpMethod.HEAD
-                || request.getPath().equals("/api/v1/predict") || request.getPath().startsWith("/api/v1/predict/")) {
+                || request.getPath().equals("/api/v1/predict") || request.getPath().startsWith("/api/v1/predict/")
+                || request.getPath().equals("/api/v1/drift")) {
             return null;
         }
         if (key == null) {

@@ -1,6 +1,8 @@
 package com.segments.adapters.rest;
 
 import com.segments.application.RetrainModel;
+import com.segments.domain.TextLimits;
+import com.segments.domain.feature.FieldValidationException;
 import com.segments.domain.job.TrainingJob;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
@@ -62,13 +64,31 @@ public class JobsController {
         }
     }
 
-    @Post("/retrain")
-    public HttpResponse<JobResponse> retrain(@Body RetrainRequest request) {
-        Character delimiter = request.delimiter() == null || request.delimiter().isEmpty() ? null
-                : "tab".equals(request.delimiter()) ? Character.valueOf('\t') : Character.valueOf(request.delimiter().charAt(0));
-        TrainingJob job = retrainModel.submit(new RetrainModel.Command(request.data(), delimiter, request.algorithm(),
-                request.parameters(), request.seed() == null ? 42L : request.seed(), request.features(),
-                Boolean.TRUE.equals(request.transactions())));
+    private static final java.util.Set<String> RETRAIN_FIELDS = java.util.Set.of("data", "algorithm", "parameters",
+            "seed", "delimiter", "features", "transactions");
+
+    /**
+     * Queues a retraining after checking the whole request: the body as {@link RetrainRequest} read strictly (no
+     * coercion, no unknown fields), then the files, algorithm, parameters and feature spec by the use case.
+     */
+    @Post(uri = "/retrain", consumes = io.micronaut.http.MediaType.APPLICATION_JSON)
+    public HttpResponse<JobResponse> retrain(
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(
+            schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = RetrainRequest.class)))
+            @Nullable @Body String body) {
+        StrictJson.Fields fields = StrictJson.object(body, "one JSON object, {\"data\": \"FILE\", ...}").only(RETRAIN_FIELDS);
+        String data = fields.text("data", TextLimits.FILE_NAME);
+        if (data == null || data.isBlank()) {
+            throw new FieldValidationException("data", "is missing: name the CSV file under the data directory");
+        }
+        String delimiterText = fields.text("delimiter", 3);
+        Character delimiter = delimiterText == null || delimiterText.isEmpty() ? null
+                : PredictController.Delimiter.parse(delimiterText);
+        Long seed = fields.integer("seed", Long.MIN_VALUE, Long.MAX_VALUE);
+        TrainingJob job = retrainModel.submit(new RetrainModel.Command(data, delimiter,
+                fields.text("algorithm", TextLimits.ID), fields.integers("parameters", 32, TextLimits.ID),
+                seed == null ? 42L : seed, fields.text("features", TextLimits.FILE_NAME),
+                Boolean.TRUE.equals(fields.bool("transactions"))));
         return HttpResponse.<JobResponse>status(HttpStatus.ACCEPTED).body(JobResponse.of(job))
                 .headers(headers -> headers.location(URI.create("/api/v1/jobs/" + job.id())));
     }
@@ -80,11 +100,20 @@ public class JobsController {
 
     @Get("/jobs/{id}")
     public JobResponse job(@PathVariable String id) {
-        return JobResponse.of(retrainModel.find(id));
+        return JobResponse.of(retrainModel.find(jobId(id)));
     }
 
     @Delete("/jobs/{id}")
     public HttpResponse<JobResponse> cancel(@PathVariable String id) {
-        return HttpResponse.<JobResponse>status(HttpStatus.ACCEPTED).body(JobResponse.of(retrainModel.cancel(id)));
+        return HttpResponse.<JobResponse>status(HttpStatus.ACCEPTED).body(JobResponse.of(retrainModel.cancel(jobId(id))));
+    }
+
+    /** Job ids are UUIDs: letters, digits and dashes, at most {@link TextLimits#ID} long. */
+    private static String jobId(String id) {
+        if (id.isEmpty() || id.length() > TextLimits.ID || !id.chars().allMatch(c -> c < 128
+                && (Character.isLetterOrDigit(c) || c == '-'))) {
+            throw new FieldValidationException("id", "\"" + TextLimits.echo(id) + "\" is not a job id; GET /api/v1/jobs lists them");
+        }
+        return id;
     }
 }

@@ -4,6 +4,7 @@ import com.segments.application.ActivateModel;
 import com.segments.application.ListModels;
 import com.segments.application.ModelReference;
 import com.segments.application.ShowModel;
+import com.segments.domain.TextLimits;
 import com.segments.domain.model.Activation;
 import com.segments.domain.model.ModelSummary;
 import com.segments.domain.model.TrainedModel;
@@ -105,8 +106,8 @@ public class ModelsController {
     }
 
     @Post("/models/{version}/activate")
-    public ActivationResponse activate(@PathVariable int version) {
-        return ActivationResponse.of(activateModel.activate(version));
+    public ActivationResponse activate(@PathVariable String version) {
+        return ActivationResponse.of(activateModel.activate(TextLimits.version("version", version)));
     }
 
     @Post("/models/rollback")
@@ -114,9 +115,18 @@ public class ModelsController {
         return ActivationResponse.of(activateModel.rollback());
     }
 
-    @Put("/aliases/{alias}")
-    public Map<String, Object> alias(@PathVariable String alias, @Body AliasRequest request) {
-        activateModel.alias(alias, request.version());
-        return Map.of("alias", alias, "version", request.version());
+    /** @param body {@code {"version": N}}, N a whole number (not "1", not 1.5) */
+    @Put(uri = "/aliases/{alias}", consumes = io.micronaut.http.MediaType.APPLICATION_JSON)
+    public Map<String, Object> alias(@PathVariable String alias,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(
+            schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = AliasRequest.class)))
+            @Nullable @Body String body) {
+        Long version = StrictJson.object(body, "one JSON object, {\"version\": N}").only(java.util.Set.of("version"))
+                .integer("version", 1, Integer.MAX_VALUE);
+        if (version == null) {
+            throw new com.segments.domain.feature.FieldValidationException("version", "is missing: say which version the alias names");
+        }
+        activateModel.alias(alias, version.intValue());
+        return Map.of("alias", alias, "version", version.intValue());
     }
 }

@@ -14,7 +14,6 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
-import io.micronaut.json.tree.JsonNode;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 
@@ -35,12 +34,14 @@ public class PredictController {
     private final PredictSegment predictSegment;
     private final ScoreBatch scoreBatch;
     private final int maxBatch;
+    private final ServerMetrics metrics;
 
     PredictController(PredictSegment predictSegment, ScoreBatch scoreBatch,
-                      @Value("${segments.api.max-batch:10000}") int maxBatch) {
+                      @Value("${segments.api.max-batch:10000}") int maxBatch, ServerMetrics metrics) {
         this.predictSegment = predictSegment;
         this.scoreBatch = scoreBatch;
         this.maxBatch = maxBatch;
+        this.metrics = metrics;
     }
 
     /**
@@ -51,10 +52,16 @@ public class PredictController {
      */
     @Post(uri = "/predict", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
     @ExecuteOn(TaskExecutors.BLOCKING) // the first request for a version or alias reads it from the database
-    public PredictionResponse predict(@Body JsonNode body, @Nullable @QueryValue String model,
-                                      @Nullable @QueryValue Integer version) {
-        ModelReference reference = version != null ? new ModelReference(version, null) : ModelReference.parse(model);
-        return PredictionResponse.of(predictSegment.predict(new PredictSegment.Command(fields(body), reference)));
+    public PredictionResponse predict(@Nullable @Body String body, @Nullable @QueryValue String model,
+                                      @Nullable @QueryValue String version) {
+        ModelReference reference = version != null
+                ? new ModelReference(com.segments.domain.TextLimits.version("version", version), null)
+                : ModelReference.parse(model);
+        long started = System.nanoTime();
+        com.segments.application.Prediction prediction = predictSegment.predict(new PredictSegment.Command(
+                fields(StrictJson.read(body), ""), reference));
+        metrics.predicted(List.of(prediction), "rest", java.time.Duration.ofNanos(System.nanoTime() - started));
+        return PredictionResponse.of(prediction);
     }
 
     /**
@@ -64,18 +71,22 @@ public class PredictController {
      */
     @Post(uri = "/predict/batch", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
     @ExecuteOn(TaskExecutors.BLOCKING)
-    public List<PredictionResponse> predictBatch(@Body JsonNode body, @Nullable @QueryValue String model) {
-        if (body == null || !body.isArray()) {
+    public List<PredictionResponse> predictBatch(@Nullable @Body String body, @Nullable @QueryValue String model) {
+        if (!(StrictJson.read(body) instanceof List<?> items)) {
             throw new SegmentsException("the body must be a JSON array of customer objects, [{\"FIELD\": value, ...}, ...]");
         }
-        if (body.size() > maxBatch) {
-            throw new BatchTooLarge(body.size(), maxBatch);
+        if (items.size() > maxBatch) {
+            throw new BatchTooLarge(items.size(), maxBatch);
         }
-        List<Map<String, Object>> customers = new ArrayList<>(body.size());
-        for (JsonNode item : body.values()) {
-            customers.add(fields(item));
+        List<Map<String, Object>> customers = new ArrayList<>(items.size());
+        for (int i = 0; i < items.size(); i++) {
+            customers.add(fields(items.get(i), "[" + i + "]."));
         }
-        return predictSegment.predictAll(customers, ModelReference.parse(model)).stream().map(PredictionResponse::of).toList();
+        long started = System.nanoTime();
+        List<com.segments.application.Prediction> predictions = predictSegment.predictAll(customers,
+                ModelReference.parse(model));
+        metrics.predicted(predictions, "rest_batch", java.time.Duration.ofNanos(System.nanoTime() - started));
+        return predictions.stream().map(PredictionResponse::of).toList();
     }
 
     /**
@@ -92,6 +103,7 @@ public class PredictController {
         try {
             ScoreReport report = scoreBatch.scoreUpload(body, "upload", delimiter == null ? null
                     : Delimiter.parse(delimiter), scores, ModelReference.parse(model));
+            metrics.scored(report.modelVersion(), report.rows());
             InputStream out = Files.newInputStream(scores);
             return HttpResponse.ok(new StreamedFile(out, new MediaType("text/csv"), Instant.now().toEpochMilli(),
                     Files.size(scores))).header("X-Model-Version", Integer.toString(report.modelVersion()))
@@ -127,20 +139,38 @@ public class PredictController {
      * The body's fields as plain Java values. Bound as a tree rather than a {@code Map} because binding to a map
      * drops explicit nulls, and null is how a client says "value unknown, impute it".
      */
-    private static Map<String, Object> fields(JsonNode body) {
-        if (body == null || !body.isObject()) {
-            throw new SegmentsException("the body must be one JSON object of the customer's fields, {\"FIELD\": value, ...}");
+    private static Map<String, Object> fields(Object body, String at) {
+        if (!(body instanceof Map<?, ?> members)) {
+            throw new SegmentsException("the body must be one JSON object of the customer's fields, {\"FIELD\": value, ...}"
+                    + (at.isEmpty() ? "" : "; item " + at.substring(0, at.length() - 1) + " is " + StrictJson.describe(body)));
         }
         Map<String, Object> fields = new LinkedHashMap<>();
-        for (Map.Entry<String, JsonNode> entry : body.entries()) {
-            JsonNode value = entry.getValue();
-            fields.put(entry.getKey(), value.isNull() ? null
-                    : value.isNumber() ? value.getNumberValue()
-                    : value.isString() ? value.getStringValue()
-                    : new Shape(value.isBoolean() ? "a boolean" : value.isArray() ? "an array" : "an object"));
+        for (Map.Entry<?, ?> entry : members.entrySet()) {
+            String name = (String) entry.getKey();
+            com.segments.domain.TextLimits.line(at + "(a field name)", name, MAX_NAME);
+            Object value = entry.getValue();
+            fields.put(name, switch (value) {
+                case null -> null;
+                case String text -> com.segments.domain.TextLimits.line(at + name, text, MAX_TEXT);
+                case Long n when Math.abs(n) <= MAX_MAGNITUDE -> n;
+                case Double d when Math.abs(d) <= MAX_MAGNITUDE -> d;
+                case Number n -> throw new com.segments.domain.feature.FieldValidationException(at + name,
+                        "is out of range: customer numbers must lie within +/-1e15, got " + n);
+                default -> new Shape(StrictJson.describe(value));
+            });
         }
         return fields;
     }
+
+    /**
+     * The largest magnitude of a customer's number: far above any amount or count a bank has, far below where a
+     * squared distance overflows to infinity.
+     */
+    static final double MAX_MAGNITUDE = 1e15;
+    /** The longest text value of a customer field (a category level, a date, an id). */
+    static final int MAX_TEXT = 1_000;
+    /** The longest field name. */
+    static final int MAX_NAME = 256;
 
     /** A JSON value that can never be a feature value; named in the error message. */
     private record Shape(String description) {

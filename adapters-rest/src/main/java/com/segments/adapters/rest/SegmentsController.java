@@ -2,6 +2,8 @@ package com.segments.adapters.rest;
 
 import com.segments.application.DescribeSegments;
 import com.segments.application.ModelReference;
+import com.segments.domain.TextLimits;
+import com.segments.domain.feature.FieldValidationException;
 import com.segments.domain.profile.FeatureProfile;
 import com.segments.domain.profile.LevelProfile;
 import com.segments.domain.profile.SegmentLabel;
@@ -90,9 +92,19 @@ public class SegmentsController {
 
     /** Renames a segment or edits its description and offers (needs the API key); the name survives retraining. */
     @Put(uri = "/{id}", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
-    public SegmentLabelResponse edit(@PathVariable int id, @Body SegmentEdit edit, @Nullable @QueryValue String model) {
-        SegmentLabel label = describeSegments.edit(ModelReference.parse(model), id, edit.name(), edit.description(),
-                edit.offers());
+    public SegmentLabelResponse edit(@PathVariable String id,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(
+            schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = SegmentEdit.class)))
+            @Nullable @Body String body,
+                                     @Nullable @QueryValue String model) {
+        if (id.isEmpty() || id.length() > 6 || !id.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            throw new FieldValidationException("id", "\"" + TextLimits.echo(id) + "\" is not a segment id (0, 1, 2, ...)");
+        }
+        StrictJson.Fields edit = StrictJson.object(body, "one JSON object, {\"name\": ..., \"description\": ..., \"offers\": [...]}")
+                .only(java.util.Set.of("name", "description", "offers"));
+        SegmentLabel label = describeSegments.edit(ModelReference.parse(model), Integer.parseInt(id),
+                edit.text("name", TextLimits.NAME), edit.paragraph("description", TextLimits.DESCRIPTION),
+                edit.texts("offers", TextLimits.OFFERS, TextLimits.OFFER));
         return new SegmentLabelResponse(label.segment(), label.name(), label.description(), label.offers(), label.edited());
     }
 

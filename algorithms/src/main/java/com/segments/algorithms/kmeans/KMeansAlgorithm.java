@@ -185,12 +185,17 @@ public final class KMeansAlgorithm implements ClusteringAlgorithm {
         double[] chunkInertia = new double[data.chunks];
         int d = data.d;
         pool.forEach(data.chunks, chunk -> {
-            double[] two = new double[2];
+            int start = data.chunkStart(chunk);
+            int end = data.chunkEnd(chunk);
+            int[] best = new int[end - start];
+            double[] bestSquared = new double[end - start];
+            CentroidDistances.nearestTwoMany(data.x, start, end, centres, k, d, best, bestSquared,
+                    new double[end - start]);
             double inertia = 0;
-            for (int i = data.chunkStart(chunk); i < data.chunkEnd(chunk); i++) {
-                labels[i] = CentroidDistances.nearestTwo(data.x, i * d, centres, k, d, two, 0);
-                distances[i] = Math.sqrt(two[0]);
-                inertia += data.weight(i) * two[0];
+            for (int i = start; i < end; i++) {
+                labels[i] = best[i - start];
+                distances[i] = Math.sqrt(bestSquared[i - start]);
+                inertia += data.weight(i) * bestSquared[i - start];
             }
             chunkInertia[chunk] = inertia;
         });

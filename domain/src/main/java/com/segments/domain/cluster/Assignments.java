@@ -44,7 +44,7 @@ public final class Assignments {
         return new Assignment(segments[row], distances[row], confidences[row], outliers[row]);
     }
 
-    void set(int row, int segment, double distance, double confidence, boolean outlier) {
+    public void set(int row, int segment, double distance, double confidence, boolean outlier) {
         segments[row] = segment;
         distances[row] = distance;
         confidences[row] = confidence;

@@ -137,12 +137,16 @@ public record NearestCentroidRule(int segmentCount, int dimensions, double[] cen
      * row, without an object per row; the distance code is the one the k-means plugin fits with.
      */
     public void assignBlock(double[] rows, int fromRow, int toRow, Assignments out, int outOffset) {
-        double[] two = new double[2];
-        for (int i = fromRow; i < toRow; i++) {
-            int best = CentroidDistances.nearestTwo(rows, i * dimensions, centroids, segmentCount, dimensions, two, 0);
-            double distance = Math.sqrt(two[0]);
-            out.set(outOffset + i - fromRow, best, distance, CentroidDistances.confidence(two[0], two[1]),
-                    distance > outlierRadius[best]);
+        int n = toRow - fromRow;
+        int[] best = new int[n];
+        double[] bestSquared = new double[n];
+        double[] secondSquared = new double[n];
+        CentroidDistances.nearestTwoMany(rows, fromRow, toRow, centroids, segmentCount, dimensions, best, bestSquared,
+                secondSquared);
+        for (int i = 0; i < n; i++) {
+            double distance = Math.sqrt(bestSquared[i]);
+            out.set(outOffset + i, best[i], distance, CentroidDistances.confidence(bestSquared[i], secondSquared[i]),
+                    distance > outlierRadius[best[i]]);
         }
     }
 

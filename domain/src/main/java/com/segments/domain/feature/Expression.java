@@ -58,13 +58,43 @@ public sealed interface Expression {
         return new Parser(text, columns).parseAll();
     }
 
+    /** The longest formula read, in characters. */
+    int MAX_LENGTH = 4_096;
+
+    /**
+     * The deepest formula read: parentheses, unary minus and chained operators each add a level. Evaluation recurses
+     * over the tree, so a bound keeps a hostile spec from overflowing the stack of whatever thread reads it.
+     */
+    int MAX_DEPTH = 200;
+
+    /**
+     * Checks a formula's syntax and bounds without knowing the columns (any name is accepted): for validating a
+     * feature spec before a file is read.
+     *
+     * @throws IllegalArgumentException naming the position and what was expected
+     */
+    static void checkSyntax(String text) {
+        new Parser(text, null).parseAll();
+    }
+
     /** Recursive descent over: sum := product (('+'|'-') product)*; product := unary (('*'|'/') unary)*. */
     final class Parser {
         private final String text;
         private final List<String> columns;
         private int at;
+        /** Open parentheses and unary minuses around the current position (bounds the parser's own recursion). */
+        private int nesting;
+        /** Tree depth of the last expression returned by a parsing method. */
+        private int depth;
 
         private Parser(String text, List<String> columns) {
+            if (text == null) {
+                throw new IllegalArgumentException("a formula is missing");
+            }
+            if (text.length() > MAX_LENGTH) {
+                throw new IllegalArgumentException("a formula is " + text.length() + " characters long; at most "
+                        + MAX_LENGTH);
+            }
             this.text = text;
             this.columns = columns;
         }
@@ -84,7 +114,9 @@ public sealed interface Expression {
                 skipSpaces();
                 if (at < text.length() && (text.charAt(at) == '+' || text.charAt(at) == '-')) {
                     char op = text.charAt(at++);
-                    e = new Binary(op, e, product());
+                    int left = depth;
+                    Expression right = product();
+                    e = binary(op, e, left, right);
                 } else {
                     return e;
                 }
@@ -97,11 +129,26 @@ public sealed interface Expression {
                 skipSpaces();
                 if (at < text.length() && (text.charAt(at) == '*' || text.charAt(at) == '/')) {
                     char op = text.charAt(at++);
-                    e = new Binary(op, e, unary());
+                    int left = depth;
+                    Expression right = unary();
+                    e = binary(op, e, left, right);
                 } else {
                     return e;
                 }
             }
+        }
+
+        private Expression binary(char op, Expression left, int leftDepth, Expression right) {
+            depth = deeper(Math.max(leftDepth, depth));
+            return new Binary(op, left, right);
+        }
+
+        private int deeper(int childDepth) {
+            if (childDepth + 1 > MAX_DEPTH) {
+                throw error("the formula nests deeper than " + MAX_DEPTH
+                        + " levels (parentheses, minus signs and chained operators); split it into several derived features");
+            }
+            return childDepth + 1;
         }
 
         private Expression unary() {
@@ -110,20 +157,30 @@ public sealed interface Expression {
                 throw error("a number, a column or '(' expected at the end");
             }
             char c = text.charAt(at);
-            if (c == '-') {
-                at++;
-                return new Negate(unary());
-            }
-            if (c == '(') {
-                at++;
-                Expression inner = sum();
-                skipSpaces();
-                if (at >= text.length() || text.charAt(at) != ')') {
-                    throw error("')' expected");
+            if (c == '-' || c == '(') {
+                if (++nesting > MAX_DEPTH) {
+                    throw error("the formula nests deeper than " + MAX_DEPTH
+                            + " levels (parentheses, minus signs and chained operators); split it into several derived features");
                 }
                 at++;
-                return inner;
+                try {
+                    if (c == '-') {
+                        Expression operand = unary();
+                        depth = deeper(depth);
+                        return new Negate(operand);
+                    }
+                    Expression inner = sum();
+                    skipSpaces();
+                    if (at >= text.length() || text.charAt(at) != ')') {
+                        throw error("')' expected");
+                    }
+                    at++;
+                    return inner;
+                } finally {
+                    nesting--;
+                }
             }
+            depth = 1;
             if (Character.isDigit(c) || c == '.') {
                 int start = at;
                 while (at < text.length() && (Character.isDigit(text.charAt(at)) || text.charAt(at) == '.')) {
@@ -152,6 +209,9 @@ public sealed interface Expression {
             } else {
                 throw error("unexpected '" + c + "'");
             }
+            if (columns == null) {
+                return new Column(name, -1); // syntax check only
+            }
             int index = columns.indexOf(name);
             if (index < 0) {
                 throw new IllegalArgumentException("formula \"" + text + "\" names column '" + name
@@ -168,7 +228,7 @@ public sealed interface Expression {
 
         private IllegalArgumentException error(String what) {
             return new IllegalArgumentException(String.format(Locale.ROOT, "formula \"%s\", position %d: %s",
-                    text, at + 1, what));
+                    com.segments.domain.TextLimits.echo(text), at + 1, what));
         }
     }
 }

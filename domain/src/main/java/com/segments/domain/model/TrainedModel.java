@@ -5,6 +5,7 @@ import com.segments.domain.cluster.Assignment;
 import com.segments.domain.cluster.AssignmentRule;
 import com.segments.domain.cluster.Assignments;
 import com.segments.domain.cluster.NearestCentroidRule;
+import com.segments.domain.drift.DriftReference;
 import com.segments.domain.feature.FeatureSchema;
 import com.segments.domain.feature.FittedPreprocessing;
 import com.segments.domain.lineage.SegmentLineage;
@@ -28,6 +29,8 @@ import java.util.Objects;
  * @param fingerprint      the training data
  * @param libraryVersions  versions of the libraries that produced it (provenance)
  * @param lineage          how its segments continue those of the version it was aligned to, or null
+ * @param reference        what its training data looked like, for drift reports; null for versions trained before
+ *                         references were kept (drift cannot be measured for them)
  */
 public record TrainedModel(
         String algorithm,
@@ -40,12 +43,28 @@ public record TrainedModel(
         ModelMetrics metrics,
         DataFingerprint fingerprint,
         Map<String, String> libraryVersions,
-        SegmentLineage lineage) {
+        SegmentLineage lineage,
+        DriftReference reference) {
 
     public TrainedModel(String algorithm, AlgorithmParameters parameters, long seed, FeatureSchema schema,
                         FittedPreprocessing preprocessing, AssignmentRule rule, List<Segment> segments,
                         ModelMetrics metrics, DataFingerprint fingerprint, Map<String, String> libraryVersions) {
-        this(algorithm, parameters, seed, schema, preprocessing, rule, segments, metrics, fingerprint, libraryVersions, null);
+        this(algorithm, parameters, seed, schema, preprocessing, rule, segments, metrics, fingerprint, libraryVersions,
+                null, null);
+    }
+
+    public TrainedModel(String algorithm, AlgorithmParameters parameters, long seed, FeatureSchema schema,
+                        FittedPreprocessing preprocessing, AssignmentRule rule, List<Segment> segments,
+                        ModelMetrics metrics, DataFingerprint fingerprint, Map<String, String> libraryVersions,
+                        SegmentLineage lineage) {
+        this(algorithm, parameters, seed, schema, preprocessing, rule, segments, metrics, fingerprint, libraryVersions,
+                lineage, null);
+    }
+
+    /** The same model with the summary of its training data that drift is measured against. */
+    public TrainedModel withReference(DriftReference reference) {
+        return new TrainedModel(algorithm, parameters, seed, schema, preprocessing, rule, segments, metrics, fingerprint,
+                libraryVersions, lineage, reference);
     }
 
     public TrainedModel {
@@ -68,6 +87,12 @@ public record TrainedModel(
         }
         if (rule.segmentCount() != segments.size()) {
             throw new IllegalArgumentException(rule.segmentCount() + " segments in the rule, " + segments.size() + " described");
+        }
+        if (reference != null && (reference.fields().size() != schema.size()
+                || reference.segmentCount() != rule.segmentCount())) {
+            throw new IllegalArgumentException("the drift reference describes " + reference.fields().size()
+                    + " fields and " + reference.segmentCount() + " segments; the model has " + schema.size() + " and "
+                    + rule.segmentCount());
         }
         for (int i = 0; i < segments.size(); i++) {
             if (segments.get(i).id() != i) {

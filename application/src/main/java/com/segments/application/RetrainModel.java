@@ -12,6 +12,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -21,7 +23,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 
 /**
  * Training in the background: a request becomes a persisted job run by a bounded pool of low-priority workers,
@@ -36,10 +39,21 @@ public final class RetrainModel implements AutoCloseable {
     private final Clock clock;
     private final Path dataRoot;
     private final ThreadPoolExecutor workers;
+    private final Duration maxDuration;
     private final Map<String, Running> running = new ConcurrentHashMap<>();
 
-    private record Running(AtomicBoolean cancelled, Future<?> future) {
+    /**
+     * A job this process runs. {@code stopped} is why it must stop (a cancel, or its time ran out), read by the fit
+     * between iterations; {@code deadline} is when the maximum duration ends, counted from submission.
+     */
+    private record Running(AtomicReference<String> stopped, Future<?> future, Instant deadline) {
+        boolean cancelled() {
+            return stopped.get() != null;
+        }
     }
+
+    /** The default of {@code segments.jobs.max-duration}. */
+    public static final Duration DEFAULT_MAX_DURATION = Duration.ofHours(2);
 
     /**
      * @param dataRoot training data must lie under this directory (requests name files, and a server must not
@@ -49,6 +63,19 @@ public final class RetrainModel implements AutoCloseable {
      */
     public RetrainModel(JobRepository jobs, TrainModel trainModel, Clock clock, Path dataRoot,
                         ThreadPoolExecutor workers) {
+        this(jobs, trainModel, clock, dataRoot, workers, DEFAULT_MAX_DURATION);
+    }
+
+    /**
+     * @param maxDuration how long a job may take from its submission, queue included; then it is cancelled, and
+     *                    a job of this or another process still unfinished after it no longer blocks its data
+     */
+    public RetrainModel(JobRepository jobs, TrainModel trainModel, Clock clock, Path dataRoot,
+                        ThreadPoolExecutor workers, Duration maxDuration) {
+        if (maxDuration == null || maxDuration.isNegative() || maxDuration.isZero()) {
+            throw new IllegalArgumentException("segments.jobs.max-duration must be positive, got " + maxDuration);
+        }
+        this.maxDuration = maxDuration;
         this.jobs = jobs;
         this.trainModel = trainModel;
         this.clock = clock;
@@ -137,17 +164,19 @@ public final class RetrainModel implements AutoCloseable {
         trainModel.check(new TrainModel.Command(input(command, file, spec), command.algorithm(), command.parameters(),
                 command.seed(), "api"));
         String source = file.toString();
+        expireOverdue();
         Optional<TrainingJob> unfinished = jobs.unfinishedFor(source);
-        if (unfinished.isPresent()) {
+        if (unfinished.isPresent() && !abandoned(unfinished.get())) {
             throw new Conflict(unfinished.get());
         }
         TrainingJob job = new TrainingJob(UUID.randomUUID().toString(), source, command.algorithm(),
                 command.parameters(), command.seed(), JobState.QUEUED, 0, "queued", clock.instant(), null, null, null, null);
         jobs.save(job);
-        AtomicBoolean cancelled = new AtomicBoolean();
+        AtomicReference<String> stopped = new AtomicReference<>();
+        Instant deadline = job.createdAt().plus(maxDuration);
         try {
-            Future<?> future = workers.submit(() -> run(job, file, spec, command, cancelled));
-            running.put(job.id(), new Running(cancelled, future));
+            Future<?> future = workers.submit(() -> run(job, file, spec, command, stopped, deadline));
+            running.put(job.id(), new Running(stopped, future, deadline));
         } catch (RejectedExecutionException e) {
             jobs.save(job.ended(JobState.FAILED, "refused: the training queue was full", clock.instant()));
             throw new Busy(workers.getQueue().size());
@@ -156,11 +185,62 @@ public final class RetrainModel implements AutoCloseable {
     }
 
     public TrainingJob find(String id) {
+        expireOverdue();
         return jobs.find(id).orElseThrow(() -> new UnknownJob(id));
     }
 
     public List<TrainingJob> recent(int limit) {
+        expireOverdue();
         return jobs.recent(limit);
+    }
+
+    /**
+     * Cancels every job of this process past its maximum duration, and records it CANCELLED at once, so that its
+     * data is free again even while its worker has not yet reached a point where it can stop. The doors call this
+     * when they read jobs; the composition root also calls it periodically.
+     *
+     * @return how many jobs it cancelled
+     */
+    public int expireOverdue() {
+        Instant now = clock.instant();
+        int expired = 0;
+        for (Map.Entry<String, Running> entry : running.entrySet()) {
+            Running run = entry.getValue();
+            if (now.isAfter(run.deadline()) && run.stopped().compareAndSet(null, overdueReason())) {
+                run.future().cancel(true);
+                jobs.find(entry.getKey()).filter(job -> !job.state().finished()).ifPresent(job ->
+                        jobs.save(job.ended(JobState.CANCELLED, overdueReason(), now)));
+                expired++;
+            }
+        }
+        return expired;
+    }
+
+    private String overdueReason() {
+        return "cancelled: it ran longer than the maximum duration of " + maxDuration.toString().substring(2)
+                .toLowerCase() + " (segments.jobs.max-duration)";
+    }
+
+    /**
+     * Whether an unfinished job no longer holds its data: this process's worker for it has ended (its final state
+     * could not be saved), or nothing in this process runs it and it is older than the maximum duration (another
+     * process that ran it stopped, or keeps a stuck job). Such a job is marked FAILED with why.
+     */
+    private boolean abandoned(TrainingJob job) {
+        Running run = running.get(job.id());
+        Instant now = clock.instant();
+        String reason;
+        if (run != null && run.future().isDone()) {
+            reason = "abandoned: its worker ended without recording how";
+        } else if (run == null && job.createdAt().plus(maxDuration).isBefore(now)) {
+            reason = "abandoned: unfinished after the maximum duration of " + maxDuration.toString().substring(2)
+                    .toLowerCase() + " (segments.jobs.max-duration)";
+        } else {
+            return false;
+        }
+        jobs.save(job.ended(JobState.FAILED, reason, now));
+        running.remove(job.id());
+        return true;
     }
 
     /** Asks a job to stop; a finished job is returned as it is. */
@@ -170,7 +250,7 @@ public final class RetrainModel implements AutoCloseable {
         if (job.state().finished() || run == null) {
             return job;
         }
-        run.cancelled().set(true);
+        run.stopped().compareAndSet(null, "cancelled");
         if (job.state() == JobState.QUEUED && run.future().cancel(false)) {
             TrainingJob cancelled = job.ended(JobState.CANCELLED, "cancelled before it started", clock.instant());
             jobs.save(cancelled);
@@ -178,7 +258,13 @@ public final class RetrainModel implements AutoCloseable {
             return cancelled;
         }
         run.future().cancel(true);
-        return find(id);
+        // Recorded now, not when the worker next looks: a fit that checks late must not hold the data meanwhile.
+        TrainingJob current = find(id);
+        if (!current.state().finished()) {
+            current = current.ended(JobState.CANCELLED, "cancelled", clock.instant());
+            jobs.save(current);
+        }
+        return current;
     }
 
     /**
@@ -190,8 +276,16 @@ public final class RetrainModel implements AutoCloseable {
         return jobs.failUnfinished("interrupted: the server stopped while this job was queued or running", clock.instant());
     }
 
-    private void run(TrainingJob queued, Path file, Path spec, Command command, AtomicBoolean cancelled) {
+    private void run(TrainingJob queued, Path file, Path spec, Command command, AtomicReference<String> stopped,
+                     Instant deadline) {
         TrainingJob[] job = {queued.running(clock.instant())};
+        // polled between iterations: a cancel, or the maximum duration running out while nobody asks
+        BooleanSupplier cancelled = () -> {
+            if (stopped.get() == null && clock.instant().isAfter(deadline)) {
+                stopped.compareAndSet(null, overdueReason());
+            }
+            return stopped.get() != null;
+        };
         try {
             jobs.save(job[0]);
             DataInput input = input(command, file, spec);
@@ -199,18 +293,36 @@ public final class RetrainModel implements AutoCloseable {
                     command.parameters(), command.seed(), command.triggeredBy() == null ? "api job " + queued.id()
                     : command.triggeredBy() + " (job " + queued.id() + ")"), (fraction, stage) -> {
                         job[0] = job[0].progressed(fraction, stage);
-                        jobs.save(job[0]);
-                    }, cancelled::get);
+                        if (stopped.get() == null) { // a stopped job's record already says how it ended
+                            jobs.save(job[0]);
+                        }
+                    }, cancelled);
             jobs.save(job[0].succeeded(report.model().version(), clock.instant()));
-        } catch (RuntimeException e) {
-            boolean wasCancelled = cancelled.get() || e instanceof TrainModel.Cancelled
+        } catch (Throwable e) {
+            // Any Throwable: a StackOverflowError from a deeply nested formula once left its job RUNNING for good,
+            // and with it every later retrain of the same data answered 409.
+            boolean wasCancelled = stopped.get() != null || e instanceof TrainModel.Cancelled
                     || e instanceof FitCancelledException;
-            String reason = wasCancelled ? "cancelled" : e instanceof SegmentsException ? e.getMessage()
-                    : "unexpected failure: " + e;
-            jobs.save(job[0].ended(wasCancelled ? JobState.CANCELLED : JobState.FAILED, reason, clock.instant()));
+            String reason = wasCancelled ? Objects.requireNonNullElse(stopped.get(), "cancelled")
+                    : e instanceof SegmentsException ? e.getMessage() : failure(e);
+            try {
+                jobs.save(job[0].ended(wasCancelled ? JobState.CANCELLED : JobState.FAILED, reason, clock.instant()));
+            } catch (RuntimeException saveFailed) {
+                e.addSuppressed(saveFailed); // the job stays unfinished in the store; abandoned() frees its data
+            }
+            if (e instanceof VirtualMachineError fatal && !(e instanceof StackOverflowError)) {
+                throw fatal; // out of memory and the like: recorded, but not swallowed
+            }
         } finally {
             running.remove(queued.id());
         }
+    }
+
+    private static String failure(Throwable e) {
+        if (e instanceof StackOverflowError) {
+            return "failed: the request nests too deeply to process (stack overflow); simplify the feature formulas";
+        }
+        return "unexpected failure: " + e;
     }
 
     private static DataInput input(Command command, Path file, Path spec) {

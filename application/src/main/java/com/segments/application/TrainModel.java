@@ -192,7 +192,8 @@ public final class TrainModel {
         } catch (FitCancelledException e) {
             models.fail(version, "cancelled");
             throw new Cancelled();
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // Error too (a StackOverflowError): the version must not stay TRAINING
             models.fail(version, e instanceof Cancelled ? "cancelled" : e instanceof SegmentsException
                     ? e.getMessage() : "unexpected failure: " + e);
             throw e;

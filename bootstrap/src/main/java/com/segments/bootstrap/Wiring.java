@@ -50,6 +50,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -182,7 +184,8 @@ final class Wiring {
     /**
      * Background training. Data must lie under segments.data.dir (SEGMENTS_DATA_DIR; default: the directory the
      * server was started in); segments.training.workers jobs run at once on low-priority threads (predictions come
-     * first), segments.training.queue may wait.
+     * first), segments.training.queue may wait. A job is cancelled after segments.jobs.max-duration
+     * (SEGMENTS_JOBS_MAX_DURATION, default 2h), checked every 30 s besides whenever jobs are read.
      */
     private RetrainModel retrainModel() {
         Path root = dataRoot();
@@ -194,7 +197,51 @@ final class Wiring {
             thread.setPriority(Thread.MIN_PRIORITY);
             return thread;
         });
-        return new RetrainModel(ports.jobs(), get(TrainModel.class), get(Clock.class), root, pool);
+        RetrainModel retrain = new RetrainModel(ports.jobs(), get(TrainModel.class), get(Clock.class), root, pool,
+                duration("segments.jobs.max-duration", RetrainModel.DEFAULT_MAX_DURATION));
+        ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "training-watchdog");
+            thread.setDaemon(true);
+            return thread;
+        });
+        watchdog.scheduleWithFixedDelay(() -> {
+            try {
+                retrain.expireOverdue();
+            } catch (RuntimeException e) {
+                // the store may be down for a moment; the next round tries again
+            }
+        }, 30, 30, TimeUnit.SECONDS);
+        return retrain;
+    }
+
+    /** A duration: 90s, 30m, 2h, 500ms, or ISO-8601 (PT2H). */
+    private Duration duration(String name, Duration fallback) {
+        String value = ports.property(name, "").strip();
+        if (value.isEmpty()) {
+            return fallback;
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)").matcher(value);
+        try {
+            Duration parsed;
+            if (m.matches()) {
+                long n = Long.parseLong(m.group(1));
+                parsed = switch (m.group(2)) {
+                    case "ms" -> Duration.ofMillis(n);
+                    case "s" -> Duration.ofSeconds(n);
+                    case "m" -> Duration.ofMinutes(n);
+                    case "h" -> Duration.ofHours(n);
+                    default -> Duration.ofDays(n);
+                };
+            } else {
+                parsed = Duration.parse(value);
+            }
+            if (parsed.isZero() || parsed.isNegative()) {
+                throw new IllegalArgumentException(name + " must be positive, got \"" + value + "\"");
+            }
+            return parsed;
+        } catch (java.time.format.DateTimeParseException | ArithmeticException e) {
+            throw new IllegalArgumentException(name + " must be a duration such as 90s, 30m or 2h, got \"" + value + "\"");
+        }
     }
 
     /**

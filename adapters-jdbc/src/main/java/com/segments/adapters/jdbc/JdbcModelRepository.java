@@ -8,6 +8,7 @@ import com.segments.domain.model.ModelSummary;
 import com.segments.domain.model.ModelVersion;
 import com.segments.domain.model.TrainedModel;
 import com.segments.domain.model.UnknownModelException;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
@@ -30,11 +31,14 @@ class JdbcModelRepository implements ModelRepository {
     private final ModelVersionRows versions;
     private final ModelPointerRows pointers;
     private final ModelActivationRows activations;
+    private final ModelDigests digests;
 
-    JdbcModelRepository(ModelVersionRows versions, ModelPointerRows pointers, ModelActivationRows activations) {
+    JdbcModelRepository(ModelVersionRows versions, ModelPointerRows pointers, ModelActivationRows activations,
+                        @Value("${segments.model.signing-key:}") String signingKey) {
         this.versions = versions;
         this.pointers = pointers;
         this.activations = activations;
+        this.digests = new ModelDigests(signingKey);
     }
 
     @Override
@@ -43,9 +47,12 @@ class JdbcModelRepository implements ModelRepository {
         Instant stored = createdAt.truncatedTo(ChronoUnit.MICROS);
         int version = Math.toIntExact(versions.nextVersion());
         double silhouette = model.metrics().silhouette();
+        String document = ModelArtifactJson.write(model);
+        String sha256 = ModelDigests.sha256(document);
         versions.save(new ModelVersionRow(version, model.algorithm(), model.segmentCount(), stored,
                 Double.isNaN(silhouette) ? null : silhouette, model.fingerprint().source(), model.fingerprint().rows(),
-                model.fingerprint().sha256(), ModelArtifactJson.write(model), ModelStatus.READY.name(), null, triggeredBy));
+                model.fingerprint().sha256(), document, sha256, digests.hmac(version, sha256), ModelStatus.READY.name(),
+                null, triggeredBy));
         return new ModelVersion(version, stored, triggeredBy, model);
     }
 
@@ -53,16 +60,18 @@ class JdbcModelRepository implements ModelRepository {
     public int reserve(String algorithm, String dataSource, Instant createdAt, String triggeredBy) {
         int version = Math.toIntExact(versions.nextVersion());
         versions.save(new ModelVersionRow(version, algorithm, 0, createdAt.truncatedTo(ChronoUnit.MICROS), null,
-                dataSource, 0, "", null, ModelStatus.TRAINING.name(), null, triggeredBy));
+                dataSource, 0, "", null, null, null, ModelStatus.TRAINING.name(), null, triggeredBy));
         return version;
     }
 
     @Override
     public ModelVersion complete(int version, TrainedModel model) {
         double silhouette = model.metrics().silhouette();
+        String document = ModelArtifactJson.write(model);
+        String sha256 = ModelDigests.sha256(document);
         long updated = versions.complete(version, model.algorithm(), model.segmentCount(),
                 Double.isNaN(silhouette) ? null : silhouette, model.fingerprint().source(), model.fingerprint().rows(),
-                model.fingerprint().sha256(), ModelArtifactJson.write(model));
+                model.fingerprint().sha256(), document, sha256, digests.hmac(version, sha256));
         if (updated == 0) {
             ModelSummaryRow row = versions.summary(version).orElseThrow(() -> new UnknownModelException(version));
             throw new SegmentsException("model version " + version + " is " + row.status() + ", not TRAINING; its model "
@@ -85,8 +94,12 @@ class JdbcModelRepository implements ModelRepository {
     @Override
     public Optional<ModelVersion> find(int version) {
         return versions.findById(version).filter(row -> row.artifact() != null)
-                .map(row -> new ModelVersion(row.version(), row.createdAt(), row.triggeredBy(),
-                        ModelArtifactJson.read(row.artifact())));
+                .map(row -> {
+                    // before parsing: a document that fails its check is never read, let alone served
+                    digests.check(row.version(), row.artifact(), row.artifactSha256(), row.artifactHmac());
+                    return new ModelVersion(row.version(), row.createdAt(), row.triggeredBy(),
+                            ModelArtifactJson.read(row.artifact()));
+                });
     }
 
     @Override
@@ -99,7 +112,10 @@ class JdbcModelRepository implements ModelRepository {
     @Override
     public Optional<ModelSummary> summary(int version) {
         Map<Integer, List<String>> aliases = aliasesByVersion();
-        return versions.summary(version).map(row -> toSummary(row, aliases));
+        Map<Integer, String> refused = new HashMap<>();
+        versions.document(version).ifPresent(d -> digests.problem(d.version(), d.artifact(), d.artifactSha256(),
+                d.artifactHmac()).ifPresent(p -> refused.put(d.version(), p)));
+        return versions.summary(version).map(row -> toSummary(row, aliases, refused));
     }
 
     @Override
@@ -121,6 +137,8 @@ class JdbcModelRepository implements ModelRepository {
         if (status == ModelStatus.FAILED || status == ModelStatus.TRAINING) {
             throw new SegmentsException("model version " + version + " is " + status + " and cannot serve predictions");
         }
+        versions.document(version).ifPresent(d -> digests.check(d.version(), d.artifact(), d.artifactSha256(),
+                d.artifactHmac()));
         OptionalInt previous = pointer.version() == null ? OptionalInt.empty() : OptionalInt.of(pointer.version());
         if (previous.isPresent() && previous.getAsInt() == version) {
             return new Activation(version, previous, when, reason);
@@ -167,7 +185,8 @@ class JdbcModelRepository implements ModelRepository {
     @Override
     public List<ModelSummary> list() {
         Map<Integer, List<String>> aliases = aliasesByVersion();
-        return versions.listNewestFirst().stream().map(row -> toSummary(row, aliases)).toList();
+        Map<Integer, String> refused = refused();
+        return versions.listNewestFirst().stream().map(row -> toSummary(row, aliases, refused)).toList();
     }
 
     @Override
@@ -186,9 +205,23 @@ class JdbcModelRepository implements ModelRepository {
         return byVersion;
     }
 
-    private static ModelSummary toSummary(ModelSummaryRow row, Map<Integer, List<String>> aliases) {
+    /** Versions whose stored document fails its integrity check, with why. */
+    private Map<Integer, String> refused() {
+        Map<Integer, String> refused = new HashMap<>();
+        for (ModelDocumentRow d : versions.documents()) {
+            digests.problem(d.version(), d.artifact(), d.artifactSha256(), d.artifactHmac())
+                    .ifPresent(p -> refused.put(d.version(), p));
+        }
+        return refused;
+    }
+
+    /** A refused version is listed as FAILED with the reason, whatever its row says: nothing may select it. */
+    private static ModelSummary toSummary(ModelSummaryRow row, Map<Integer, List<String>> aliases,
+                                          Map<Integer, String> refused) {
+        String problem = refused.get(row.version());
         return new ModelSummary(row.version(), row.algorithm(), row.segmentCount(), row.createdAt(),
-                ModelStatus.valueOf(row.status()), row.statusReason(), row.triggeredBy(),
+                problem == null ? ModelStatus.valueOf(row.status()) : ModelStatus.FAILED,
+                problem == null ? row.statusReason() : problem, row.triggeredBy(),
                 aliases.getOrDefault(row.version(), List.of()),
                 row.silhouette() == null ? Double.NaN : row.silhouette(), row.dataSource(), row.dataRows());
     }

@@ -17,6 +17,8 @@ record ModelVersionRow(
         long dataRows,
         String dataSha256,
         @io.micronaut.core.annotation.Nullable String artifact,
+        @io.micronaut.core.annotation.Nullable String artifactSha256,
+        @io.micronaut.core.annotation.Nullable String artifactHmac,
         String status,
         @io.micronaut.core.annotation.Nullable String statusReason,
         String triggeredBy) {

@@ -35,9 +35,18 @@ interface ModelVersionRows extends GenericRepository<ModelVersionRow, Integer> {
 
     @Query("UPDATE model_version SET algorithm = :algorithm, segment_count = :segmentCount, silhouette = :silhouette, "
             + "data_source = :dataSource, data_rows = :dataRows, data_sha256 = :dataSha256, artifact = :artifact, "
+            + "artifact_sha256 = :artifactSha256, artifact_hmac = :artifactHmac, "
             + "status = 'READY', status_reason = NULL WHERE version = :version AND status = 'TRAINING'")
     long complete(int version, String algorithm, int segmentCount, @io.micronaut.core.annotation.Nullable Double silhouette,
-                  String dataSource, long dataRows, String dataSha256, String artifact);
+                  String dataSource, long dataRows, String dataSha256, String artifact, String artifactSha256,
+                  @io.micronaut.core.annotation.Nullable String artifactHmac);
+
+    /** Every stored document with its digest and signature, to tell which versions a listing must show refused. */
+    @Query("SELECT version, artifact, artifact_sha256, artifact_hmac FROM model_version WHERE artifact IS NOT NULL")
+    List<ModelDocumentRow> documents();
+
+    @Query("SELECT version, artifact, artifact_sha256, artifact_hmac FROM model_version WHERE version = :version")
+    Optional<ModelDocumentRow> document(int version);
 
     @Query("UPDATE model_version SET status = 'FAILED', status_reason = :reason WHERE version = :version AND status = 'TRAINING'")
     long fail(int version, String reason);

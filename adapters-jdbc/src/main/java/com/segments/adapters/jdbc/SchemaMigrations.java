@@ -21,13 +21,15 @@ import java.sql.Statement;
 final class SchemaMigrations implements BeanCreatedEventListener<DataSource> {
 
     private final DataSourceResolver resolver;
+    private final EmbeddedStoreAccess embedded;
 
-    SchemaMigrations(DataSourceResolver resolver) {
+    SchemaMigrations(DataSourceResolver resolver, EmbeddedStoreAccess embedded) {
         this.resolver = resolver;
+        this.embedded = embedded;
     }
 
-    /** The version of the newest file in {@code db/migration}; a test keeps the two in step. */
-    static final int LATEST = 6;
+    /** The newest migration: a file in {@code db/migration} or {@link ModelDigestMigration}; a test keeps them in step. */
+    static final int LATEST = 7;
 
     @Override
     public DataSource onCreated(BeanCreatedEvent<DataSource> event) {
@@ -36,6 +38,7 @@ final class SchemaMigrations implements BeanCreatedEventListener<DataSource> {
         if (!current(plain)) {
             migrate(plain);
         }
+        embedded.poolCreated();
         return created;
     }
 
@@ -43,6 +46,7 @@ final class SchemaMigrations implements BeanCreatedEventListener<DataSource> {
         // A database that already holds the owner's own tables (the customer tables `--table` reads) has no
         // history table yet: baseline it at version 0, so that every migration of ours still runs.
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration")
+                .javaMigrations(new ModelDigestMigration())
                 .baselineOnMigrate(true).baselineVersion("0").load().migrate();
     }
 

@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class SchemaMigrationsTest {
 
-    /** A new migration file without a new LATEST would leave stores on the old schema: the two must agree. */
+    /** A new migration (file or Java) without a new LATEST would leave stores on the old schema: the two must agree. */
     @Test
     void latestIsTheNewestMigrationFile() throws IOException, URISyntaxException {
         Path directory = Path.of(SchemaMigrations.class.getResource("/db/migration").toURI());
@@ -28,7 +28,7 @@ class SchemaMigrationsTest {
             newest = files.map(f -> version.matcher(f.getFileName().toString())).filter(Matcher::matches)
                     .mapToInt(m -> Integer.parseInt(m.group(1))).max().orElseThrow();
         }
-        assertThat(SchemaMigrations.LATEST).isEqualTo(newest);
+        assertThat(SchemaMigrations.LATEST).isEqualTo(Math.max(newest, ModelDigestMigration.VERSION));
     }
 
     /** Pointing Segments at a database that already holds the bank's own tables must create ours beside them. */

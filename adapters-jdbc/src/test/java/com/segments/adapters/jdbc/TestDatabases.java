@@ -39,10 +39,14 @@ public final class TestDatabases {
         void close();
     }
 
+    /**
+     * An H2 file database in {@code directory}. It has a password of its own: with an empty one the store would
+     * make itself a secret file and change its password ({@link EmbeddedStore}), and tests that open the database
+     * directly with these properties could not.
+     */
     public static Database h2(Path directory) {
-        String url = "jdbc:h2:file:" + directory.resolve("segments").toAbsolutePath()
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
-        Map<String, Object> properties = common(url, "sa", "");
+        String url = h2Url(directory);
+        Map<String, Object> properties = common(url, "sa", "test-" + UUID.randomUUID());
         return new Database() {
             public Map<String, Object> properties() {
                 return properties;
@@ -55,6 +59,12 @@ public final class TestDatabases {
             public void close() {
             }
         };
+    }
+
+    /** The URL of the H2 file database in {@code directory}, with the settings of the embedded default. */
+    public static String h2Url(Path directory) {
+        return "jdbc:h2:file:" + directory.resolve("segments").toAbsolutePath()
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
     }
 
     public static Database postgres() {

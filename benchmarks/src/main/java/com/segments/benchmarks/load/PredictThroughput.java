@@ -1,0 +1,85 @@
+package com.segments.benchmarks.load;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Predictions per second and latency percentiles of {@code POST /api/v1/predict} against a running server: N
+ * connections send one customer after another for a warm-up, then for the measured time. Any answer other than 200
+ * counts as a failure and is reported.
+ *
+ * <pre>java -cp benchmarks.jar com.segments.benchmarks.load.PredictThroughput BASE_URL CUSTOMER.json WARMUP_S SECONDS CONNECTIONS</pre>
+ */
+public final class PredictThroughput {
+
+    private PredictThroughput() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        URI predict = URI.create(args[0]).resolve("/api/v1/predict");
+        String customer = Files.readString(Path.of(args[1])).strip();
+        int warmup = Integer.parseInt(args[2]);
+        int seconds = Integer.parseInt(args[3]);
+        int connections = Integer.parseInt(args[4]);
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        HttpRequest request = HttpRequest.newBuilder(predict).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(customer)).build();
+        long start = System.nanoTime();
+        long measureFrom = start + Duration.ofSeconds(warmup).toNanos();
+        long end = measureFrom + Duration.ofSeconds(seconds).toNanos();
+        List<Future<long[]>> results = new ArrayList<>();
+        try (ExecutorService clients = Executors.newFixedThreadPool(connections)) {
+            for (int c = 0; c < connections; c++) {
+                results.add(clients.submit(() -> {
+                    List<Long> latencies = new ArrayList<>();
+                    long failures = 0;
+                    while (System.nanoTime() < end) {
+                        long sent = System.nanoTime();
+                        int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+                        long received = System.nanoTime();
+                        if (sent >= measureFrom) {
+                            latencies.add(received - sent);
+                            if (status != 200) {
+                                failures++;
+                            }
+                        }
+                    }
+                    long[] out = new long[latencies.size() + 1];
+                    out[0] = failures;
+                    for (int i = 0; i < latencies.size(); i++) {
+                        out[i + 1] = latencies.get(i);
+                    }
+                    return out;
+                }));
+            }
+        }
+        List<Long> all = new ArrayList<>();
+        long failures = 0;
+        for (Future<long[]> result : results) {
+            long[] r = result.get();
+            failures += r[0];
+            for (int i = 1; i < r.length; i++) {
+                all.add(r[i]);
+            }
+        }
+        Collections.sort(all);
+        System.out.printf(java.util.Locale.ROOT, "requests %d per_second %.1f p50_ms %.3f p99_ms %.3f failures %d%n",
+                all.size(), all.size() / (double) seconds, percentile(all, 0.50) / 1e6, percentile(all, 0.99) / 1e6,
+                failures);
+    }
+
+    private static double percentile(List<Long> sorted, double p) {
+        return sorted.isEmpty() ? Double.NaN : sorted.get((int) Math.min(sorted.size() - 1, Math.floor(p * sorted.size())));
+    }
+}

@@ -40,6 +40,27 @@ final class Cli {
         }
     }
 
+    /** One line of a CSV whose first column is an id, as the JSON customer predict takes (null where a cell is empty). */
+    static com.fasterxml.jackson.databind.node.ObjectNode customerJson(String[] header, String line) {
+        return customerJson(header, line, (column, value) -> value);
+    }
+
+    /** The same, each present value passed through {@code change} (column name, value) first. */
+    static com.fasterxml.jackson.databind.node.ObjectNode customerJson(String[] header, String line,
+                                                                     java.util.function.BiFunction<String, Double, Double> change) {
+        String[] cells = line.strip().split(",", -1);
+        com.fasterxml.jackson.databind.node.ObjectNode customer = new ObjectMapper().createObjectNode();
+        customer.put(header[0], cells[0]);
+        for (int j = 1; j < header.length; j++) {
+            if (cells[j].isEmpty()) {
+                customer.putNull(header[j]);
+            } else {
+                customer.put(header[j], change.apply(header[j], Double.parseDouble(cells[j])));
+            }
+        }
+        return customer;
+    }
+
     /** The API key test servers are started with. */
     static final String API_KEY = "test-key-" + java.util.UUID.randomUUID();
 

@@ -3,7 +3,6 @@ package com.segments.bootstrap;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.segments.adapters.jdbc.TestDatabases;
 import io.micronaut.runtime.server.EmbeddedServer;
 import org.junit.jupiter.api.AfterEach;
@@ -93,21 +92,11 @@ class DriftTriggerTest {
         String[] header = lines.getFirst().strip().split(",");
         ArrayNode batch = JSON.createArrayNode();
         for (String line : lines.subList(1 + from, 1 + to)) {
-            String[] cells = line.strip().split(",", -1);
-            ObjectNode customer = batch.addObject();
-            customer.put(header[0], cells[0]);
-            for (int j = 1; j < header.length; j++) {
-                if (cells[j].isEmpty()) {
-                    customer.putNull(header[j]);
-                } else {
-                    double value = Double.parseDouble(cells[j]);
-                    customer.put(header[j], switch (header[j]) {
-                        case "BALANCE" -> value + 2081.5;
-                        case "PURCHASES_TRX" -> 0.0;
-                        default -> value;
-                    });
-                }
-            }
+            batch.add(Cli.customerJson(header, line, (column, value) -> switch (column) {
+                case "BALANCE" -> value + 2081.5;
+                case "PURCHASES_TRX" -> 0.0;
+                default -> value;
+            }));
         }
         return batch.toString();
     }

@@ -222,16 +222,7 @@ abstract class RestApiContract {
         String[] header = lines.getFirst().strip().split(",");
         com.fasterxml.jackson.databind.node.ArrayNode batch = JSON.createArrayNode();
         for (String line : lines.subList(1, 3001)) {
-            String[] cells = line.strip().split(",", -1);
-            ObjectNode customer = batch.addObject();
-            customer.put(header[0], cells[0]);
-            for (int j = 1; j < header.length; j++) {
-                if (cells[j].isEmpty()) {
-                    customer.putNull(header[j]);
-                } else {
-                    customer.put(header[j], Double.parseDouble(cells[j]));
-                }
-            }
+            batch.add(Cli.customerJson(header, line));
         }
         assertThat(post("/api/v1/predict/batch", batch.toString()).statusCode()).isEqualTo(200);
         HttpResponse<String> live = get("/api/v1/drift/live");
@@ -343,16 +334,7 @@ abstract class RestApiContract {
             if (isNoise ? noise >= 5 : member >= 5) {
                 continue;
             }
-            String[] cells = dataLines.get(row).strip().split(",", -1);
-            ObjectNode customer = JSON.createObjectNode();
-            customer.put(header[0], cells[0]);
-            for (int j = 1; j < header.length; j++) {
-                if (cells[j].isEmpty()) {
-                    customer.putNull(header[j]);
-                } else {
-                    customer.put(header[j], Double.parseDouble(cells[j]));
-                }
-            }
+            ObjectNode customer = Cli.customerJson(header, dataLines.get(row));
             JsonNode prediction = JSON.readTree(post("/api/v1/predict", customer.toString()).body());
             assertThat(prediction.get("noise").asBoolean()).as("row %d", row).isEqualTo(isNoise);
             assertThat(prediction.get("segment").asInt()).isEqualTo(Integer.parseInt(scoreLines.get(row).split(",")[1]));

@@ -156,6 +156,14 @@ class ConsoleBrowserTest {
         assertThat(browser.findElement(By.id("answer")).isDisplayed()).isFalse();
         Browser.screenshot(browser, "predict-field-error");
         assertThat(Browser.errors(browser, "status of 400")).isEmpty();
+
+        // the five customers answered through the page and the five through the API, counted for drift
+        open("/console/models/1");
+        assertThat(browser.findElement(By.id("drift-rows")).getText()).isEqualTo("10");
+        assertThat(browser.findElement(By.id("drift-verdict")).getText()).isIn("stable", "watch", "drifted");
+        assertThat(browser.findElements(By.cssSelector("#drift-fields tbody tr"))).hasSize(17);
+        Browser.screenshot(browser, "model-drift");
+        assertThat(Browser.errors(browser)).isEmpty();
     }
 
     @Test

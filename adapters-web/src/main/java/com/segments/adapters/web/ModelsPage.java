@@ -3,8 +3,12 @@ package com.segments.adapters.web;
 import com.segments.application.AlgorithmCatalog;
 import com.segments.application.DescribeSegments;
 import com.segments.application.DescribeVersions;
+import com.segments.application.LiveDrift;
+import com.segments.application.ModelLookup;
 import com.segments.application.ModelReference;
 import com.segments.application.RetrainModel;
+import com.segments.domain.SegmentsException;
+import com.segments.domain.drift.DriftReport;
 import com.segments.domain.job.TrainingJob;
 import com.segments.domain.model.TrainedModel;
 import io.micronaut.http.HttpResponse;
@@ -35,13 +39,17 @@ class ModelsPage extends ConsolePage {
     private final DescribeSegments describeSegments;
     private final RetrainModel retrainModel;
     private final AlgorithmCatalog algorithms;
+    private final LiveDrift liveDrift;
+    private final ModelLookup lookup;
 
     ModelsPage(DescribeVersions describeVersions, DescribeSegments describeSegments, RetrainModel retrainModel,
-               AlgorithmCatalog algorithms) {
+               AlgorithmCatalog algorithms, LiveDrift liveDrift, ModelLookup lookup) {
         this.describeVersions = describeVersions;
         this.describeSegments = describeSegments;
         this.retrainModel = retrainModel;
         this.algorithms = algorithms;
+        this.liveDrift = liveDrift;
+        this.lookup = lookup;
     }
 
     record JobRow(String id, String state, String progress, String stage, String source, String version, String error) {
@@ -81,7 +89,27 @@ class ModelsPage extends ConsolePage {
         values.put("segments", segments(shown));
         values.put("base", baseline.map(ModelsPage::row).orElse(null));
         values.put("baseSegments", baseline.map(this::segments).orElse(List.of()));
+        values.put("drift", shown.model().isPresent() ? drift(shown.summary().version()) : null);
         return page("model", "models", "Model version " + shown.summary().version(), values);
+    }
+
+    /** What predict has answered for the version lately against its training data, or why there is nothing to show. */
+    private Map<String, Object> drift(int version) {
+        Map<String, Object> drift = new java.util.HashMap<>();
+        try {
+            DriftReport report = liveDrift.report(lookup.resolve(new ModelReference(version, null)));
+            drift.put("rows", Text.count(report.rows()));
+            drift.put("verdict", report.verdict().word());
+            drift.put("reasons", report.reasons());
+            drift.put("fields", report.fields().stream().map(f -> Map.of("name", f.name(), "level", f.level().word(),
+                    "psi", Double.isNaN(f.psi()) ? "–" : String.format(java.util.Locale.ROOT, "%.3f", f.psi()),
+                    "missingThen", Text.percent(f.referenceMissing()), "missingNow", Text.percent(f.currentMissing())))
+                    .toList());
+            drift.put("unavailable", null);
+        } catch (SegmentsException e) {
+            drift.put("unavailable", e.getMessage());
+        }
+        return drift;
     }
 
     private static ModelRow row(DescribeVersions.Version v) {

@@ -168,7 +168,9 @@ public final class TrainModel {
             result = aligned.result();
             checkNotCancelled(cancelled);
             progress.at(0.8, "measuring quality");
-            agreement = PredictAgreement.of(result.rule(), scaled.rowMajorView(), result.labels());
+            // every training row as scoring will answer it: the agreement with the fit, and the drift reference
+            Assignments predicted = result.rule().assignAll(scaled.rowMajorView());
+            agreement = PredictAgreement.of(predicted.segments(), result.labels());
 
             ClusterQuality quality = ClusterQuality.of(scaled, result.labels(), Silhouette.DEFAULT_MAX_ROWS, command.seed());
             double stability = Double.NaN;
@@ -181,8 +183,8 @@ public final class TrainModel {
             TrainedModel model = new TrainedModel(algorithm.id(), parameters, command.seed(), profiles.schema(),
                     preprocessing, result.rule(), segments, ModelMetrics.of(result.inertia(), quality, stability),
                     table.fingerprint(), Map.of(algorithm.id(), algorithm.descriptor().library(),
-                            "java", Runtime.version().toString()), aligned.lineage());
-            model = model.withReference(reference(model, profiles, scaled));
+                            "java", Runtime.version().toString()), aligned.lineage(),
+                    reference(profiles, scaled, predicted, result.rule().segmentCount()));
             checkNotCancelled(cancelled);
             progress.at(0.95, "storing");
             if (describer != null) {
@@ -229,18 +231,13 @@ public final class TrainModel {
      * What the training data looked like, stored with the version for drift reports: each field's distribution in
      * original units, and each segment's share, outliers, centre and spread as predict assigns the training rows.
      */
-    private static DriftReference reference(TrainedModel model, CustomerProfiles profiles, DataMatrix scaled) {
-        double[] raw = profiles.values().rowMajorView();
-        double[] positions = scaled.rowMajorView();
-        Assignments assigned = model.rule().assignAll(positions);
-        int[] segments = new int[assigned.size()];
-        boolean[] outliers = new boolean[assigned.size()];
-        for (int i = 0; i < segments.length; i++) {
-            segments[i] = assigned.segment(i);
-            outliers[i] = assigned.outlier(i);
+    private static DriftReference reference(CustomerProfiles profiles, DataMatrix scaled, Assignments predicted, int k) {
+        boolean[] outliers = new boolean[predicted.size()];
+        for (int i = 0; i < outliers.length; i++) {
+            outliers[i] = predicted.outlier(i);
         }
-        return DriftReference.fit(profiles.schema(), raw, segments, outliers, model.segmentCount(), positions,
-                scaled.columns());
+        return DriftReference.fit(profiles.schema(), profiles.values().rowMajorView(), predicted.segments(), outliers,
+                k, scaled.rowMajorView(), scaled.columns());
     }
 
     /** Marks versions left TRAINING by a process that stopped FAILED with the reason; returns how many. */

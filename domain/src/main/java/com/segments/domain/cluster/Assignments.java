@@ -39,6 +39,11 @@ public final class Assignments {
         return outliers[row];
     }
 
+    /** Every row's segment ({@link Assignment#NOISE} for none), as a new array. */
+    public int[] segments() {
+        return segments.clone();
+    }
+
     /** Row {@code row}'s answer as one value. */
     public Assignment get(int row) {
         return new Assignment(segments[row], distances[row], confidences[row], outliers[row]);

@@ -2,6 +2,7 @@ package com.segments.domain.drift;
 
 import com.segments.domain.cluster.Assignment;
 import com.segments.domain.cluster.Assignments;
+import com.segments.domain.feature.Quantiles;
 
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
@@ -295,7 +296,7 @@ public final class DriftMeter {
         double ks = DriftStatistics.ks(field.quantiles(), sample);
         double pValue = tests.ksPValue(ks, field.quantiles().length, sample.length);
         double referenceMedian = field.median();
-        double currentMedian = DriftReference.quantile(sample, 0.5);
+        double currentMedian = Quantiles.ofSorted(sample, 0.5);
         if (psiLevel != DriftReport.Level.STABLE) {
             reasons.add(new Reason(psiLevel, psi, field.name() + ": PSI " + figure(psi) + " (" + psiLevel.word()
                     + "), median " + figure(currentMedian) + " vs " + figure(referenceMedian) + " at training"));

@@ -2,6 +2,7 @@ package com.segments.domain.drift;
 
 import com.segments.domain.feature.FeatureSchema;
 import com.segments.domain.feature.Field;
+import com.segments.domain.feature.Quantiles;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -181,11 +182,11 @@ public record DriftReference(long rows, List<FieldReference> fields, double[] se
         double spread = count > 1 ? Math.sqrt(squares / (count - 1)) : 0;
         double[] quantiles = new double[FieldReference.QUANTILES];
         for (int q = 0; q < quantiles.length; q++) {
-            quantiles[q] = quantile(present, (q + 0.5) / quantiles.length);
+            quantiles[q] = Quantiles.ofSorted(present, (q + 0.5) / quantiles.length);
         }
         double[] edges = new double[BINS - 1];
         for (int b = 1; b < BINS; b++) {
-            edges[b - 1] = quantile(present, (double) b / BINS);
+            edges[b - 1] = Quantiles.ofSorted(present, (double) b / BINS);
         }
         long[] counts = new long[BINS];
         for (double v : present) {
@@ -193,14 +194,6 @@ public record DriftReference(long rows, List<FieldReference> fields, double[] se
         }
         return new FieldReference(field.name(), false, missingRate, mean, spread, quantiles, edges,
                 DriftStatistics.shares(counts), List.of());
-    }
-
-    /** Linear interpolation between order statistics (numpy's default) of a sorted sample. */
-    static double quantile(double[] sorted, double p) {
-        double position = p * (sorted.length - 1);
-        int below = (int) Math.floor(position);
-        int above = Math.min(sorted.length - 1, below + 1);
-        return sorted[below] + (position - below) * (sorted[above] - sorted[below]);
     }
 
     @Override

@@ -38,6 +38,18 @@ public final class Quantiles {
         return quantileInPlace(present(values), q);
     }
 
+    /** numpy's default quantile of values already sorted ascending (no NaN), in constant time; NaN if none. */
+    public static double ofSorted(double[] sorted, double q) {
+        int n = sorted.length;
+        if (n == 0) {
+            return Double.NaN;
+        }
+        double position = q * (n - 1);
+        int below = (int) Math.floor(position);
+        int above = Math.min(n - 1, below + 1);
+        return sorted[below] + (position - below) * (sorted[above] - sorted[below]);
+    }
+
     /**
      * The quantile of {@code values}, which must hold no NaN and are reordered. Several quantiles may be taken
      * from the same array one after another.

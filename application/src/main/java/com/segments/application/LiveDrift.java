@@ -4,11 +4,9 @@ import com.segments.domain.SegmentsException;
 import com.segments.domain.cluster.Assignment;
 import com.segments.domain.drift.DriftMeter;
 import com.segments.domain.drift.DriftReference;
-import com.segments.domain.drift.DriftReport;
 import com.segments.domain.drift.DriftThresholds;
 import com.segments.domain.drift.SignificanceTests;
 import com.segments.domain.model.ModelVersion;
-import com.segments.domain.profile.SegmentLabel;
 
 import java.util.List;
 import java.util.Map;
@@ -52,8 +50,8 @@ public final class LiveDrift {
                 .add(raw, assignment.segment(), assignment.outlier());
     }
 
-    /** The live window of a version compared with its reference. */
-    public DriftReport report(ModelVersion version) {
+    /** The live window of a version compared with its reference, with the version's segment names. */
+    public MeasureDrift.Result report(ModelVersion version) {
         if (window == 0) {
             throw new SegmentsException("live drift is off on this server (segments.drift.live-window is 0)");
         }
@@ -67,14 +65,11 @@ public final class LiveDrift {
             throw new SegmentsException("model version " + version.version() + " has answered no prediction since "
                     + "the server started; live drift needs predictions to compare");
         }
-        List<SegmentLabel> labels = names == null ? List.of() : names.labels(version.version());
-        return merged.report(version.version(), thresholds, tests, segment -> labels.stream()
-                .filter(l -> l.segment() == segment).map(SegmentLabel::name).findFirst().orElse("Segment " + segment));
-    }
-
-    /** The segment names of a version, as reports show them. */
-    public List<SegmentLabel> labels(int version) {
-        return names == null ? List.of() : names.labels(version);
+        int k = version.model().segmentCount();
+        List<String> segmentNames = names != null ? names.names(version.version(), k)
+                : java.util.stream.IntStream.range(0, k).mapToObj(s -> "Segment " + s).toList();
+        return new MeasureDrift.Result(merged.report(version.version(), thresholds, tests, segmentNames::get),
+                segmentNames, List.of());
     }
 
     private final class Window {

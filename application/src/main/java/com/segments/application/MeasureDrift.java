@@ -9,7 +9,6 @@ import com.segments.domain.drift.SignificanceTests;
 import com.segments.domain.feature.FeatureSchema;
 import com.segments.domain.model.ModelVersion;
 import com.segments.domain.model.TrainedModel;
-import com.segments.domain.profile.SegmentLabel;
 import com.segments.domain.table.SchemaReads;
 import com.segments.domain.table.TableReader;
 
@@ -63,11 +62,9 @@ public final class MeasureDrift {
             meter.add(raw, assigned);
             meter.addPositions(positions, assigned);
         });
-        List<SegmentLabel> labels = names.labels(version.version());
-        DriftReport report = meter.report(version.version(), thresholds, tests, segment -> labels.stream()
-                .filter(label -> label.segment() == segment).map(SegmentLabel::name).findFirst()
-                .orElse("Segment " + segment));
-        return new Result(report, labels, unused);
+        List<String> segmentNames = names.names(version.version(), model.segmentCount());
+        DriftReport report = meter.report(version.version(), thresholds, tests, segmentNames::get);
+        return new Result(report, segmentNames, unused);
     }
 
     /**
@@ -88,12 +85,12 @@ public final class MeasureDrift {
 
     /**
      * @param report        the comparison
-     * @param labels        the version's segment names, for display
+     * @param segmentNames  the version's segment names by id, for display
      * @param unusedColumns columns of the batch the model does not read
      */
-    public record Result(DriftReport report, List<SegmentLabel> labels, List<String> unusedColumns) {
+    public record Result(DriftReport report, List<String> segmentNames, List<String> unusedColumns) {
         public Result {
-            labels = List.copyOf(labels);
+            segmentNames = List.copyOf(segmentNames);
             unusedColumns = List.copyOf(unusedColumns);
         }
     }

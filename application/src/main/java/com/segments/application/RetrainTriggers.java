@@ -68,7 +68,7 @@ public final class RetrainTriggers {
         DriftReport report;
         try {
             ModelVersion active = lookup.resolve(ModelReference.ACTIVE);
-            report = live.report(active);
+            report = live.report(active).report();
         } catch (SegmentsException e) {
             return Optional.empty(); // no active model, no reference, or nothing predicted yet
         }

@@ -32,6 +32,15 @@ public final class SegmentNames {
                 ? Optional.of(labels.get(segment)) : labels.stream().filter(l -> l.segment() == segment).findFirst();
     }
 
+    /** Each segment's name by id, 0 to {@code k - 1}; "Segment N" for one that has none. */
+    public List<String> names(int version, int k) {
+        List<String> names = new java.util.ArrayList<>(k);
+        for (int s = 0; s < k; s++) {
+            names.add(label(version, s).map(SegmentLabel::name).orElse("Segment " + s));
+        }
+        return names;
+    }
+
     public List<SegmentLabel> labels(int version) {
         Loaded loaded = byVersion.get(version);
         long now = System.nanoTime();

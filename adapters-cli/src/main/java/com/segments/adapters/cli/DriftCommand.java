@@ -4,7 +4,6 @@ import com.segments.application.MeasureDrift;
 import com.segments.application.ModelReference;
 import com.segments.domain.drift.DriftReport;
 import com.segments.domain.drift.DriftThresholds;
-import com.segments.domain.profile.SegmentLabel;
 import jakarta.inject.Inject;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -72,11 +71,7 @@ class DriftCommand implements Runnable {
                 ModelReference.parse(model), thresholds));
         PrintWriter out = spec.commandLine().getOut();
         if (report != null) {
-            List<String> names = new ArrayList<>();
-            for (int s = 0; s < result.report().segments().size(); s++) {
-                names.add(name(result.labels(), s));
-            }
-            Reports.write(report, DriftPage.html(result, data.getFileName().toString(), names));
+            Reports.write(report, DriftPage.html(result, data.getFileName().toString()));
         }
         if (json) {
             out.println(Json.write(json(result)));
@@ -108,7 +103,7 @@ class DriftCommand implements Runnable {
         TextTable segments = TextTable.numeric(2).row("segment", "name", "level", "share then", "share now",
                 "outliers then", "outliers now", "moved (spreads)");
         for (DriftReport.SegmentDrift s : report.segments()) {
-            segments.row(Integer.toString(s.segment()), name(result.labels(), s.segment()), s.level().word(),
+            segments.row(Integer.toString(s.segment()), result.segmentNames().get(s.segment()), s.level().word(),
                     Numbers.percent(s.referenceShare()), Numbers.percent(s.currentShare()),
                     Numbers.percent(s.referenceOutliers()), Numbers.percent(s.currentOutliers()), figure(s.move()));
         }
@@ -148,7 +143,7 @@ class DriftCommand implements Runnable {
         for (DriftReport.SegmentDrift s : report.segments()) {
             Map<String, Object> segment = new LinkedHashMap<>();
             segment.put("segment", s.segment());
-            segment.put("name", name(result.labels(), s.segment()));
+            segment.put("name", result.segmentNames().get(s.segment()));
             segment.put("level", s.level().word());
             segment.put("referenceShare", s.referenceShare());
             segment.put("currentShare", s.currentShare());
@@ -163,11 +158,6 @@ class DriftCommand implements Runnable {
         root.put("sharePValue", number(report.sharePValue()));
         root.put("unusedColumns", result.unusedColumns());
         return root;
-    }
-
-    private static String name(List<SegmentLabel> labels, int segment) {
-        return labels.stream().filter(l -> l.segment() == segment).map(SegmentLabel::name).findFirst()
-                .orElse("Segment " + segment);
     }
 
     private static Double number(double value) {

@@ -19,7 +19,7 @@ final class DriftPage {
     private DriftPage() {
     }
 
-    static String html(MeasureDrift.Result result, String source, List<String> segmentNames) {
+    static String html(MeasureDrift.Result result, String source) {
         DriftReport r = result.report();
         StringBuilder out = new StringBuilder("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>Drift of ")
@@ -53,7 +53,7 @@ final class DriftPage {
         out.append("<h2>Segments</h2><table><tr><th>segment</th><th>level</th><th>share then</th><th>share now</th>"
                 + "<th>outliers then</th><th>outliers now</th><th>moved (in spreads)</th></tr>");
         for (DriftReport.SegmentDrift s : r.segments()) {
-            out.append("<tr><td>").append(escape(segmentNames.get(s.segment()))).append("</td><td style=\"color:")
+            out.append("<tr><td>").append(escape(result.segmentNames().get(s.segment()))).append("</td><td style=\"color:")
                     .append(LEVEL_COLOURS[s.level().ordinal()]).append("\">").append(s.level().word()).append("</td><td>")
                     .append(Numbers.percent(s.referenceShare())).append("</td><td>").append(Numbers.percent(s.currentShare()))
                     .append("</td><td>").append(Numbers.percent(s.referenceOutliers())).append("</td><td>")

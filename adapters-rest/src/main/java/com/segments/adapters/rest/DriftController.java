@@ -5,7 +5,6 @@ import com.segments.application.MeasureDrift;
 import com.segments.application.ModelLookup;
 import com.segments.application.RetrainTriggers;
 import com.segments.application.ModelReference;
-import com.segments.domain.drift.DriftReport;
 import com.segments.domain.drift.DriftThresholds;
 import com.segments.domain.model.ModelVersion;
 import io.micronaut.core.annotation.Nullable;
@@ -19,7 +18,6 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 
 import java.io.InputStream;
-import java.util.List;
 
 /** Drift of an uploaded batch against a version's training data: {@code segments drift} over HTTP. */
 @Controller("/api/v1")
@@ -51,9 +49,9 @@ public class DriftController {
     @ExecuteOn(TaskExecutors.BLOCKING)
     public DriftResponse live(@Nullable @QueryValue String model) {
         ModelVersion version = lookup.resolve(ModelReference.parse(model));
-        DriftReport report = liveDrift.report(version);
-        metrics.drifted(report);
-        return DriftResponse.of(new MeasureDrift.Result(report, liveDrift.labels(version.version()), List.of()));
+        MeasureDrift.Result result = liveDrift.report(version);
+        metrics.drifted(result.report());
+        return DriftResponse.of(result);
     }
 
     /**

@@ -3,7 +3,6 @@ package com.segments.adapters.rest;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.segments.application.MeasureDrift;
 import com.segments.domain.drift.DriftReport;
-import com.segments.domain.profile.SegmentLabel;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
@@ -39,9 +38,8 @@ public record DriftResponse(int modelVersion, long rows, String verdict, List<St
                 orNull(f.psi()), orNull(f.wasserstein()), orNull(f.ks()), orNull(f.pValue()), f.referenceMissing(),
                 f.currentMissing(), orNull(f.referenceMedian()), orNull(f.currentMedian()), f.bins(),
                 f.referenceShares(), f.currentShares())).toList();
-        List<Segment> segments = r.segments().stream().map(s -> new Segment(s.segment(), result.labels().stream()
-                .filter(l -> l.segment() == s.segment()).map(SegmentLabel::name).findFirst()
-                .orElse("Segment " + s.segment()), s.level().word(), s.referenceShare(), s.currentShare(),
+        List<Segment> segments = r.segments().stream().map(s -> new Segment(s.segment(),
+                result.segmentNames().get(s.segment()), s.level().word(), s.referenceShare(), s.currentShare(),
                 s.referenceOutliers(), s.currentOutliers(), orNull(s.move()))).toList();
         return new DriftResponse((int) r.version(), r.rows(), r.verdict().word(), r.reasons(), fields, segments,
                 r.sharePsi(), r.shareChiSquare(), orNull(r.sharePValue()), result.unusedColumns());

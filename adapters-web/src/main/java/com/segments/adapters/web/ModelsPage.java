@@ -97,7 +97,7 @@ class ModelsPage extends ConsolePage {
     private Map<String, Object> drift(int version) {
         Map<String, Object> drift = new java.util.HashMap<>();
         try {
-            DriftReport report = liveDrift.report(lookup.resolve(new ModelReference(version, null)));
+            DriftReport report = liveDrift.report(lookup.resolve(new ModelReference(version, null))).report();
             drift.put("rows", Text.count(report.rows()));
             drift.put("verdict", report.verdict().word());
             drift.put("reasons", report.reasons());

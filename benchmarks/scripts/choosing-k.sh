@@ -19,12 +19,12 @@ first="${5:-0}"
 out="$root/benchmarks/target/choosing-k"
 java_bin="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java"
 
-if [ ! -f "$root/benchmarks/target/benchmarks.jar" ] || [ ! -f "$root/adapters-cli/target/segments.jar" ]; then
-  (cd "$root" && ./mvnw -q -B -DskipTests package -pl benchmarks,adapters-cli -am)
+if [ ! -f "$root/benchmarks/target/benchmarks.jar" ] || [ ! -f "$root/bootstrap/target/segments.jar" ]; then
+  (cd "$root" && ./mvnw -q -B -DskipTests package -pl benchmarks,bootstrap -am)
 fi
 mkdir -p "$out/results" "$out/home"
 # A copy, so that a rebuild while the sets run cannot change the program half-way.
-[ -f "$out/segments.jar" ] || cp "$root/adapters-cli/target/segments.jar" "$out/segments.jar"
+[ -f "$out/segments.jar" ] || cp "$root/bootstrap/target/segments.jar" "$out/segments.jar"
 # Written once: a second run over other sets (FIRST) can share them while the first is still reading.
 if [ ! -f "$out/data/truth.csv" ] || [ "$(($(wc -l < "$out/data/truth.csv") - 1))" -lt "$((first + sets))" ]; then
   "$java_bin" -cp "$root/benchmarks/target/benchmarks.jar" com.segments.benchmarks.choosek.KnownGroups "$out/data" \

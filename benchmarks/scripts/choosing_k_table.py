@@ -15,8 +15,31 @@ def criterion(doc, name):
             return c["prefersK"]
     return None
 
+def passing(doc):
+    """The configurations the stability gate lets through (the product states why it kept each other one out)."""
+    return [c for c in doc["configurations"] if c["excludedBecause"] is None and c.get("silhouette") is not None]
+
+
+def gated_best(doc):
+    """Rule 'default' recomputed from the evidence: the best silhouette among the configurations that pass."""
+    ok = passing(doc)
+    return max(ok, key=lambda c: c["silhouette"])["segments"] if ok else None
+
+
+def gated_fewest(doc):
+    """Rule 'fewest' recomputed from the evidence: the fewest segments within one standard error of that best."""
+    ok = passing(doc)
+    if not ok:
+        return None
+    best = max(ok, key=lambda c: c["silhouette"])
+    bar = best["silhouette"] - best["silhouetteStandardError"]
+    return min(c["segments"] for c in ok if c["silhouette"] >= bar)
+
+
 methods = {
-    "recommendation (rule 'default')": lambda d: d["recommendation"]["k"],
+    "recommendation (as the run reported it)": lambda d: d["recommendation"]["k"],
+    "rule 'default' (best silhouette that passes the gate)": gated_best,
+    "rule 'fewest' (fewest within 1 SE of that best)": gated_fewest,
     "silhouette alone (best)": lambda d: criterion(d, "silhouette"),
     "elbow alone (Kneedle on inertia)": lambda d: criterion(d, "elbow"),
     "gap statistic alone (1-SE)": lambda d: criterion(d, "gap statistic"),

@@ -10,9 +10,9 @@ import java.util.Map;
 import java.util.function.BooleanSupplier;
 
 /**
- * Picks k for a training that names none, by the same rule as {@code segments compare} (the default,
- * stability-gated and parsimonious), on k-means over the range sized to the data. It looks less hard than a
- * comparison so that training stays fast: {@value #RESTARTS} k-means++ restarts per k, {@value #BOOTSTRAP} bootstrap
+ * Picks k for a training that names none, by the same rule as {@code segments compare} (the default: the best
+ * silhouette among segmentations that hold together under resampling), on k-means over the range sized to the data.
+ * It looks less hard than a comparison so that training stays fast: {@value #RESTARTS} k-means++ restarts per k, {@value #BOOTSTRAP} bootstrap
  * refits of at most {@value #SAMPLE_ROWS} rows, the silhouette exact up to {@value #SILHOUETTE_ROWS} rows, and no gap
  * statistic (its reference draws would cost as much as the refits, and the default rule does not read it; compare
  * shows it). The samples keep compare's size (3,000 rows): smaller bootstrap samples make

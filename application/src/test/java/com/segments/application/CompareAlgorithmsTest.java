@@ -84,7 +84,7 @@ class CompareAlgorithmsTest {
     void aChoiceAtTheEndOfTheRangeSuggestsAWiderOne() {
         CompareAlgorithms.Command narrow = new CompareAlgorithms.Command(DataInput.customers(customers, null, null),
                 List.of(new CompareAlgorithms.Candidate("kmeans", Map.of("restarts", 2))), Optional.of(new KRange(2, 3)),
-                new CompareAlgorithms.Effort(3, 400, 0, 2000), SelectionRule.Goal.SILHOUETTE, 5L);
+                new CompareAlgorithms.Effort(3, 400, 0, 2000), SelectionRule.Goal.DEFAULT, 5L);
         CompareAlgorithms.Recommendation r = compare.compare(narrow, CompareAlgorithms.Listener.SILENT, () -> false).recommendation();
         assertThat(r.chosen().orElseThrow().k()).hasValue(3);
         assertThat(r.decision().atRangeEnd()).isTrue();

@@ -90,21 +90,24 @@ class CompareAndPluginsCliTest {
                 .contains("elbow").contains("k searched: 2..6 (--k)").contains("agreement").contains("100.00%");
     }
 
-    /** The most-stable rule over a range too short for the data says the choice sits at the end of the range. */
+    /**
+     * A rule named by its old name ('silhouette', now the default's choice) over a range too short for the data says
+     * the choice sits at the end of the range.
+     */
     @Test
     void aNamedRuleChoosesAndTheRangeIsQuestioned() {
         Cli.Result result = cli.run("compare", "--data", customers.toString(), "--algorithms", "kmeans",
                 "--k", "2..3", "--bootstrap", "3", "--stability-rows", "300", "--select", "silhouette", "--json");
         assertThat(result.exitCode()).as(result.err()).isZero();
         JsonNode recommendation = result.json().get("recommendation");
-        assertThat(recommendation.get("rule").asText()).isEqualTo("silhouette");
+        assertThat(recommendation.get("rule").asText()).isEqualTo("default");
         assertThat(recommendation.get("k").asInt()).isEqualTo(3);
         assertThat(recommendation.get("atRangeEnd").asBoolean()).isTrue();
         assertThat(recommendation.get("suggestedRange").asText()).isEqualTo("2..6");
 
         Cli.Result bad = cli.run("compare", "--data", customers.toString(), "--select", "elbowish");
         assertThat(bad.exitCode()).isEqualTo(2);
-        assertThat(bad.err()).contains("--select: unknown selection rule 'elbowish'; choose one of [default, silhouette, "
+        assertThat(bad.err()).contains("--select: unknown selection rule 'elbowish'; choose one of [default, fewest, "
                 + "stability, gap]");
     }
 

@@ -54,9 +54,10 @@ class CompareCommand implements Runnable {
     String kRange;
 
     @Option(names = "--select", paramLabel = "RULE", defaultValue = "default",
-            description = "how to choose: default (segments that hold together under resampling, then the clearest "
-                    + "separation, fewest segments within one standard error), silhouette (clearest separation), "
-                    + "stability (most reproducible), gap (gap statistic, 1-SE rule) (default: ${DEFAULT-VALUE})")
+            description = "how to choose, always among segmentations whose segments hold together under resampling: "
+                    + "default (the clearest separation, best silhouette), fewest (fewest segments within one standard "
+                    + "error of the best silhouette), stability (most reproducible), gap (gap statistic, 1-SE rule) "
+                    + "(default: ${DEFAULT-VALUE})")
     String select;
 
     @Option(names = "--min-cluster-sizes", paramLabel = "N,M", split = ",", defaultValue = "25,50,100",

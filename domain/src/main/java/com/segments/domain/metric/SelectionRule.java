@@ -17,10 +17,16 @@ import java.util.function.ToDoubleFunction;
  * when more than {@link #MAX_NOISE} of the customers are left as noise, when it finds fewer than two segments, or
  * when it failed. Then the goal decides among the rest:
  * <ul>
- *   <li>{@link Goal#DEFAULT}: the best silhouette, made parsimonious: every configuration whose silhouette is
- *       within one standard error of the best is as good as the best on this data, and of those the one with the
- *       fewest segments wins, then the most stable (its weakest segment's Jaccard);</li>
- *   <li>{@link Goal#SILHOUETTE}: the best silhouette;</li>
+ *   <li>{@link Goal#DEFAULT}: the best silhouette among the configurations that pass the gate. The gate is what
+ *       keeps the number of segments honest: a k that splits a real group (or merges two) gives segments that
+ *       change from one resample to the next, and is out before silhouette is compared. On 40 seeded sets with a
+ *       known number of groups this finds the true k more often than silhouette alone, the elbow, or the
+ *       parsimonious variant below (docs/choosing-k.md);</li>
+ *   <li>{@link Goal#FEWEST}: the best silhouette made parsimonious: every configuration whose silhouette is within
+ *       one standard error of the best counts as equally good, and of those the one with the fewest segments wins,
+ *       then the most stable (its weakest segment's Jaccard). The standard error is that of each mean on its own
+ *       (the configurations are measured on the same customers, so their difference is known more precisely): it
+ *       trades a little separation for fewer segments, for users who must act on every segment;</li>
  *   <li>{@link Goal#STABILITY}: the highest mean Jaccard;</li>
  *   <li>{@link Goal#GAP}: the gap statistic's 1-SE choice, for the algorithm the gap was computed with.</li>
  * </ul>
@@ -52,7 +58,7 @@ public final class SelectionRule {
 
     /** What the recommendation optimises, by the name a user types. */
     public enum Goal {
-        DEFAULT("default"), SILHOUETTE("silhouette"), STABILITY("stability"), GAP("gap");
+        DEFAULT("default"), FEWEST("fewest"), STABILITY("stability"), GAP("gap");
 
         private final String id;
 
@@ -64,8 +70,16 @@ public final class SelectionRule {
             return id;
         }
 
-        /** @throws IllegalArgumentException naming the choices when the name is none of them */
+        /**
+         * The goal a user names; {@code silhouette} (the best gated silhouette, which the default now is) is still
+         * understood so that existing scripts keep their meaning.
+         *
+         * @throws IllegalArgumentException naming the choices when the name is none of them
+         */
         public static Goal named(String name) {
+            if ("silhouette".equalsIgnoreCase(name.strip())) {
+                return DEFAULT;
+            }
             for (Goal goal : values()) {
                 if (goal.id.equalsIgnoreCase(name.strip())) {
                     return goal;
@@ -233,8 +247,8 @@ public final class SelectionRule {
                     + "another algorithm.");
         }
         return switch (goal) {
-            case DEFAULT -> parsimonious(passed);
-            case SILHOUETTE -> bestSilhouette(passed);
+            case DEFAULT -> bestSilhouette(passed);
+            case FEWEST -> parsimonious(passed);
             case STABILITY -> mostStable(passed);
             case GAP -> byGap(passed, signals);
         };
@@ -264,9 +278,9 @@ public final class SelectionRule {
 
     private Choice bestSilhouette(List<Evidence> passed) {
         Evidence chosen = best(passed, Evidence::silhouette).orElseThrow();
-        return new Choice(Optional.of(chosen), String.format(Locale.ROOT, "%s: %s Chosen for the most clearly separated "
-                + "segments (best silhouette, %.3f), whatever their number.", chosen.label(), holdsTogether(chosen),
-                chosen.silhouette()));
+        return new Choice(Optional.of(chosen), String.format(Locale.ROOT, "%s: %s Among the segmentations that pass this "
+                        + "check, its segments are the most clearly separated from each other (silhouette %.3f).",
+                chosen.label(), holdsTogether(chosen), chosen.silhouette()));
     }
 
     private Choice mostStable(List<Evidence> passed) {

@@ -36,19 +36,21 @@ class SelectionRuleTest {
         assertThat(d.preferences().getFirst().prefers()).hasValue("kmeans k=8");
     }
 
+    /** The default keeps the best gated silhouette; 'fewest' trades up to one standard error for fewer segments. */
     @Test
-    void withinOneStandardErrorOfTheBestTheFewestSegmentsWin() {
+    void withinOneStandardErrorOfTheBestTheFewestRuleTakesFewerSegmentsAndTheDefaultDoesNot() {
         List<SelectionRule.Evidence> all = List.of(
                 kmeans(3, 0.500, 0.004, 0.9, 0.9, 0.9),
                 kmeans(4, 0.503, 0.004, 0.9, 0.9, 0.9, 0.9),
                 kmeans(5, 0.490, 0.004, 0.9, 0.9, 0.9, 0.9, 0.9));
-        SelectionRule.Decision d = rule.select(all, SelectionRule.KSignals.NONE, SelectionRule.Goal.DEFAULT);
-        assertThat(d.chosen().orElseThrow().label()).isEqualTo("kmeans k=3");
-        assertThat(d.why()).contains("kmeans k=4 separates customers slightly better").contains("within the measurement");
-        assertThat(d.atRangeEnd()).isFalse();
+        SelectionRule.Decision fewest = rule.select(all, SelectionRule.KSignals.NONE, SelectionRule.Goal.FEWEST);
+        assertThat(fewest.chosen().orElseThrow().label()).isEqualTo("kmeans k=3");
+        assertThat(fewest.why()).contains("kmeans k=4 separates customers slightly better").contains("within the measurement");
+        assertThat(fewest.atRangeEnd()).isFalse();
 
-        SelectionRule.Decision bySilhouette = rule.select(all, SelectionRule.KSignals.NONE, SelectionRule.Goal.SILHOUETTE);
-        assertThat(bySilhouette.chosen().orElseThrow().label()).isEqualTo("kmeans k=4");
+        SelectionRule.Decision byDefault = rule.select(all, SelectionRule.KSignals.NONE, SelectionRule.Goal.DEFAULT);
+        assertThat(byDefault.chosen().orElseThrow().label()).isEqualTo("kmeans k=4");
+        assertThat(byDefault.why()).contains("most clearly separated").contains("0.503").doesNotContain("slightly better");
     }
 
     /** HDBSCAN at three sizes often finds the same segments: the first listed stays, with no parsimony sentence. */
@@ -120,7 +122,10 @@ class SelectionRuleTest {
     @Test
     void goalsAreNamedAsUsersTypeThem() {
         assertThat(SelectionRule.Goal.named("Gap")).isEqualTo(SelectionRule.Goal.GAP);
+        assertThat(SelectionRule.Goal.named(" fewest")).isEqualTo(SelectionRule.Goal.FEWEST);
+        assertThat(SelectionRule.Goal.named("Silhouette")).as("the old name of the default's choice")
+                .isEqualTo(SelectionRule.Goal.DEFAULT);
         assertThatThrownBy(() -> SelectionRule.Goal.named("elbowish"))
-                .hasMessage("unknown selection rule 'elbowish'; choose one of [default, silhouette, stability, gap]");
+                .hasMessage("unknown selection rule 'elbowish'; choose one of [default, fewest, stability, gap]");
     }
 }

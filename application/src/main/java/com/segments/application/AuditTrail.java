@@ -36,6 +36,11 @@ public final class AuditTrail {
         return entry;
     }
 
+    /** Keeps an entry a door has stamped itself (the HTTP door stamps the moment a request was refused). */
+    public void append(AuditEntry entry) {
+        log.append(entry);
+    }
+
     /**
      * Runs a change and records how it ended: OK with {@code said(result)}, or FAILED with the error's message (the
      * error is thrown on).
@@ -46,12 +51,34 @@ public final class AuditTrail {
         try {
             result = change.get();
         } catch (RuntimeException e) {
-            record(actor, action, target, AuditOutcome.FAILED, e instanceof SegmentsException ? e.getMessage()
-                    : "failed unexpectedly", source);
+            try {
+                record(actor, action, target, AuditOutcome.FAILED, e instanceof SegmentsException ? e.getMessage()
+                        : "failed unexpectedly", source);
+            } catch (RuntimeException unrecorded) {
+                e.addSuppressed(unrecorded); // the store may be what failed: the change's own error says more
+            }
             throw e;
         }
         record(actor, action, target, AuditOutcome.OK, said.apply(result), source);
         return result;
+    }
+
+    /**
+     * A moment as users write one: {@code 2026-03-01} (that day's start, UTC) or an ISO instant
+     * ({@code 2026-03-01T10:00:00Z}); null or empty for the beginning.
+     */
+    public static Instant since(String field, String text) {
+        if (text == null || text.isBlank()) {
+            return Instant.EPOCH;
+        }
+        String t = text.strip();
+        try {
+            return t.length() == 10 ? java.time.LocalDate.parse(t).atStartOfDay(java.time.ZoneOffset.UTC).toInstant()
+                    : Instant.parse(t);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new com.segments.domain.feature.FieldValidationException(field, "\"" + com.segments.domain.TextLimits.echo(t)
+                    + "\" is not a date (2026-03-01) or a moment (2026-03-01T10:00:00Z)");
+        }
     }
 
     /** The newest {@code limit} entries at or after {@code from}, oldest first. */

@@ -68,8 +68,13 @@ public final class KeyRing {
         return !loaded().isEmpty();
     }
 
+    /** Reads the working keys (again): the server's timer calls this. */
+    public synchronized void refresh() {
+        known = read(); // synchronized: a timer's read that began before a change cannot land after it
+    }
+
     /** Reads the working keys again; does nothing until they have first been read (a command that never checks one). */
-    public void reload() {
+    public synchronized void reload() {
         if (known != null) {
             known = read();
         }

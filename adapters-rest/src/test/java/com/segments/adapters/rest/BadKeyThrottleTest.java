@@ -65,7 +65,10 @@ class BadKeyThrottleTest {
         clock.advance(Duration.ofSeconds(59));
         assertThat(throttle.failed("a")).as("within the window: the count goes on").isEqualTo(2);
         clock.advance(Duration.ofSeconds(61));
-        assertThat(throttle.failed("a")).as("a quiet window: afresh").isZero();
+        assertThat(throttle.failed("a")).as("61 s after the last wrong key, but only 59 s after its 2 s block ended")
+                .isEqualTo(4);
+        clock.advance(Duration.ofSeconds(4 + 61));
+        assertThat(throttle.failed("a")).as("a quiet window after the block: afresh").isZero();
     }
 
     @Test

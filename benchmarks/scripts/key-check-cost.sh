@@ -1,23 +1,25 @@
 #!/usr/bin/env bash
-# What the API-key check costs REST predict, in one run: the same server build, store and customer, with keys
-# required for reads (segments.api.require-key-for-reads, every request sending a predict-only key made by
-# `segments keys add`: the filter hashes it and compares it with every working key) and not required (no key sent),
-# alternated ROUNDS times so that both see the same machine; 4 connections, a warm-up, then SECONDS measured each
-# time. Prints throughput and latency per run and the ratio of the medians (on / off).
+# What the API-key check costs REST predict, in one run: two servers on the same store, started once and both kept
+# running, one with keys required for reads (segments.api.require-key-for-reads; every request sends a predict-only
+# key made by `segments keys add`, which the filter hashes and compares with every working key) and one without (no
+# key sent). Short bursts alternate between them ROUNDS times, so both see the same machine, warm JITs and the same
+# neighbours; 4 connections, SECONDS measured per burst after a warm-up of both. Prints each burst and the ratio of
+# the medians (on / off).
 #
-#   benchmarks/scripts/key-check-cost.sh [SECONDS] [ROUNDS]     defaults 15 and 3
+#   benchmarks/scripts/key-check-cost.sh [SECONDS] [ROUNDS]     defaults 10 and 8
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-seconds="${1:-15}"
-rounds="${2:-3}"
+seconds="${1:-10}"
+rounds="${2:-8}"
 shared="$(cd "$root/../shared" && pwd)"
 data="$shared/data/cc_general/CC_GENERAL.csv"
-port=18092
+port_on=18092
+port_off=18093
 work="$(mktemp -d)"
 export SEGMENTS_HOME="$work/home"
-server_pid=""
+pids=()
 cleanup() {
-  [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null || true
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -39,23 +41,28 @@ for name, cell in zip(header[1:], cells[1:]):
 json.dump(customer, open(sys.argv[2], "w"))
 PY
 
-run() { # $1 = require the key for reads (true/false), $2 = the key to send ("" for none)
-  SEGMENTS_API_REQUIRE_KEY_FOR_READS="$1" "$root/segments" serve --port "$port" > "$work/server.log" 2>&1 &
-  server_pid=$!
-  for _ in $(seq 1 120); do
-    curl -sf "http://127.0.0.1:$port/health" > /dev/null 2>&1 && break
+serve() { # $1 = port, $2 = require the key for reads (true/false)
+  SEGMENTS_API_REQUIRE_KEY_FOR_READS="$2" "$root/segments" serve --port "$1" > "$work/server-$1.log" 2>&1 &
+  pids+=($!)
+  for _ in $(seq 1 240); do
+    curl -sf "http://127.0.0.1:$1/health" > /dev/null 2>&1 && return 0
     sleep 0.5
   done
+  echo "the server on port $1 did not start" >&2; exit 1
+}
+burst() { # $1 = port, $2 = warm-up seconds, $3 = the key to send ("" for none)
   "$java_bin" -cp "$root/benchmarks/target/benchmarks.jar" com.segments.benchmarks.load.PredictThroughput \
-    "http://127.0.0.1:$port" "$work/customer.json" 5 "$seconds" 4 "$2"
-  kill "$server_pid"; wait "$server_pid" 2>/dev/null || true
-  server_pid=""
+    "http://127.0.0.1:$1" "$work/customer.json" "$2" "$seconds" 4 "$3"
 }
 
+serve "$port_on" true
+serve "$port_off" false
+burst "$port_on" 10 "$key" > /dev/null
+burst "$port_off" 10 "" > /dev/null
 on=(); off=()
 for r in $(seq 1 "$rounds"); do
-  line="$(run true "$key")"; echo "round $r key on : $line"; on+=("$(echo "$line" | awk '{print $4}')")
-  line="$(run false "")";    echo "round $r key off: $line"; off+=("$(echo "$line" | awk '{print $4}')")
+  line="$(burst "$port_on" 1 "$key")"; echo "round $r key on : $line"; on+=("$(echo "$line" | awk '{print $4}')")
+  line="$(burst "$port_off" 1 "")";    echo "round $r key off: $line"; off+=("$(echo "$line" | awk '{print $4}')")
 done
 python3 - "${on[*]}" "${off[*]}" <<'PY'
 import statistics, sys

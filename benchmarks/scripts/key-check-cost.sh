@@ -3,10 +3,10 @@
 # running, one with keys required for reads (segments.api.require-key-for-reads; every request sends a predict-only
 # key made by `segments keys add`, which the filter hashes and compares with every working key) and one without (no
 # key sent). Short bursts alternate between them ROUNDS times, so both see the same machine, warm JITs and the same
-# neighbours; 4 connections, SECONDS measured per burst after a warm-up of both. Prints each burst and the ratio of
-# the medians (on / off).
+# neighbours (the order within a round alternates too); 4 connections, SECONDS measured per burst after a warm-up of
+# both. Prints each burst and the ratio of the medians (on / off).
 #
-#   benchmarks/scripts/key-check-cost.sh [SECONDS] [ROUNDS]     defaults 10 and 8
+#   [FIRST=on|off] benchmarks/scripts/key-check-cost.sh [SECONDS] [ROUNDS]     defaults off, 10 and 8
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 seconds="${1:-10}"
@@ -55,14 +55,17 @@ burst() { # $1 = port, $2 = warm-up seconds, $3 = the key to send ("" for none)
     "http://127.0.0.1:$1" "$work/customer.json" "$2" "$seconds" 4 "$3"
 }
 
-serve "$port_on" true
-serve "$port_off" false
+# The server started first opens the embedded store, the second reaches it through the first (H2's automatic
+# server); FIRST=on|off says which is which, so that a run of each shows whether that order matters.
+if [ "${FIRST:-off}" = on ]; then serve "$port_on" true; serve "$port_off" false
+else serve "$port_off" false; serve "$port_on" true; fi
 burst "$port_on" 10 "$key" > /dev/null
 burst "$port_off" 10 "" > /dev/null
 on=(); off=()
+measure_on() { line="$(burst "$port_on" 1 "$key")"; echo "round $r key on : $line"; on+=("$(echo "$line" | awk '{print $4}')"); }
+measure_off() { line="$(burst "$port_off" 1 "")"; echo "round $r key off: $line"; off+=("$(echo "$line" | awk '{print $4}')"); }
 for r in $(seq 1 "$rounds"); do
-  line="$(burst "$port_on" 1 "$key")"; echo "round $r key on : $line"; on+=("$(echo "$line" | awk '{print $4}')")
-  line="$(burst "$port_off" 1 "")";    echo "round $r key off: $line"; off+=("$(echo "$line" | awk '{print $4}')")
+  if [ $((r % 2)) -eq 1 ]; then measure_on; measure_off; else measure_off; measure_on; fi  # neither always goes first
 done
 python3 - "${on[*]}" "${off[*]}" <<'PY'
 import statistics, sys

@@ -39,7 +39,7 @@ final class PepperedKeyHasher implements KeyHasher {
 
     private final String configured;
     private final Path home;
-    private volatile SecretKeySpec pepper;
+    private SecretKeySpec pepper;
 
     PepperedKeyHasher(@Nullable @Value("${segments.api.key-pepper:}") String configured,
                       @Nullable @Value("${segments.home:}") String home) {
@@ -47,34 +47,35 @@ final class PepperedKeyHasher implements KeyHasher {
         this.home = home == null || home.isBlank() ? null : Path.of(home);
     }
 
+    /** Every request that sends a key is hashed: each thread keeps its own initialised MAC rather than looking one up. */
+    private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
+
     @Override
     public String hash(String key) {
+        return HexFormat.of().formatHex(macs.get().doFinal(key.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private Mac newMac() {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(pepper());
-            return HexFormat.of().formatHex(mac.doFinal(key.getBytes(StandardCharsets.UTF_8)));
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("this JDK has no HmacSHA256", e);
         }
     }
 
-    private SecretKeySpec pepper() {
-        SecretKeySpec p = pepper;
-        if (p == null) {
-            synchronized (this) {
-                if (pepper == null) {
-                    byte[] bytes = configured.isEmpty() ? fromFile() : configured.getBytes(StandardCharsets.UTF_8);
-                    if (bytes.length < ModelDigests.MIN_KEY_BYTES) {
-                        throw new IllegalArgumentException("segments.api.key-pepper (SEGMENTS_API_KEY_PEPPER) must be at "
-                                + "least " + ModelDigests.MIN_KEY_BYTES + " bytes, got " + bytes.length
-                                + " (for example: openssl rand -base64 48)");
-                    }
-                    pepper = new SecretKeySpec(bytes, "HmacSHA256");
-                }
-                p = pepper;
+    private synchronized SecretKeySpec pepper() {
+        if (pepper == null) {
+            byte[] bytes = configured.isEmpty() ? fromFile() : configured.getBytes(StandardCharsets.UTF_8);
+            if (bytes.length < ModelDigests.MIN_KEY_BYTES) {
+                throw new IllegalArgumentException("segments.api.key-pepper (SEGMENTS_API_KEY_PEPPER) must be at "
+                        + "least " + ModelDigests.MIN_KEY_BYTES + " bytes, got " + bytes.length
+                        + " (for example: openssl rand -base64 48)");
             }
+            pepper = new SecretKeySpec(bytes, "HmacSHA256");
         }
-        return p;
+        return pepper;
     }
 
     /** The pepper file's bytes, made (owner-only, all at once) by the first process that needs it. */

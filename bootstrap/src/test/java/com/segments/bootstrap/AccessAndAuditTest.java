@@ -79,14 +79,14 @@ class AccessAndAuditTest {
         String customer = customer();
         assertThat(send("POST", "/api/v1/predict", customer, reader).statusCode()).isEqualTo(200);
         assertThat(send("POST", "/api/v1/predict", customer, null).statusCode()).as("reads stay open by default").isEqualTo(200);
-        expectError(send("POST", "/api/v1/retrain", "{\"data\": \"x.csv\"}", reader), 403, "role_insufficient");
-        expectError(send("PUT", "/api/v1/segments/0", "{\"name\": \"Big\"}", reader), 403, "role_insufficient");
+        expectError(send("POST", "/api/v1/retrain", "{\"data\": \"x.csv\"}", reader), 403, "role_not_allowed");
+        expectError(send("PUT", "/api/v1/segments/0", "{\"name\": \"Big\"}", reader), 403, "role_not_allowed");
 
         assertThat(send("PUT", "/api/v1/segments/0", "{\"name\": \"Big Spenders\", \"offers\": [\"Lounge\"]}", ops)
                 .statusCode()).isEqualTo(200);
-        expectError(send("POST", "/api/v1/models/1/activate", "", ops), 403, "role_insufficient");
+        expectError(send("POST", "/api/v1/models/1/activate", "", ops), 403, "role_not_allowed");
         expectError(send("DELETE", "/api/v1/jobs/no-such-job", "", ops), 404, "unknown_job");
-        expectError(send("GET", "/api/v1/audit", null, ops), 403, "role_insufficient");
+        expectError(send("GET", "/api/v1/audit", null, ops), 403, "role_not_allowed");
 
         assertThat(send("POST", "/api/v1/models/1/activate", "", boss).statusCode()).isEqualTo(200);
         assertThat(send("PUT", "/api/v1/aliases/champion", "{\"version\": 1}", Cli.API_KEY).statusCode())
@@ -154,7 +154,7 @@ class AccessAndAuditTest {
         expectError(send("POST", "/api/v1/keys", "{\"name\": \"ci\", \"role\": \"admin\"}", Cli.API_KEY), 409, "key_exists");
         expectError(send("POST", "/api/v1/keys", "{\"name\": \"x\", \"role\": \"root\"}", Cli.API_KEY), 400, "invalid_field");
         expectError(send("POST", "/api/v1/keys", "{\"name\": \"config\", \"role\": \"admin\"}", Cli.API_KEY), 400, "invalid_field");
-        expectError(send("POST", "/api/v1/keys", "{\"name\": \"y\", \"role\": \"admin\"}", ci), 403, "role_insufficient");
+        expectError(send("POST", "/api/v1/keys", "{\"name\": \"y\", \"role\": \"admin\"}", ci), 403, "role_not_allowed");
 
         JsonNode list = JSON.readTree(send("GET", "/api/v1/keys", null, Cli.API_KEY).body());
         assertThat(list).extracting(k -> k.get("name").asText() + (k.hasNonNull("revokedAt") ? " revoked" : " working"))

@@ -107,7 +107,7 @@ public class ApiKeyFilter implements Ordered {
         }
         Role role = principal.get().role();
         if (!role.allows(access.needed())) {
-            return refuse(request, access, source, principal.get().name(), HttpStatus.FORBIDDEN, "role_insufficient",
+            return refuse(request, access, source, principal.get().name(), HttpStatus.FORBIDDEN, "role_not_allowed",
                     "the key '" + principal.get().name() + "' has the role " + role.label() + "; this request needs "
                             + access.needed().label() + " or above");
         }

@@ -34,8 +34,11 @@ final class HttpServerStarter implements ServerStarter {
 
     @Override
     public Started start(String host, int port) {
+        // With TLS on (micronaut.server.ssl.enabled), the server listens for HTTPS only, on the SSL port: --port
+        // names that one too, so one port serves HTTPS and nothing serves plain HTTP (docs/security.md).
+        int bound = port == 0 ? -1 : port;
         context.getEnvironment().addPropertySource(PropertySource.of("segments-serve",
-                Map.of("micronaut.server.port", port == 0 ? -1 : port, "micronaut.server.host", host)));
+                Map.of("micronaut.server.port", bound, "micronaut.server.ssl.port", bound, "micronaut.server.host", host)));
         int interrupted = retrainModel.recoverInterrupted();
         EmbeddedServer server = context.getBean(EmbeddedServer.class);
         server.start();

@@ -1,5 +1,8 @@
 package com.segments.bootstrap;
 
+import com.segments.domain.access.ApiKeyRepository;
+import com.segments.domain.access.KeyHasher;
+import com.segments.domain.audit.AuditLog;
 import com.segments.domain.job.JobRepository;
 import com.segments.domain.model.ModelRepository;
 import com.segments.domain.profile.SegmentCatalog;
@@ -46,6 +49,21 @@ final class Ports {
             }
 
             @Override
+            public ApiKeyRepository apiKeys() {
+                return context.getBean(ApiKeyRepository.class);
+            }
+
+            @Override
+            public KeyHasher keyHasher() {
+                return context.getBean(KeyHasher.class);
+            }
+
+            @Override
+            public AuditLog audit() {
+                return context.getBean(AuditLog.class);
+            }
+
+            @Override
             public String property(String name, String fallback) {
                 return context.getProperty(name, String.class).orElse(fallback);
             }
@@ -81,6 +99,21 @@ final class Ports {
             @Override
             public DatabaseTables tables() {
                 return proxy(DatabaseTables.class, context);
+            }
+
+            @Override
+            public ApiKeyRepository apiKeys() {
+                return proxy(ApiKeyRepository.class, context);
+            }
+
+            @Override
+            public KeyHasher keyHasher() {
+                return proxy(KeyHasher.class, context);
+            }
+
+            @Override
+            public AuditLog audit() {
+                return proxy(AuditLog.class, context);
             }
 
             @Override

@@ -1,6 +1,9 @@
 package com.segments.bootstrap;
 
 import com.segments.application.ActivateModel;
+import com.segments.application.AuditTrail;
+import com.segments.application.KeyRing;
+import com.segments.application.ManageApiKeys;
 import com.segments.application.ActiveModel;
 import com.segments.application.AlgorithmCatalog;
 import com.segments.application.CheckHealth;
@@ -157,5 +160,20 @@ class UseCaseWiring {
     @Singleton
     CheckHealth checkHealth(Wiring wiring) {
         return wiring.get(CheckHealth.class);
+    }
+
+    @Singleton
+    KeyRing keyRing(Wiring wiring) {
+        return wiring.get(KeyRing.class);
+    }
+
+    @Singleton
+    ManageApiKeys manageApiKeys(Wiring wiring) {
+        return wiring.get(ManageApiKeys.class);
+    }
+
+    @Singleton
+    AuditTrail auditTrail(Wiring wiring) {
+        return wiring.get(AuditTrail.class);
     }
 }

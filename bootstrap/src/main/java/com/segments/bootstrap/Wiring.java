@@ -8,6 +8,7 @@ import com.segments.adapters.files.YamlNamingRuleFiles;
 import com.segments.application.ActivateModel;
 import com.segments.application.ActiveModel;
 import com.segments.application.AlgorithmCatalog;
+import com.segments.application.AuditTrail;
 import com.segments.application.CheckHealth;
 import com.segments.application.CompareAlgorithms;
 import com.segments.application.CompareGroups;
@@ -17,7 +18,9 @@ import com.segments.application.DescribeSegments;
 import com.segments.application.DescribeVersions;
 import com.segments.application.GenerateCustomers;
 import com.segments.application.GenerateTransactions;
+import com.segments.application.KeyRing;
 import com.segments.application.ListModels;
+import com.segments.application.ManageApiKeys;
 import com.segments.application.ModelLookup;
 import com.segments.application.PredictSegment;
 import com.segments.application.ProjectCustomers;
@@ -30,6 +33,9 @@ import com.segments.application.SegmentNames;
 import com.segments.application.ShowModel;
 import com.segments.application.TrainModel;
 import com.segments.application.TransactionsUseCases;
+import com.segments.domain.access.ApiKeyRepository;
+import com.segments.domain.access.KeyHasher;
+import com.segments.domain.audit.AuditLog;
 import com.segments.domain.cluster.ClusteringAlgorithm;
 import com.segments.domain.drift.DriftThresholds;
 import com.segments.domain.drift.SignificanceTests;
@@ -75,6 +81,12 @@ final class Wiring {
         TransactionStore transactions();
 
         DatabaseTables tables();
+
+        ApiKeyRepository apiKeys();
+
+        KeyHasher keyHasher();
+
+        AuditLog audit();
 
         /** A configuration value, or the fallback when it is not set. */
         String property(String name, String fallback);
@@ -156,6 +168,10 @@ final class Wiring {
         m.put(DescribeVersions.class, () -> new DescribeVersions(ports.models()));
         m.put(ProjectCustomers.class, () -> new ProjectCustomers(get(ModelLookup.class), get(DataReader.class)));
         m.put(ComparisonJobs.class, this::comparisonJobs);
+        m.put(KeyRing.class, () -> new KeyRing(ports.apiKeys(), ports.keyHasher(), ports.property("segments.api.key", "")));
+        m.put(ManageApiKeys.class, () -> new ManageApiKeys(ports.apiKeys(), ports.keyHasher(), get(KeyRing.class),
+                get(Clock.class)));
+        m.put(AuditTrail.class, () -> new AuditTrail(ports.audit(), get(Clock.class)));
         return m;
     }
 

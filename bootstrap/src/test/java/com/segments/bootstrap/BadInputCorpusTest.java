@@ -114,6 +114,7 @@ class BadInputCorpusTest {
         registryCases();
         segmentCases();
         jobCases();
+        accessCases();
         edgeCases();
         assertThat(corpus.size()).as("corpus size").isGreaterThanOrEqualTo(300);
 
@@ -144,6 +145,8 @@ class BadInputCorpusTest {
         assertThat(JSON.readTree(health.body()).get("activeModelVersion").asInt()).isEqualTo(1);
         assertThat(JSON.readTree(send("GET", "/api/v1/models", Map.of(), null).body())).isEqualTo(modelsBefore);
         assertThat(JSON.readTree(send("GET", "/api/v1/jobs", Map.of(), null).body())).isEmpty();
+        assertThat(JSON.readTree(send("GET", "/api/v1/keys", Map.of("X-API-Key", Cli.API_KEY), null).body()))
+                .as("no key was made").isEmpty();
         assertThat(send("POST", "/api/v1/predict", Map.of("Content-Type", "application/json"),
                 JSON.writeValueAsBytes(customer)).status()).isEqualTo(200);
     }
@@ -352,6 +355,40 @@ class BadInputCorpusTest {
                 "{\"data\": \"customers.csv\"}", 415);
         add("retrain as form", "POST", "/api/v1/retrain", Map.of("Content-Type", "application/x-www-form-urlencoded",
                 "X-API-Key", Cli.API_KEY), "data=customers.csv", 415);
+    }
+
+    /** Keys and the audit (docs/security.md): bad bodies, names, roles, dates and limits; no key; a wrong key. */
+    private void accessCases() {
+        String[] bodies = {"", " ", "[]", "{}", "null", "{\"name\": \"\"}", "{\"name\": \"ops\"}",
+                "{\"name\": \"a b\", \"role\": \"admin\"}", "{\"name\": \"ops\", \"role\": \"root\"}",
+                "{\"name\": \"ops\", \"role\": \"\"}", "{\"name\": \"ops\", \"role\": 1}",
+                "{\"name\": 5, \"role\": \"admin\"}", "{\"name\": [\"ops\"], \"role\": \"admin\"}",
+                "{\"name\": \"config\", \"role\": \"admin\"}", "{\"name\": \"anonymous\", \"role\": \"admin\"}",
+                "{\"name\": \"ops\", \"role\": \"admin\", \"key\": \"mine\"}",
+                "{\"name\": \"" + "x".repeat(65) + "\", \"role\": \"admin\"}",
+                "{\"name\": \"a\u202Eb\", \"role\": \"admin\"}", "{\"name\": \"a\\u0000b\", \"role\": \"admin\"}",
+                "{\"name\": \"a\", \"name\": \"b\", \"role\": \"admin\"}",
+                "{\"name\": \"ops\", \"role\": \"admin\"} trailing", "{\"name\": \"cli:me\", \"role\": \"admin\"}",
+                "{\"name\": \"ops\", \"role\": [\"admin\"]}"};
+        for (int i = 0; i < bodies.length; i++) {
+            json("key add #" + i, "POST", "/api/v1/keys", bodies[i], true, 400);
+        }
+        json("key add without key", "POST", "/api/v1/keys", "{\"name\": \"ops\", \"role\": \"admin\"}", false, 401);
+        add("key add wrong key", "POST", "/api/v1/keys", Map.of("Content-Type", "application/json", "X-API-Key",
+                "sgk_" + "A".repeat(43)), "{\"name\": \"ops\", \"role\": \"admin\"}", 403);
+        add("key add as text/plain", "POST", "/api/v1/keys", Map.of("Content-Type", "text/plain", "X-API-Key", Cli.API_KEY),
+                "{\"name\": \"ops\", \"role\": \"admin\"}", 415);
+        for (String name : new String[]{"nobody", "config", "%00", "a%E2%80%AEb", "x".repeat(65), "..", "a%2Fb"}) {
+            json("key revoke " + name, "DELETE", "/api/v1/keys/" + name, null, true, 400, 404);
+        }
+        json("key revoke without key", "DELETE", "/api/v1/keys/nobody", null, false, 401);
+        add("key list without key", "GET", "/api/v1/keys", Map.of(), null, 401);
+        add("audit without key", "GET", "/api/v1/audit", Map.of(), null, 401);
+        for (String query : new String[]{"since=yesterday", "since=2026-13-01", "since=%00", "since=2026-03-01T10:00",
+                "limit=0", "limit=-1", "limit=abc", "limit=100001", "limit=1.5", "limit=%EF%BC%91"}) {
+            add("audit ?" + query, "GET", "/api/v1/audit?" + query, Map.of("X-API-Key", Cli.API_KEY), null, 400);
+        }
+        add("drift upload without key", "POST", "/api/v1/drift", Map.of("Content-Type", "text/csv"), "A,B\n1,2\n", 401);
     }
 
     private void registryCases() {

@@ -74,6 +74,11 @@ final class Cli {
         }
     }
 
+    /** The properties every command line of this CLI runs with. */
+    Map<String, Object> properties() {
+        return properties;
+    }
+
     Result run(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();

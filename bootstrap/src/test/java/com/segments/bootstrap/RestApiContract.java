@@ -253,8 +253,13 @@ abstract class RestApiContract {
         trainCcGeneral();
         Cli.Result cliDrift = cli.run("drift", "--data", Cli.CC_GENERAL.toString(), "--json");
         assertThat(cliDrift.exitCode()).as(cliDrift.err()).isZero();
+        // an upload can start a retraining (segments.triggers.on-drift): it needs an operator key
+        assertThat(http.send(HttpRequest.newBuilder(base.resolve("/api/v1/drift")).header("Content-Type", "text/csv")
+                .POST(HttpRequest.BodyPublishers.ofFile(Cli.CC_GENERAL)).build(), HttpResponse.BodyHandlers.ofString())
+                .statusCode()).isEqualTo(401);
         HttpResponse<String> answered = http.send(HttpRequest.newBuilder(base.resolve("/api/v1/drift"))
-                .header("Content-Type", "text/csv").POST(HttpRequest.BodyPublishers.ofFile(Cli.CC_GENERAL)).build(),
+                .header("Content-Type", "text/csv").header("X-API-Key", Cli.API_KEY)
+                .POST(HttpRequest.BodyPublishers.ofFile(Cli.CC_GENERAL)).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(answered.statusCode()).as(answered.body()).isEqualTo(200);
         com.fasterxml.jackson.databind.JsonNode rest = new com.fasterxml.jackson.databind.ObjectMapper()
@@ -274,7 +279,7 @@ abstract class RestApiContract {
         assertThat(Double.parseDouble(gauge.group(1))).isCloseTo(topPsi, org.assertj.core.api.Assertions.within(1e-12));
 
         HttpResponse<String> unknown = http.send(HttpRequest.newBuilder(base.resolve("/api/v1/drift?model=77"))
-                .header("Content-Type", "text/csv").POST(HttpRequest.BodyPublishers.ofFile(Cli.CC_GENERAL)).build(),
+                .header("Content-Type", "text/csv").header("X-API-Key", Cli.API_KEY).POST(HttpRequest.BodyPublishers.ofFile(Cli.CC_GENERAL)).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(unknown.body()).contains("77");

@@ -1,6 +1,7 @@
 package com.segments.adapters.cli;
 
 import com.segments.application.ActivateModel;
+import com.segments.application.AuditTrail;
 import com.segments.application.ListModels;
 import com.segments.application.ModelReference;
 import com.segments.application.ShowModel;
@@ -182,9 +183,13 @@ class ModelsCommand implements Runnable {
         @Option(names = "--json", description = "print as JSON")
         boolean json;
 
+        @Inject
+        AuditTrail audit;
+
         @Override
         public void run() {
-            report(activateModel.activate(version), json, spec.commandLine().getOut());
+            report(audit.audited(CliActor.name(), "model.activate", "version " + version, CliActor.SOURCE,
+                    () -> activateModel.activate(version), ModelsCommand::said), json, spec.commandLine().getOut());
         }
     }
 
@@ -199,9 +204,13 @@ class ModelsCommand implements Runnable {
         @Option(names = "--json", description = "print as JSON")
         boolean json;
 
+        @Inject
+        AuditTrail audit;
+
         @Override
         public void run() {
-            report(activateModel.rollback(), json, spec.commandLine().getOut());
+            report(audit.audited(CliActor.name(), "model.rollback", "", CliActor.SOURCE, activateModel::rollback,
+                    ModelsCommand::said), json, spec.commandLine().getOut());
         }
     }
 
@@ -219,12 +228,23 @@ class ModelsCommand implements Runnable {
         @Parameters(index = "1", paramLabel = "VERSION")
         int version;
 
+        @Inject
+        AuditTrail audit;
+
         @Override
         public void run() {
-            activateModel.alias(alias, version);
+            audit.audited(CliActor.name(), "alias.set", "alias " + alias, CliActor.SOURCE, () -> {
+                activateModel.alias(alias, version);
+                return version;
+            }, v -> "points at version " + v);
             spec.commandLine().getOut().printf("%s now points at model version %d%n", alias, version);
             spec.commandLine().getOut().flush();
         }
+    }
+
+    /** What an activation did, in the audit's words (the same as the HTTP door's). */
+    static String said(Activation a) {
+        return "active " + a.version() + (a.previous().isPresent() ? " (was " + a.previous().getAsInt() + ")" : "");
     }
 
     static void report(Activation activation, boolean json, PrintWriter out) {

@@ -1,5 +1,6 @@
 package com.segments.adapters.cli;
 
+import com.segments.application.AuditTrail;
 import com.segments.application.DescribeSegments;
 import com.segments.application.ModelReference;
 import com.segments.domain.profile.SegmentLabel;
@@ -19,6 +20,9 @@ class RenameCommand implements Runnable {
 
     @Inject
     DescribeSegments describeSegments;
+
+    @Inject
+    AuditTrail audit;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -41,7 +45,10 @@ class RenameCommand implements Runnable {
 
     @Override
     public void run() {
-        SegmentLabel label = describeSegments.edit(ModelReference.parse(model), segment, name, description, offers);
+        SegmentLabel label = audit.audited(CliActor.name(), "segment.edit", "segment " + segment
+                        + (model == null ? "" : " of model " + model), CliActor.SOURCE,
+                () -> describeSegments.edit(ModelReference.parse(model), segment, name, description, offers),
+                l -> "segment " + l.segment() + " '" + l.name() + "', " + l.offers().size() + " offers");
         PrintWriter out = spec.commandLine().getOut();
         out.printf("Segment %d is now '%s'%s%n", label.segment(), label.name(),
                 label.offers().isEmpty() ? "" : "; offers: " + String.join("; ", label.offers()));

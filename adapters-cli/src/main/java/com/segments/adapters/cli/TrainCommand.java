@@ -1,6 +1,8 @@
 package com.segments.adapters.cli;
 
 import com.segments.application.ChooseK;
+import com.segments.application.AuditTrail;
+import com.segments.application.DataInput;
 import com.segments.application.TrainModel;
 import com.segments.application.TrainingReport;
 import com.segments.application.features.ColumnRole;
@@ -30,6 +32,9 @@ class TrainCommand implements Runnable {
 
     @Inject
     TrainModel trainModel;
+
+    @Inject
+    AuditTrail audit;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -67,11 +72,18 @@ class TrainCommand implements Runnable {
         if (restarts != null) {
             parameters.put("restarts", restarts);
         }
-        TrainingReport report = trainModel.train(new TrainModel.Command(source.input(), algorithm,
-                parameters, seed, "cli"));
+        DataInput input = source.input();
+        TrainingReport report = audit.audited(CliActor.name(), "train", target(input), CliActor.SOURCE,
+                () -> trainModel.train(new TrainModel.Command(input, algorithm, parameters, seed, "cli")),
+                r -> "version " + r.model().version() + (r.notPromoted().isPresent() ? " not activated" : " active"));
         PrintWriter out = spec.commandLine().getOut();
         out.print(json ? Json.write(toJson(report)) + "\n" : toText(report));
         out.flush();
+    }
+
+    private static String target(DataInput input) {
+        return input.kind().name().toLowerCase(Locale.ROOT) + " " + (input.file() != null ? input.file()
+                : input.table() != null ? input.table() : "");
     }
 
     private static String toText(TrainingReport report) {

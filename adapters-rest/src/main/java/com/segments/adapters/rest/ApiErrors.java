@@ -78,6 +78,9 @@ final class ApiErrors {
                 case ActivateModel.NotUsable n -> respond(HttpStatus.CONFLICT, "model_not_usable", n.getMessage(), "version");
                 case StrictJson.NotStrictJson j -> respond(HttpStatus.BAD_REQUEST, "invalid_json", j.getMessage(), j.field());
                 case RetrainModel.Conflict c -> respond(HttpStatus.CONFLICT, "job_running", c.getMessage(), "data");
+                case com.segments.domain.access.UnknownKeyException u ->
+                        respond(HttpStatus.NOT_FOUND, "unknown_key", u.getMessage(), "name");
+                case com.segments.domain.access.KeyNameTaken t -> respond(HttpStatus.CONFLICT, "key_exists", t.getMessage(), "name");
                 case RetrainModel.UnknownJob u -> respond(HttpStatus.NOT_FOUND, "unknown_job", u.getMessage(), "id");
                 case RetrainModel.Busy b -> respond(HttpStatus.SERVICE_UNAVAILABLE, "training_queue_full", b.getMessage(), null);
                 case PredictController.BatchTooLarge b ->
@@ -180,6 +183,7 @@ final class ApiErrors {
                 case 414 -> new String[]{"uri_too_long", "the request's address is longer than the server takes"};
                 case 415 -> new String[]{"unsupported_media_type", "this address does not take a body of that "
                         + "Content-Type; send application/json (or text/csv where documented)"};
+                case 429 -> new String[]{"too_many_requests", "too many requests; try again later"};
                 case 431 -> new String[]{"headers_too_large", "the request's headers are larger than the server takes"};
                 case 503 -> new String[]{"unavailable", "the service cannot answer now; try again shortly"};
                 default -> new String[]{"error", Messages.safe(detail, base.reason())};

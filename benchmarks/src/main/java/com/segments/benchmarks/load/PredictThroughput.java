@@ -19,7 +19,9 @@ import java.util.concurrent.Future;
  * connections send one customer after another for a warm-up, then for the measured time. Any answer other than 200
  * counts as a failure and is reported.
  *
- * <pre>java -cp benchmarks.jar com.segments.benchmarks.load.PredictThroughput BASE_URL CUSTOMER.json WARMUP_S SECONDS CONNECTIONS</pre>
+ * <pre>java -cp benchmarks.jar com.segments.benchmarks.load.PredictThroughput BASE_URL CUSTOMER.json WARMUP_S SECONDS CONNECTIONS [API_KEY]</pre>
+ *
+ * With API_KEY every request sends it in {@code X-API-Key} (a server with {@code segments.api.require-key-for-reads}).
  */
 public final class PredictThroughput {
 
@@ -33,8 +35,12 @@ public final class PredictThroughput {
         int seconds = Integer.parseInt(args[3]);
         int connections = Integer.parseInt(args[4]);
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        HttpRequest request = HttpRequest.newBuilder(predict).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(customer)).build();
+        HttpRequest.Builder builder = HttpRequest.newBuilder(predict).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(customer));
+        if (args.length > 5 && !args[5].isBlank()) {
+            builder.header("X-API-Key", args[5]);
+        }
+        HttpRequest request = builder.build();
         long start = System.nanoTime();
         long measureFrom = start + Duration.ofSeconds(warmup).toNanos();
         long end = measureFrom + Duration.ofSeconds(seconds).toNanos();

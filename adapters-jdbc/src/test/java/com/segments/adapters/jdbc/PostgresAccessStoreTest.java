@@ -1,0 +1,9 @@
+package com.segments.adapters.jdbc;
+
+class PostgresAccessStoreTest extends AccessStoreContract {
+
+    @Override
+    protected TestDatabases.Database database() {
+        return TestDatabases.postgres();
+    }
+}

@@ -16,6 +16,9 @@ import com.segments.domain.transaction.CustomerProfileStore.StoredProfile;
 import com.segments.domain.transaction.SegmentMove;
 import com.segments.domain.transaction.Transaction;
 
+import com.segments.domain.table.RecordStreams;
+
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -27,6 +30,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Keeps each customer's profile and segment current as transactions arrive (issue 16): a transaction is checked,
@@ -51,12 +55,15 @@ public final class RecordTransactions {
     private final ModelLookup lookup;
     private final SegmentNames names;
     private final Clock clock;
+    private final RecordStreams streams;
 
-    public RecordTransactions(CustomerProfileStore store, ModelLookup lookup, SegmentNames names, Clock clock) {
+    public RecordTransactions(CustomerProfileStore store, ModelLookup lookup, SegmentNames names, Clock clock,
+                              RecordStreams streams) {
         this.store = store;
         this.lookup = lookup;
         this.names = names;
         this.clock = clock;
+        this.streams = streams;
     }
 
     /**
@@ -200,6 +207,46 @@ public final class RecordTransactions {
             answers.add(record(command, model, layout));
         }
         return answers;
+    }
+
+    /**
+     * Records the transactions of a CSV body (a header naming {@link #FIELDS}, then one transaction per row): every
+     * row is read first, so a bad row stores nothing.
+     *
+     * @param max at most this many rows
+     * @throws FieldValidationException naming the line and field of the first bad row
+     */
+    public List<Answer> recordCsv(InputStream csv, String name, char delimiter, int max) {
+        List<Command> commands = new ArrayList<>();
+        streams.read(csv, name, delimiter, (line, cells) -> {
+            if (commands.size() == max) {
+                throw new SegmentsException(name + ": more than " + max + " transactions; send them in several parts");
+            }
+            commands.add(readLine(name, line, cells));
+        });
+        return recordAll(commands);
+    }
+
+    /**
+     * Records transactions one at a time as they arrive (a file, standard input), each answered as soon as it is
+     * recorded. The active model is checked before the first; a bad row stops the stream, naming its line (the rows
+     * before it are recorded: sending the same stream again is harmless, their ids count once).
+     *
+     * @return the number of transactions recorded
+     */
+    public long follow(InputStream in, String name, char delimiter, Consumer<Answer> answers) {
+        ModelVersion model = lookup.resolve(ModelReference.ACTIVE);
+        ProfileLayout layout = layout(model);
+        return streams.read(in, name, delimiter, (line, cells) ->
+                answers.accept(record(readLine(name, line, cells), model, layout)));
+    }
+
+    private static Command readLine(String name, long line, Map<String, String> cells) {
+        try {
+            return read(cells);
+        } catch (FieldValidationException e) {
+            throw FieldValidationException.whole(e.field(), name + ": line " + line + ": " + e.getMessage());
+        }
     }
 
     /** The profile columns the model reads; refuses a model trained on anything else. */

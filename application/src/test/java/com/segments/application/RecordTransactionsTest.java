@@ -1,5 +1,6 @@
 package com.segments.application;
 
+import com.segments.adapters.files.CsvRecordStreams;
 import com.segments.application.sample.SyntheticTransactions;
 import com.segments.domain.SegmentsException;
 import com.segments.domain.feature.FieldValidationException;
@@ -40,7 +41,7 @@ class RecordTransactionsTest {
     private final ModelLookup lookup = new ModelLookup(models, active);
     private final SegmentNames names = new SegmentNames(catalog);
     private final InMemoryCustomerProfileStore store = new InMemoryCustomerProfileStore();
-    private final RecordTransactions record = new RecordTransactions(store, lookup, names, clock);
+    private final RecordTransactions record = new RecordTransactions(store, lookup, names, clock, new CsvRecordStreams());
 
     @BeforeAll
     void trainOnTheGeneratedLogAndStreamIt(@TempDir Path dir) {
@@ -134,6 +135,27 @@ class RecordTransactionsTest {
     }
 
     @Test
+    void aCsvBodyIsReadWholeFirstAndABadLineIsNamed() {
+        int stored = store.transactions().size();
+        String bad = """
+                transaction_id,customer_id,date,amount,category
+                csv-1,C0000004,2026-01-05,10,Dining
+                csv-2,C0000004,2026-01-05,ten,Dining
+                """;
+        assertThatThrownBy(() -> record.recordCsv(new java.io.ByteArrayInputStream(bad.getBytes()), "upload", ',', 100))
+                .hasMessage("upload: line 3: field 'amount': \"ten\" is not a number");
+        assertThat(store.transactions()).hasSize(stored);
+        String good = bad.replace("ten", "12.5");
+        List<RecordTransactions.Answer> answers = record.recordCsv(new java.io.ByteArrayInputStream(good.getBytes()),
+                "upload", ',', 100);
+        assertThat(answers).extracting(RecordTransactions.Answer::transactionId).containsExactly("csv-1", "csv-2");
+        assertThat(store.transactions()).hasSize(stored + 2);
+        List<RecordTransactions.Answer> followed = new ArrayList<>();
+        assertThat(record.follow(new java.io.ByteArrayInputStream(good.getBytes()), "stdin", ',', followed::add)).isEqualTo(2);
+        assertThat(followed).allMatch(RecordTransactions.Answer::duplicate);
+    }
+
+    @Test
     void aRefundIsStoredButDoesNotCount() {
         double monetary = (double) record.customer("C0000003").profile().get("monetary");
         RecordTransactions.Answer refund = record.record(List.of(Map.of("transaction_id", "refund-1",
@@ -150,7 +172,8 @@ class RecordTransactionsTest {
         new TrainModel(Wiring.reader(), others, Wiring.algorithms(), new ActivateModel(others, otherActive, clock), clock)
                 .train(new TrainModel.Command(Shared.data("cc_general/CC_GENERAL.csv"), null, "kmeans", Map.of("k", 3), 1L));
         InMemoryCustomerProfileStore empty = new InMemoryCustomerProfileStore();
-        RecordTransactions other = new RecordTransactions(empty, new ModelLookup(others, otherActive), names, clock);
+        RecordTransactions other = new RecordTransactions(empty, new ModelLookup(others, otherActive), names, clock,
+                new CsvRecordStreams());
         assertThatThrownBy(() -> other.record(List.of(Map.of("transaction_id", "x", "customer_id", "C1",
                 "date", "2026-01-03", "amount", 5)))).isInstanceOf(SegmentsException.class)
                 .hasMessageContaining("was not trained on transaction profiles")

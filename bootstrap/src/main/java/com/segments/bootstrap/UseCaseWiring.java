@@ -13,6 +13,7 @@ import com.segments.application.DescribeVersions;
 import com.segments.application.ListModels;
 import com.segments.application.ModelLookup;
 import com.segments.application.PredictSegment;
+import com.segments.application.RecordTransactions;
 import com.segments.application.ProjectCustomers;
 import com.segments.application.RetrainModel;
 import com.segments.application.LiveDrift;
@@ -108,6 +109,11 @@ class UseCaseWiring {
     @Singleton
     MeasureDrift measureDrift(Wiring wiring) {
         return wiring.get(MeasureDrift.class);
+    }
+
+    @Singleton
+    RecordTransactions recordTransactions(Wiring wiring) {
+        return wiring.get(RecordTransactions.class);
     }
 
     @Singleton

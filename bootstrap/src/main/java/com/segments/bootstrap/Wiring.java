@@ -1,6 +1,7 @@
 package com.segments.bootstrap;
 
 import com.segments.adapters.files.CsvRecordFiles;
+import com.segments.adapters.files.CsvRecordStreams;
 import com.segments.adapters.files.CsvTableFiles;
 import com.segments.adapters.files.CsvTransactionFiles;
 import com.segments.adapters.files.YamlFeatureSpecs;
@@ -20,6 +21,7 @@ import com.segments.application.GenerateTransactions;
 import com.segments.application.ListModels;
 import com.segments.application.ModelLookup;
 import com.segments.application.PredictSegment;
+import com.segments.application.RecordTransactions;
 import com.segments.application.ProjectCustomers;
 import com.segments.application.RetrainModel;
 import com.segments.application.RetrainTriggers;
@@ -41,6 +43,7 @@ import com.segments.domain.profile.NamingRules;
 import com.segments.domain.profile.SegmentCatalog;
 import com.segments.domain.table.DatabaseTables;
 import com.segments.domain.table.RecordFiles;
+import com.segments.domain.transaction.CustomerProfileStore;
 import com.segments.domain.transaction.TransactionStore;
 
 import java.nio.file.Path;
@@ -73,6 +76,8 @@ final class Wiring {
         SegmentCatalog catalog();
 
         TransactionStore transactions();
+
+        CustomerProfileStore profiles();
 
         DatabaseTables tables();
 
@@ -152,6 +157,8 @@ final class Wiring {
         m.put(RetrainTriggers.class, this::retrainTriggers);
         m.put(TransactionsUseCases.class, () -> new TransactionsUseCases(ports.transactions(), get(ModelLookup.class),
                 get(DataReader.class), get(RecordFiles.class)));
+        m.put(RecordTransactions.class, () -> new RecordTransactions(ports.profiles(), get(ModelLookup.class),
+                get(SegmentNames.class), get(Clock.class), new CsvRecordStreams()));
         m.put(CheckHealth.class, () -> new CheckHealth(ports.models(), get(ActiveModel.class)));
         m.put(DescribeVersions.class, () -> new DescribeVersions(ports.models()));
         m.put(ProjectCustomers.class, () -> new ProjectCustomers(get(ModelLookup.class), get(DataReader.class)));

@@ -168,6 +168,44 @@ abstract class TransactionsApiContract {
         assertThat(get("/api/v1/segments/0/moves?since=yesterday").statusCode()).isEqualTo(400);
     }
 
+    @Test
+    void theCliFollowsAFileAndListsTheMoves(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("live.csv");
+        java.nio.file.Files.writeString(file, """
+                transaction_id,customer_id,date,amount,category,bank,location
+                f-1,R5,2025-12-20,40,Dining,Bank B,Porto
+                f-2,R5,2025-12-21,-5,Dining,Bank B,Porto
+                f-3,R6,2025-12-21,120,Utilities,Bank A,Lisbon
+                """);
+        Cli.Result followed = cli.run("ingest", "--follow", file.toString());
+        assertThat(followed.exitCode()).as(followed.err()).isZero();
+        assertThat(followed.out()).contains("f-1 R5: segment ").contains("first segment")
+                .contains("f-2 R5: not counted (refund (negative amount))").contains("Recorded 3 transactions");
+        Cli.Result again = cli.run("ingest", "--follow", file.toString(), "--json");
+        assertThat(again.exitCode()).as(again.err()).isZero();
+        java.util.List<String> lines = again.out().lines().toList();
+        assertThat(lines).hasSize(3).allMatch(l -> l.contains("\"duplicate\":true"));
+        assertThat(JSON.readTree(get("/api/v1/customers/R5").body()).get("profile").get("monetary").asDouble()).isEqualTo(40);
+
+        Cli.Result moves = cli.run("moves", "--since", "2000-01-01", "--json");
+        assertThat(moves.exitCode()).as(moves.err()).isZero();
+        JsonNode list = JSON.readTree(moves.out()).get("moves");
+        assertThat(list).anyMatch(m -> m.get("customerId").asText().equals("R6") && m.get("cause").asText().equals("transaction"));
+        String name = JSON.readTree(get("/api/v1/customers/R6").body()).get("segmentName").asText();
+        Cli.Result into = cli.run("moves", "--since", "2000-01-01", "--to", name);
+        assertThat(into.exitCode()).as(into.err()).isZero();
+        assertThat(into.out()).contains("R6").contains("(none) -> ").contains(name);
+
+        Path bad = dir.resolve("bad.csv");
+        java.nio.file.Files.writeString(bad, "transaction_id,customer_id,date,amount\nb-9,R7,31/12/2025,5\n");
+        Cli.Result refused = cli.run("ingest", "--follow", bad.toString());
+        assertThat(refused.exitCode()).isEqualTo(1);
+        assertThat(refused.err()).contains("line 2").contains("field 'date'");
+        assertThat(cli.run("moves", "--since", "last week").exitCode()).isEqualTo(2);
+        assertThat(cli.run("moves", "--since", "2000-01-01", "--to", "Nobody").exitCode()).isEqualTo(1);
+        assertThat(cli.run("ingest").exitCode()).isEqualTo(2);
+    }
+
     private HttpResponse<String> post(String contentType, String body) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(base.resolve("/api/v1/transactions")).header("Content-Type", contentType)
                 .header("X-API-Key", Cli.API_KEY).POST(HttpRequest.BodyPublishers.ofString(body)).build(),

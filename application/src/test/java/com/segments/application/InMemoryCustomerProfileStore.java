@@ -81,6 +81,17 @@ final class InMemoryCustomerProfileStore implements CustomerProfileStore {
     }
 
     @Override
+    public synchronized List<StoredProfile> scoredByOtherVersions(int version, int limit) {
+        return profiles.values().stream().filter(p -> p.segment() != null && p.version() != version).limit(limit).toList();
+    }
+
+    @Override
+    public synchronized ScoredCount scoredCount(int version) {
+        return new ScoredCount(profiles.values().stream().filter(p -> p.segment() != null).count(),
+                profiles.values().stream().filter(p -> p.segment() != null && p.version() == version).count());
+    }
+
+    @Override
     public synchronized boolean rescore(StoredProfile read, Outcome outcome, Instant at) {
         StoredProfile current = profiles.get(read.customer());
         if (current == null || current.rowVersion() != read.rowVersion()) {

@@ -14,6 +14,7 @@ import com.segments.application.ListModels;
 import com.segments.application.ModelLookup;
 import com.segments.application.PredictSegment;
 import com.segments.application.RecordTransactions;
+import com.segments.application.RescoreCustomers;
 import com.segments.application.ProjectCustomers;
 import com.segments.application.RetrainModel;
 import com.segments.application.LiveDrift;
@@ -114,6 +115,11 @@ class UseCaseWiring {
     @Singleton
     RecordTransactions recordTransactions(Wiring wiring) {
         return wiring.get(RecordTransactions.class);
+    }
+
+    @Singleton
+    RescoreCustomers rescoreCustomers(Wiring wiring) {
+        return wiring.get(RescoreCustomers.class);
     }
 
     @Singleton

@@ -22,6 +22,7 @@ import com.segments.application.ListModels;
 import com.segments.application.ModelLookup;
 import com.segments.application.PredictSegment;
 import com.segments.application.RecordTransactions;
+import com.segments.application.RescoreCustomers;
 import com.segments.application.ProjectCustomers;
 import com.segments.application.RetrainModel;
 import com.segments.application.RetrainTriggers;
@@ -159,6 +160,8 @@ final class Wiring {
                 get(DataReader.class), get(RecordFiles.class)));
         m.put(RecordTransactions.class, () -> new RecordTransactions(ports.profiles(), get(ModelLookup.class),
                 get(SegmentNames.class), get(Clock.class), new CsvRecordStreams()));
+        m.put(RescoreCustomers.class, () -> new RescoreCustomers(ports.profiles(), get(ModelLookup.class),
+                get(Clock.class)));
         m.put(CheckHealth.class, () -> new CheckHealth(ports.models(), get(ActiveModel.class)));
         m.put(DescribeVersions.class, () -> new DescribeVersions(ports.models()));
         m.put(ProjectCustomers.class, () -> new ProjectCustomers(get(ModelLookup.class), get(DataReader.class)));

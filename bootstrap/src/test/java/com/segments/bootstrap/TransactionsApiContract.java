@@ -206,6 +206,16 @@ abstract class TransactionsApiContract {
         assertThat(cli.run("ingest").exitCode()).isEqualTo(2);
     }
 
+    @Test
+    void rescoringProgressIsShownAndTheRouteIsNotACustomer() throws Exception {
+        HttpResponse<String> progress = get("/api/v1/customers/rescore");
+        assertThat(progress.statusCode()).as(progress.body()).isEqualTo(200);
+        JsonNode body = JSON.readTree(progress.body());
+        assertThat(body.get("activeVersion").asInt()).isEqualTo(1);
+        assertThat(body.get("remaining").asLong()).isZero();
+        assertThat(body.get("done").asBoolean()).isTrue();
+    }
+
     private HttpResponse<String> post(String contentType, String body) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(base.resolve("/api/v1/transactions")).header("Content-Type", contentType)
                 .header("X-API-Key", Cli.API_KEY).POST(HttpRequest.BodyPublishers.ofString(body)).build(),

@@ -26,7 +26,7 @@ import javax.sql.DataSource;
 /**
  * {@code customer_profile}, {@code fact_transactions} and {@code segment_move} on plain JDBC, for PostgreSQL and H2
  * alike. A transaction is recorded in one database transaction that holds the customer's row lock
- * ({@code SELECT ... FOR UPDATE}) from before its transaction id is checked until the profile and the move are
+ * (taken by an {@code UPDATE} of its row version) from before its transaction id is checked until the profile and the move are
  * written: transactions of one customer are applied one at a time, in the order of their {@code fact_transactions}
  * ids, which is the order batch aggregation reads them in.
  */
@@ -84,7 +84,7 @@ class JdbcCustomerProfileStore implements CustomerProfileStore {
                     insert.executeUpdate();
                 }
                 Outcome outcome = change.apply(before, latestDay(connection).orElse(LocalDate.ofEpochDay(t.day())));
-                StoredProfile after = write(connection, before, outcome, at);
+                StoredProfile after = write(connection, before, outcome, at, false);
                 if (after == null) { // cannot happen while the row lock is held; refuse rather than lose an update
                     throw new SQLException("the profile of customer '" + t.customer() + "' changed while locked");
                 }
@@ -109,8 +109,18 @@ class JdbcCustomerProfileStore implements CustomerProfileStore {
             insert.setObject(3, OffsetDateTime.ofInstant(at, ZoneOffset.UTC));
             insert.executeUpdate();
         }
+        // The lock is taken by an UPDATE, not by SELECT ... FOR UPDATE: both databases make an UPDATE wait for the
+        // row's lock and then apply it to the latest committed row, whereas H2's FOR UPDATE can return the row as
+        // it was before the wait (a lost update the concurrency test caught). The SELECT then reads our own write.
+        try (PreparedStatement bump = connection.prepareStatement(
+                "UPDATE customer_profile SET row_version = row_version + 1 WHERE customer_id = ?")) {
+            bump.setString(1, customer);
+            if (bump.executeUpdate() != 1) {
+                throw new SQLException("the profile of customer '" + customer + "' vanished while being locked");
+            }
+        }
         try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS
-                + " FROM customer_profile WHERE customer_id = ? FOR UPDATE")) {
+                + " FROM customer_profile WHERE customer_id = ?")) {
             select.setString(1, customer);
             try (ResultSet rs = select.executeQuery()) {
                 if (!rs.next()) {
@@ -131,12 +141,18 @@ class JdbcCustomerProfileStore implements CustomerProfileStore {
         }
     }
 
-    private static StoredProfile write(Connection connection, StoredProfile before, Outcome outcome, Instant at)
-            throws SQLException {
+    /**
+     * Writes the outcome if the row still has {@code before}'s row version; {@code bump} increments that version
+     * (a transaction's lock already did).
+     *
+     * @return the profile written, or null when the row had changed
+     */
+    private static StoredProfile write(Connection connection, StoredProfile before, Outcome outcome, Instant at,
+                                       boolean bump) throws SQLException {
         boolean changed = outcome.segment() != null && !outcome.segment().equals(before.segment());
         Instant changedAt = changed ? at : before.changedAt();
         try (PreparedStatement update = connection.prepareStatement("UPDATE customer_profile SET activity = ?, segment = ?, "
-                + "version = ?, as_of = ?, changed_at = ?, updated_at = ?, row_version = row_version + 1 "
+                + "version = ?, as_of = ?, changed_at = ?, updated_at = ?, row_version = row_version + " + (bump ? 1 : 0) + " "
                 + "WHERE customer_id = ? AND row_version = ?")) {
             update.setBytes(1, outcome.activity().toBytes());
             setInteger(update, 2, outcome.segment() != null ? outcome.segment() : before.segment());
@@ -154,7 +170,8 @@ class JdbcCustomerProfileStore implements CustomerProfileStore {
         return new StoredProfile(before.customer(), outcome.activity(),
                 outcome.segment() != null ? outcome.segment() : before.segment(),
                 outcome.segment() != null ? outcome.version() : before.version(),
-                outcome.segment() != null ? outcome.asOf() : before.asOf(), changedAt, at, before.rowVersion() + 1);
+                outcome.segment() != null ? outcome.asOf() : before.asOf(), changedAt, at,
+                before.rowVersion() + (bump ? 1 : 0));
     }
 
     private static void move(Connection connection, String customer, Integer from, StoredProfile after, Instant at,
@@ -223,11 +240,45 @@ class JdbcCustomerProfileStore implements CustomerProfileStore {
     }
 
     @Override
+    public List<StoredProfile> scoredByOtherVersions(int version, int limit) {
+        List<StoredProfile> page = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS + " FROM customer_profile "
+                     + "WHERE segment IS NOT NULL AND version <> ? ORDER BY customer_id LIMIT ?")) {
+            select.setInt(1, version);
+            select.setInt(2, limit);
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    page.add(profile(rs));
+                }
+            }
+            return page;
+        } catch (SQLException e) {
+            throw new SegmentsException("reading customer_profile failed: " + e.getMessage());
+        }
+    }
+
+    @Override
+    public ScoredCount scoredCount(int version) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement("SELECT COUNT(segment), "
+                     + "COALESCE(SUM(CASE WHEN version = ? THEN 1 ELSE 0 END), 0) FROM customer_profile")) {
+            select.setInt(1, version);
+            try (ResultSet rs = select.executeQuery()) {
+                rs.next();
+                return new ScoredCount(rs.getLong(1), rs.getLong(2));
+            }
+        } catch (SQLException e) {
+            throw new SegmentsException("reading customer_profile failed: " + e.getMessage());
+        }
+    }
+
+    @Override
     public boolean rescore(StoredProfile read, Outcome outcome, Instant at) {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
-                StoredProfile after = write(connection, read, outcome, at);
+                StoredProfile after = write(connection, read, outcome, at, true);
                 if (after == null) {
                     connection.rollback();
                     return false;

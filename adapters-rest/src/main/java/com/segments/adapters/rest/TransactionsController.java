@@ -1,6 +1,7 @@
 package com.segments.adapters.rest;
 
 import com.segments.application.RecordTransactions;
+import com.segments.application.RescoreCustomers;
 import com.segments.domain.SegmentsException;
 import com.segments.domain.feature.FieldValidationException;
 import io.micronaut.context.annotation.Value;
@@ -38,12 +39,32 @@ public class TransactionsController {
     private static final int MAX_MOVES = 10_000;
 
     private final RecordTransactions record;
+    private final RescoreCustomers rescore;
     private final int maxBatch;
     private final Clock clock = Clock.systemUTC();
 
-    TransactionsController(RecordTransactions record, @Value("${segments.api.max-batch:10000}") int maxBatch) {
+    TransactionsController(RecordTransactions record, RescoreCustomers rescore,
+                           @Value("${segments.api.max-batch:10000}") int maxBatch) {
         this.record = record;
+        this.rescore = rescore;
         this.maxBatch = maxBatch;
+    }
+
+    /**
+     * How far the background re-scoring of stored customers by the active version has come: customers with a
+     * segment, how many have the active version's, how many remain.
+     */
+    @Get(uri = "/customers/rescore", produces = MediaType.APPLICATION_JSON)
+    @ExecuteOn(TaskExecutors.BLOCKING)
+    public RescoreResponse rescoreProgress() {
+        RescoreCustomers.Progress p = rescore.progress();
+        return new RescoreResponse(p.version(), p.scored(), p.current(), p.remaining(), p.done(), p.note());
+    }
+
+    /** Progress of re-scoring; {@code note} says why nothing is re-scored when nothing can be. */
+    @Serdeable
+    public record RescoreResponse(@Nullable Integer activeVersion, long scored, long current, long remaining,
+                                  boolean done, @Nullable String note) {
     }
 
     /**

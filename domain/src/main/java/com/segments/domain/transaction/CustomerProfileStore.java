@@ -95,6 +95,19 @@ public interface CustomerProfileStore {
     List<StoredProfile> page(String after, int limit);
 
     /**
+     * Scored profiles whose segment was given by another version than {@code version}, in id order, at most
+     * {@code limit}: what is left to re-score after a new version became active (the stored versions are the
+     * progress, so re-scoring resumes where it stopped after a restart).
+     */
+    List<StoredProfile> scoredByOtherVersions(int version, int limit);
+
+    /** How many profiles are scored, and how many of them by {@code version}. */
+    record ScoredCount(long scored, long byVersion) {
+    }
+
+    ScoredCount scoredCount(int version);
+
+    /**
      * Writes a new segment for a profile unless it was written since it was read (compare-and-set on the row
      * version), and records the move with cause {@code model} when the segment changed.
      *

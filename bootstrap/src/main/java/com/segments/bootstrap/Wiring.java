@@ -21,6 +21,7 @@ import com.segments.application.GenerateTransactions;
 import com.segments.application.ListModels;
 import com.segments.application.ModelLookup;
 import com.segments.application.PredictSegment;
+import com.segments.application.CheckProfiles;
 import com.segments.application.RecordTransactions;
 import com.segments.application.RescoreCustomers;
 import com.segments.application.ProjectCustomers;
@@ -162,6 +163,7 @@ final class Wiring {
                 get(SegmentNames.class), get(Clock.class), new CsvRecordStreams()));
         m.put(RescoreCustomers.class, () -> new RescoreCustomers(ports.profiles(), get(ModelLookup.class),
                 get(Clock.class)));
+        m.put(CheckProfiles.class, () -> new CheckProfiles(ports.profiles(), ports.transactions()));
         m.put(CheckHealth.class, () -> new CheckHealth(ports.models(), get(ActiveModel.class)));
         m.put(DescribeVersions.class, () -> new DescribeVersions(ports.models()));
         m.put(ProjectCustomers.class, () -> new ProjectCustomers(get(ModelLookup.class), get(DataReader.class)));

@@ -204,6 +204,12 @@ abstract class TransactionsApiContract {
         assertThat(cli.run("moves", "--since", "last week").exitCode()).isEqualTo(2);
         assertThat(cli.run("moves", "--since", "2000-01-01", "--to", "Nobody").exitCode()).isEqualTo(1);
         assertThat(cli.run("ingest").exitCode()).isEqualTo(2);
+
+        Cli.Result checked = cli.run("check-profiles", "--json");
+        assertThat(checked.exitCode()).as(checked.err()).isZero();
+        JsonNode check = JSON.readTree(checked.out());
+        assertThat(check.get("consistent").asBoolean()).isTrue();
+        assertThat(check.get("profiles").asLong()).isEqualTo(check.get("agreeing").asLong()).isGreaterThanOrEqualTo(2);
     }
 
     @Test

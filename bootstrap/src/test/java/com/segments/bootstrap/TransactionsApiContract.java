@@ -222,6 +222,41 @@ abstract class TransactionsApiContract {
         assertThat(body.get("done").asBoolean()).isTrue();
     }
 
+    /** Many clients post for the same customers at once, each transaction twice: no lost update, no double count. */
+    @Test
+    void concurrentPostsLoseNothingAndRetriesCountOnce() throws Exception {
+        int clients = 8;
+        int each = 25;
+        java.util.concurrent.atomic.AtomicInteger duplicates = new java.util.concurrent.atomic.AtomicInteger();
+        try (java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(clients)) {
+            java.util.List<java.util.concurrent.Future<?>> futures = new java.util.ArrayList<>();
+            for (int c = 0; c < clients; c++) {
+                int client = c;
+                futures.add(pool.submit(() -> {
+                    for (int i = 0; i < each; i++) {
+                        String body = tx("p-" + client + "-" + i, "P" + (i % 3), "2025-12-" + (10 + i % 15), 1 + client + i, "Dining");
+                        assertThat(post("application/json", body).statusCode()).isEqualTo(200);
+                        if (JSON.readTree(post("application/json", body).body()).get(0).get("duplicate").asBoolean()) {
+                            duplicates.incrementAndGet();
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (java.util.concurrent.Future<?> f : futures) {
+                f.get();
+            }
+        }
+        assertThat(duplicates.get()).isEqualTo(clients * each);
+        double frequency = 0;
+        for (int p = 0; p < 3; p++) {
+            frequency += JSON.readTree(get("/api/v1/customers/P" + p).body()).get("profile").get("frequency").asDouble();
+        }
+        assertThat(frequency).as("every transaction counted once").isEqualTo(clients * each);
+        Cli.Result checked = cli.run("check-profiles");
+        assertThat(checked.exitCode()).as(checked.out() + checked.err()).isZero();
+    }
+
     private HttpResponse<String> post(String contentType, String body) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(base.resolve("/api/v1/transactions")).header("Content-Type", contentType)
                 .header("X-API-Key", Cli.API_KEY).POST(HttpRequest.BodyPublishers.ofString(body)).build(),

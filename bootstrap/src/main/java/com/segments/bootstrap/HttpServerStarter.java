@@ -22,14 +22,16 @@ final class HttpServerStarter implements ServerStarter {
     private final ActiveModelRefresher refresher;
     private final RetrainModel retrainModel;
     private final RetrainTriggerScheduler triggers;
+    private final CustomerRescorer rescorer;
 
     HttpServerStarter(ApplicationContext context, CheckHealth checkHealth, ActiveModelRefresher refresher,
-                      RetrainModel retrainModel, RetrainTriggerScheduler triggers) {
+                      RetrainModel retrainModel, RetrainTriggerScheduler triggers, CustomerRescorer rescorer) {
         this.context = context;
         this.checkHealth = checkHealth;
         this.refresher = refresher;
         this.retrainModel = retrainModel;
         this.triggers = triggers;
+        this.rescorer = rescorer;
     }
 
     @Override
@@ -44,6 +46,7 @@ final class HttpServerStarter implements ServerStarter {
         server.start();
         refresher.start();
         triggers.start();
+        rescorer.start();
         Runtime.getRuntime().addShutdownHook(new Thread(context::close, "segments-shutdown"));
         CheckHealth.Health health = checkHealth.check();
         return new Started(server.getURL(), health.databaseUp(), health.activeModel(), interrupted);

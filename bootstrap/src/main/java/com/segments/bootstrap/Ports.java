@@ -7,6 +7,7 @@ import com.segments.domain.job.JobRepository;
 import com.segments.domain.model.ModelRepository;
 import com.segments.domain.profile.SegmentCatalog;
 import com.segments.domain.table.DatabaseTables;
+import com.segments.domain.transaction.CustomerProfileStore;
 import com.segments.domain.transaction.TransactionStore;
 import io.micronaut.context.ApplicationContext;
 
@@ -41,6 +42,11 @@ final class Ports {
             @Override
             public TransactionStore transactions() {
                 return context.getBean(TransactionStore.class);
+            }
+
+            @Override
+            public CustomerProfileStore profiles() {
+                return context.getBean(CustomerProfileStore.class);
             }
 
             @Override
@@ -94,6 +100,11 @@ final class Ports {
             @Override
             public TransactionStore transactions() {
                 return proxy(TransactionStore.class, context);
+            }
+
+            @Override
+            public CustomerProfileStore profiles() {
+                return proxy(CustomerProfileStore.class, context);
             }
 
             @Override

@@ -16,6 +16,8 @@ import com.segments.application.DescribeVersions;
 import com.segments.application.ListModels;
 import com.segments.application.ModelLookup;
 import com.segments.application.PredictSegment;
+import com.segments.application.RecordTransactions;
+import com.segments.application.RescoreCustomers;
 import com.segments.application.ProjectCustomers;
 import com.segments.application.RetrainModel;
 import com.segments.application.LiveDrift;
@@ -111,6 +113,16 @@ class UseCaseWiring {
     @Singleton
     MeasureDrift measureDrift(Wiring wiring) {
         return wiring.get(MeasureDrift.class);
+    }
+
+    @Singleton
+    RecordTransactions recordTransactions(Wiring wiring) {
+        return wiring.get(RecordTransactions.class);
+    }
+
+    @Singleton
+    RescoreCustomers rescoreCustomers(Wiring wiring) {
+        return wiring.get(RescoreCustomers.class);
     }
 
     @Singleton

@@ -1,6 +1,7 @@
 package com.segments.bootstrap;
 
 import com.segments.adapters.files.CsvRecordFiles;
+import com.segments.adapters.files.CsvRecordStreams;
 import com.segments.adapters.files.CsvTableFiles;
 import com.segments.adapters.files.CsvTransactionFiles;
 import com.segments.adapters.files.YamlFeatureSpecs;
@@ -23,6 +24,9 @@ import com.segments.application.ListModels;
 import com.segments.application.ManageApiKeys;
 import com.segments.application.ModelLookup;
 import com.segments.application.PredictSegment;
+import com.segments.application.CheckProfiles;
+import com.segments.application.RecordTransactions;
+import com.segments.application.RescoreCustomers;
 import com.segments.application.ProjectCustomers;
 import com.segments.application.RetrainModel;
 import com.segments.application.RetrainTriggers;
@@ -47,6 +51,7 @@ import com.segments.domain.profile.NamingRules;
 import com.segments.domain.profile.SegmentCatalog;
 import com.segments.domain.table.DatabaseTables;
 import com.segments.domain.table.RecordFiles;
+import com.segments.domain.transaction.CustomerProfileStore;
 import com.segments.domain.transaction.TransactionStore;
 
 import java.nio.file.Path;
@@ -79,6 +84,8 @@ final class Wiring {
         SegmentCatalog catalog();
 
         TransactionStore transactions();
+
+        CustomerProfileStore profiles();
 
         DatabaseTables tables();
 
@@ -164,6 +171,11 @@ final class Wiring {
         m.put(RetrainTriggers.class, this::retrainTriggers);
         m.put(TransactionsUseCases.class, () -> new TransactionsUseCases(ports.transactions(), get(ModelLookup.class),
                 get(DataReader.class), get(RecordFiles.class)));
+        m.put(RecordTransactions.class, () -> new RecordTransactions(ports.profiles(), get(ModelLookup.class),
+                get(SegmentNames.class), get(Clock.class), new CsvRecordStreams()));
+        m.put(RescoreCustomers.class, () -> new RescoreCustomers(ports.profiles(), get(ModelLookup.class),
+                get(Clock.class)));
+        m.put(CheckProfiles.class, () -> new CheckProfiles(ports.profiles(), ports.transactions()));
         m.put(CheckHealth.class, () -> new CheckHealth(ports.models(), get(ActiveModel.class)));
         m.put(DescribeVersions.class, () -> new DescribeVersions(ports.models()));
         m.put(ProjectCustomers.class, () -> new ProjectCustomers(get(ModelLookup.class), get(DataReader.class)));

@@ -112,6 +112,7 @@ class BadInputCorpusTest {
         csvCases();
         retrainCases();
         registryCases();
+        transactionCases();
         segmentCases();
         jobCases();
         accessCases();
@@ -389,6 +390,33 @@ class BadInputCorpusTest {
             add("audit ?" + query, "GET", "/api/v1/audit?" + query, Map.of("X-API-Key", Cli.API_KEY), null, 400);
         }
         add("drift upload without key", "POST", "/api/v1/drift", Map.of("Content-Type", "text/csv"), "A,B\n1,2\n", 401);
+    }
+
+    /** The real-time door: bad transactions, bad customer ids and bad move queries (issue 16). */
+    private void transactionCases() {
+        String[] bodies = {"", "{}", "[]", "1", "[1]", "{\"transaction_id\": \"t\"}", "{\"transaction_id\": \"t\"} x",
+                "{\"transaction_id\": \"t\", \"customer_id\": \"c\", \"date\": \"2026-13-01\", \"amount\": 1}",
+                "{\"transaction_id\": \"t\", \"customer_id\": \"c\", \"date\": \"2026-01-01\", \"amount\": \"1x\"}",
+                "{\"transaction_id\": \"t\", \"customer_id\": \"c\", \"date\": \"2026-01-01\", \"amount\": [1]}",
+                "{\"transaction_id\": \"t\", \"customer_id\": \"c\", \"date\": \"2026-01-01\", \"amount\": 1, \"x\": 1}",
+                "{\"transaction_id\": {}, \"customer_id\": \"c\", \"date\": \"2026-01-01\", \"amount\": 1}",
+                "{\"transaction_id\": \"" + "t".repeat(500) + "\", \"customer_id\": \"c\", \"date\": \"2026-01-01\", \"amount\": 1}",
+                "{\"transaction_id\": \"t\", \"customer_id\": \"c\", \"date\": \"2026-01-01\", \"amount\": 1}"};
+        for (int i = 0; i < bodies.length; i++) { // the last is well-formed: this model was not trained on transactions
+            json("transactions #" + i, "POST", "/api/v1/transactions", bodies[i], true, 400, 409);
+        }
+        json("transactions without key", "POST", "/api/v1/transactions", bodies[bodies.length - 1], false, 401);
+        add("transactions csv without header", "POST", "/api/v1/transactions",
+                Map.of("Content-Type", "text/csv", "X-API-Key", Cli.API_KEY), "", 400);
+        add("transactions ndjson broken", "POST", "/api/v1/transactions",
+                Map.of("Content-Type", "application/x-ndjson", "X-API-Key", Cli.API_KEY), "{\"a\":\n", 400);
+        for (String id : new String[] {"nobody", "%00", "%E2%80%AE1", "x".repeat(300)}) {
+            json("customer " + id.substring(0, Math.min(id.length(), 12)), "GET", "/api/v1/customers/" + id, null, false, 400, 404);
+        }
+        for (String query : new String[] {"since=yesterday", "since=2026-02-30", "limit=0", "limit=abc", "limit=99999999"}) {
+            json("moves ?" + query, "GET", "/api/v1/segments/0/moves?" + query, null, false, 400);
+        }
+        json("moves of no segment name", "GET", "/api/v1/segments/Nobody/moves", null, false, 400);
     }
 
     private void registryCases() {

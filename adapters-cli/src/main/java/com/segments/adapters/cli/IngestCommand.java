@@ -1,28 +1,47 @@
 package com.segments.adapters.cli;
 
+import com.segments.application.RecordTransactions;
 import com.segments.application.TransactionsUseCases;
+import com.segments.domain.table.DataSourceException;
 import jakarta.inject.Inject;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 @Command(name = "ingest", mixinStandardHelpOptions = true,
         description = {"Load a transaction log into the fact_transactions table, in one database transaction.",
                 "Every line is stored as read; the profile rules (refunds, duplicates, ...) apply when profiles are built. "
-                        + "'segments score --stored-transactions' then fills customer_segment."})
+                        + "'segments score --stored-transactions' then fills customer_segment.",
+                "With --follow, record transactions one at a time as they arrive (a CSV file or '-' for standard input, "
+                        + "header " + "transaction_id,customer_id,date,amount[,items,category,invoice,bank,location]): "
+                        + "each updates its customer's profile and segment at once and is answered on its own line."})
 class IngestCommand implements Runnable {
 
     @Inject
     TransactionsUseCases transactions;
 
+    @Inject
+    RecordTransactions record;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--transactions", required = true, paramLabel = "FILE.csv", description = "the transaction log")
+    @Option(names = "--transactions", paramLabel = "FILE.csv", description = "the transaction log")
     Path log;
+
+    @Option(names = "--follow", paramLabel = "FILE|-", description = "record transactions as they arrive, from a CSV "
+            + "file or '-' (standard input); a retried transaction id counts once")
+    String follow;
+
+    @Option(names = "--json", description = "with --follow: one JSON object per recorded transaction")
+    boolean json;
 
     @CommandLine.Mixin
     LogLayoutOptions layout = new LogLayoutOptions();
@@ -33,6 +52,13 @@ class IngestCommand implements Runnable {
 
     @Override
     public void run() {
+        if ((log == null) == (follow == null)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "give either --transactions FILE.csv or --follow FILE|-");
+        }
+        if (follow != null) {
+            follow();
+            return;
+        }
         long started = System.nanoTime();
         TransactionsUseCases.IngestReport report = transactions.ingest(log, delimiter, layout.layout());
         PrintWriter out = spec.commandLine().getOut();
@@ -40,5 +66,65 @@ class IngestCommand implements Runnable {
                 report.source(), (System.nanoTime() - started) / 1e9,
                 report.groups().isEmpty() ? "" : " (group attributes: " + String.join(", ", report.groups()) + ")");
         out.flush();
+    }
+
+    private void follow() {
+        PrintWriter out = spec.commandLine().getOut();
+        char separator = delimiter == null ? ',' : delimiter;
+        long[] changed = {0};
+        long recorded;
+        long started = System.nanoTime();
+        try (InputStream in = follow.equals("-") ? System.in : Files.newInputStream(Path.of(follow))) {
+            recorded = record.follow(in, follow.equals("-") ? "stdin" : follow, separator, answer -> {
+                changed[0] += answer.changed() ? 1 : 0;
+                out.println(json ? Json.line(toJson(answer)) : line(answer));
+                out.flush();
+            });
+        } catch (NoSuchFileException e) {
+            throw new DataSourceException(follow + ": no such file");
+        } catch (IOException e) {
+            throw new DataSourceException(follow + ": cannot be read: " + e.getMessage());
+        }
+        if (!json) {
+            out.printf("Recorded %s transactions in %.1f s; %s segment changes%n", Numbers.count(recorded),
+                    (System.nanoTime() - started) / 1e9, Numbers.count(changed[0]));
+        }
+        out.flush();
+    }
+
+    static java.util.Map<String, Object> toJson(RecordTransactions.Answer a) {
+        java.util.Map<String, Object> json = new java.util.LinkedHashMap<>();
+        json.put("transactionId", a.transactionId());
+        json.put("customerId", a.customer());
+        json.put("duplicate", a.duplicate());
+        json.put("excluded", a.excluded());
+        json.put("segment", a.segment());
+        json.put("segmentName", a.name());
+        json.put("offers", a.offers());
+        json.put("modelVersion", a.version());
+        json.put("changed", a.changed());
+        json.put("previousSegment", a.previous());
+        json.put("previousSegmentName", a.previousName());
+        json.put("asOf", a.asOf() == null ? null : a.asOf().toString());
+        return json;
+    }
+
+    private static String line(RecordTransactions.Answer a) {
+        StringBuilder line = new StringBuilder(a.transactionId()).append(' ').append(a.customer()).append(": ");
+        if (a.duplicate()) {
+            line.append("already recorded; ");
+        } else if (a.excluded() != null) {
+            line.append("not counted (").append(a.excluded()).append("); ");
+        }
+        if (a.segment() == null) {
+            return line.append("no segment yet").toString();
+        }
+        line.append("segment ").append(a.segment()).append(a.name() == null ? "" : " " + a.name())
+                .append(" (version ").append(a.version()).append(", as of ").append(a.asOf()).append(')');
+        if (a.changed()) {
+            line.append(a.previous() == null ? ", first segment" : ", moved from " + a.previous()
+                    + (a.previousName() == null ? "" : " " + a.previousName()));
+        }
+        return line.toString();
     }
 }

@@ -20,4 +20,15 @@ final class Json {
             throw new IllegalStateException("output could not be written as JSON", e);
         }
     }
+
+    private static final ObjectMapper LINES = JsonMapper.builder().build();
+
+    /** One JSON document on one line, for output that is read line by line (NDJSON). */
+    static String line(Object value) {
+        try {
+            return LINES.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("output could not be written as JSON", e);
+        }
+    }
 }

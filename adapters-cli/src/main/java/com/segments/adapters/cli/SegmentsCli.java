@@ -26,7 +26,8 @@ public class SegmentsCli implements Runnable {
     static final Map<String, Class<?>> COMMANDS = commands(GenerateCommand.class, ProfilesCommand.class,
             IngestCommand.class, TrainCommand.class, ScoreCommand.class, DescribeCommand.class, RenameCommand.class,
             GroupsCommand.class, DriftCommand.class, ModelsCommand.class, AlgorithmsCommand.class, CompareCommand.class,
-            JobsCommand.class, KeysCommand.class, AuditCommand.class, ServeCommand.class);
+            JobsCommand.class, MovesCommand.class, CheckProfilesCommand.class, KeysCommand.class, AuditCommand.class,
+            ServeCommand.class);
 
     /** The command line for these arguments, with the subcommand they name (all of them when they name none). */
     public static CommandLine commandLine(String... args) {

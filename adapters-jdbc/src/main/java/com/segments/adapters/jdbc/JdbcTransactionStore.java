@@ -50,22 +50,11 @@ class JdbcTransactionStore implements TransactionStore {
         int location = locationAt;
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO fact_transactions (customer_id, "
-                    + "txn_date, amount, items, category, invoice, location, bank, line_hash, source) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
                 long[] count = {0};
                 producer.accept(t -> {
                     try {
-                        insert.setString(1, clip(t.customer(), 128));
-                        insert.setDate(2, Date.valueOf(LocalDate.ofEpochDay(t.day())));
-                        insert.setDouble(3, t.amount());
-                        insert.setDouble(4, t.items());
-                        insert.setString(5, clip(t.category(), 128));
-                        insert.setString(6, clip(t.invoice(), 128));
-                        insert.setString(7, location < 0 ? null : clip(t.groups()[location], 256));
-                        insert.setString(8, bank < 0 ? null : clip(t.groups()[bank], 256));
-                        insert.setLong(9, t.lineHash());
-                        insert.setString(10, clip(source, 2048));
+                        bind(insert, t, source, bank, location, null);
                         insert.addBatch();
                         if (++count[0] % BATCH == 0) {
                             insert.executeBatch();
@@ -183,6 +172,29 @@ class JdbcTransactionStore implements TransactionStore {
         } catch (SQLException e) {
             throw new SegmentsException("reading fact_transactions failed: " + e.getMessage());
         }
+    }
+
+    /** One row of {@code fact_transactions}; {@link #bind} fills it. */
+    static final String INSERT = "INSERT INTO fact_transactions (customer_id, txn_date, amount, items, category, "
+            + "invoice, location, bank, line_hash, source, transaction_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+    /**
+     * @param bank     the position of the bank among the transaction's groups, or -1
+     * @param location the position of the location, or -1
+     */
+    static void bind(PreparedStatement insert, Transaction t, String source, int bank, int location,
+                     String transactionId) throws SQLException {
+        insert.setString(1, clip(t.customer(), 128));
+        insert.setDate(2, Date.valueOf(LocalDate.ofEpochDay(t.day())));
+        insert.setDouble(3, t.amount());
+        insert.setDouble(4, t.items());
+        insert.setString(5, clip(t.category(), 128));
+        insert.setString(6, clip(t.invoice(), 128));
+        insert.setString(7, location < 0 ? null : clip(t.groups()[location], 256));
+        insert.setString(8, bank < 0 ? null : clip(t.groups()[bank], 256));
+        insert.setLong(9, t.lineHash());
+        insert.setString(10, clip(source, 2048));
+        insert.setString(11, transactionId);
     }
 
     private static long sum(int[] counts) {

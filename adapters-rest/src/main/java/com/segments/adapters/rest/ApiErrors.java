@@ -1,6 +1,7 @@
 package com.segments.adapters.rest;
 
 import com.segments.application.ModelLookup;
+import com.segments.application.RecordTransactions;
 import com.segments.application.RetrainModel;
 import com.segments.domain.SegmentsException;
 import com.segments.domain.feature.FieldValidationException;
@@ -82,6 +83,8 @@ final class ApiErrors {
                         respond(HttpStatus.NOT_FOUND, "unknown_key", u.getMessage(), "name");
                 case com.segments.domain.access.KeyNameTaken t -> respond(HttpStatus.CONFLICT, "key_exists", t.getMessage(), "name");
                 case RetrainModel.UnknownJob u -> respond(HttpStatus.NOT_FOUND, "unknown_job", u.getMessage(), "id");
+                case RecordTransactions.UnknownCustomerException u ->
+                        respond(HttpStatus.NOT_FOUND, "unknown_customer", u.getMessage(), "id");
                 case RetrainModel.Busy b -> respond(HttpStatus.SERVICE_UNAVAILABLE, "training_queue_full", b.getMessage(), null);
                 case PredictController.BatchTooLarge b ->
                         respond(HttpStatus.REQUEST_ENTITY_TOO_LARGE, "batch_too_large", b.getMessage(), null);

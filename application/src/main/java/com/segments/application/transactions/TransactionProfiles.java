@@ -8,6 +8,7 @@ import com.segments.domain.table.NumberColumn;
 import com.segments.domain.table.Table;
 import com.segments.domain.table.TableColumn;
 import com.segments.domain.table.TextColumn;
+import com.segments.domain.transaction.CustomerActivity;
 import com.segments.domain.transaction.Transaction;
 import com.segments.domain.transaction.TransactionSource;
 import com.segments.domain.transaction.TransactionStore;
@@ -110,90 +111,20 @@ public final class TransactionProfiles {
         return aggregator.finish(source, sha256, asOf);
     }
 
-    // ---------------------------------------------------------------- per customer
-
-    private static final class Customer {
-        long visits;
-        double monetary;
-        double items;
-        long firstDay = Long.MAX_VALUE;
-        long lastDay = Long.MIN_VALUE;
-        double[] spend = new double[0];
-        long monthsLow;      // months firstMonth .. firstMonth + 63, one bit each
-        int[] monthsOutside = new int[0]; // months outside that window (logs that are not date-ordered)
-        int firstMonth = Integer.MIN_VALUE;
-        String[] groups;
-        boolean groupConflict;
-        long dupDay = Long.MIN_VALUE;
-        final SmallLongSet dayLines = new SmallLongSet();
-        SmallLongSet invoices; // only for logs with an invoice column
-
-        void month(int month) {
-            if (firstMonth == Integer.MIN_VALUE) {
-                firstMonth = month;
-            }
-            int offset = month - firstMonth;
-            if (offset >= 0 && offset < 64) {
-                monthsLow |= 1L << offset;
-            } else if (Arrays.stream(monthsOutside).noneMatch(m -> m == month)) {
-                monthsOutside = Arrays.copyOf(monthsOutside, monthsOutside.length + 1);
-                monthsOutside[monthsOutside.length - 1] = month;
-            }
-        }
-
-        int activeMonths() {
-            return Long.bitCount(monthsLow) + monthsOutside.length;
-        }
-
-        /** True when the row hash was already seen on this customer's latest date. */
-        boolean duplicate(long day, long hash) {
-            if (day != dupDay) {
-                dupDay = day;
-                dayLines.clear();
-            }
-            return !dayLines.add(hash);
-        }
-
-        /** True when this invoice is new for the customer. */
-        boolean newInvoice(long hash) {
-            if (invoices == null) {
-                invoices = new SmallLongSet();
-            }
-            return invoices.add(hash);
-        }
-    }
-
     /**
-     * A few longs per customer, searched newest first (the lines of one invoice, or of one day, usually come
-     * together), grown as needed.
+     * Every customer's activity after the whole log, by id in order of first appearance (customers whose every row
+     * was excluded have none): what a stored profile is compared with.
      */
-    static final class SmallLongSet {
-        private long[] values = new long[0];
-        private int size;
-
-        /** Adds the value; false when it was there already. */
-        boolean add(long value) {
-            for (int i = size - 1; i >= 0; i--) {
-                if (values[i] == value) {
-                    return false;
-                }
-            }
-            if (size == values.length) {
-                values = Arrays.copyOf(values, Math.max(4, size * 2));
-            }
-            values[size++] = value;
-            return true;
-        }
-
-        void clear() {
-            size = 0;
-        }
+    public static Map<String, CustomerActivity> activities(TransactionSource source) {
+        Aggregator aggregator = new Aggregator(source.name());
+        source.read(aggregator::groups, aggregator::add);
+        return aggregator.customers;
     }
 
-    /** Applies the rules and accumulates one {@link Customer} per id. */
+    /** Applies the rules and accumulates one {@link CustomerActivity} per id. */
     private static final class Aggregator {
         private final String source;
-        private final Map<String, Customer> customers = new LinkedHashMap<>();
+        private final Map<String, CustomerActivity> customers = new LinkedHashMap<>();
         private final Map<String, Long> excluded = new LinkedHashMap<>();
         private final Map<String, Integer> categories = new LinkedHashMap<>();
         private final List<String> notes = new ArrayList<>();
@@ -207,19 +138,6 @@ public final class TransactionProfiles {
 
         Aggregator(String source) {
             this.source = source;
-        }
-
-        private long monthDay = Long.MIN_VALUE;
-        private int monthOfDay;
-
-        /** The month index of a day (year * 12 + month - 1); logs come in date order, so the last one is kept. */
-        private int month(long day) {
-            if (day != monthDay) {
-                LocalDate date = LocalDate.ofEpochDay(day);
-                monthDay = day;
-                monthOfDay = date.getYear() * 12 + date.getMonthValue() - 1;
-            }
-            return monthOfDay;
         }
 
         void groups(List<String> names) {
@@ -244,59 +162,29 @@ public final class TransactionProfiles {
             rows++;
             minDay = Math.min(minDay, t.day()); // the log's span counts every dated row, excluded or not
             maxDay = Math.max(maxDay, t.day());
-            if (t.customer() == null) {
-                exclude("no customer id");
+            CustomerActivity.Exclusion screened = CustomerActivity.screen(t);
+            if (screened == CustomerActivity.Exclusion.NO_CUSTOMER) {
+                exclude(screened.reason());
                 return;
             }
-            if (t.invoice() != null && !t.invoice().isEmpty() && Character.toUpperCase(t.invoice().charAt(0)) == 'C') {
-                exclude("cancellation (invoice starting with C)", t.customer());
+            if (screened != null) {
+                exclude(screened.reason(), t.customer());
                 return;
             }
-            if (t.amount() < 0) {
-                exclude("refund (negative amount)", t.customer());
-                return;
-            }
-            if (t.amount() == 0) {
-                exclude("zero amount", t.customer());
-                return;
-            }
-            Customer c = customers.computeIfAbsent(t.customer(), k -> new Customer());
-            if (c.duplicate(t.day(), t.lineHash())) {
-                exclude("exact duplicate of an earlier row (same customer and date)");
+            CustomerActivity c = customers.computeIfAbsent(t.customer(), k -> new CustomerActivity());
+            if (!c.accept(t)) {
+                exclude(CustomerActivity.Exclusion.DUPLICATE.reason());
                 return;
             }
             accepted++;
             invoices |= t.invoice() != null;
             items |= t.items() != 0;
-            if (t.invoice() == null || c.newInvoice(t.invoice().hashCode() * 0x9E3779B97F4A7C15L + t.invoice().length())) {
-                c.visits++;
-            }
-            c.monetary += t.amount();
-            c.items += t.items();
-            c.firstDay = Math.min(c.firstDay, t.day());
-            c.lastDay = Math.max(c.lastDay, t.day());
-            c.month(month(t.day()));
-            if (t.category() != null) {
-                String category = Field.isMissingText(t.category()) ? "Other" : t.category();
-                Integer index = categories.get(category);
-                if (index == null) {
-                    if (categories.size() < MAX_CATEGORIES) {
-                        index = categories.size();
-                        categories.put(category, index);
-                    } else {
-                        index = categories.computeIfAbsent("Other", k -> categories.size());
-                    }
-                }
-                if (c.spend.length <= index) {
-                    c.spend = Arrays.copyOf(c.spend, index + 1);
-                }
-                c.spend[index] += t.amount();
-            }
-            if (t.groups().length > 0) {
-                if (c.groups == null) {
-                    c.groups = t.groups();
-                } else if (!c.groupConflict && !Arrays.equals(c.groups, t.groups())) {
-                    c.groupConflict = true;
+            String category = CustomerActivity.categoryOf(t);
+            if (category != null && !categories.containsKey(category)) {
+                if (categories.size() < MAX_CATEGORIES) {
+                    categories.put(category, categories.size());
+                } else {
+                    categories.computeIfAbsent("Other", k -> categories.size());
                 }
             }
         }
@@ -323,27 +211,32 @@ public final class TransactionProfiles {
             String[][] groups = new String[groupNames.size()][n];
             long conflicts = 0;
             int i = 0;
-            for (Map.Entry<String, Customer> e : customers.entrySet()) {
-                Customer c = e.getValue();
+            Integer other = categories.get("Other");
+            java.util.function.ToIntFunction<String> columnOf = name -> categories.getOrDefault(name, other == null ? -1 : other);
+            double[] customerSpend = new double[categoryCount];
+            for (Map.Entry<String, CustomerActivity> e : customers.entrySet()) {
+                CustomerActivity c = e.getValue();
                 ids[i] = e.getKey();
-                frequency[i] = c.visits;
-                monetary[i] = c.monetary;
-                ticket[i] = c.visits == 0 ? 0 : c.monetary / c.visits;
-                recency[i] = reference - c.lastDay;
-                tenure[i] = reference - c.firstDay;
+                frequency[i] = c.visits();
+                monetary[i] = c.monetary();
+                ticket[i] = c.averageTicket();
+                recency[i] = c.recencyDays(reference);
+                tenure[i] = c.tenureDays(reference);
                 months[i] = c.activeMonths();
                 if (itemCount != null) {
-                    itemCount[i] = c.items;
+                    itemCount[i] = c.items();
                 }
+                Arrays.fill(customerSpend, 0);
+                c.spendInto(columnOf, customerSpend);
                 for (int k = 0; k < categoryCount; k++) {
-                    double s = k < c.spend.length ? c.spend[k] : 0;
-                    spend[k][i] = s;
-                    share[k][i] = c.monetary > 0 ? s / c.monetary : 0;
+                    spend[k][i] = customerSpend[k];
+                    share[k][i] = c.share(customerSpend[k]);
                 }
+                List<String> values = c.groups();
                 for (int g = 0; g < groups.length; g++) {
-                    groups[g][i] = c.groups == null ? "" : c.groups[g];
+                    groups[g][i] = values == null ? "" : values.get(g);
                 }
-                conflicts += c.groupConflict ? 1 : 0;
+                conflicts += c.groupConflict() ? 1 : 0;
                 i++;
             }
             List<TableColumn> columns = new ArrayList<>();
@@ -388,10 +281,11 @@ public final class TransactionProfiles {
             return new Result(table, new Summary(rowsSource.name(), rows, accepted, excluded, n,
                     LocalDate.ofEpochDay(minDay), LocalDate.ofEpochDay(maxDay), notes));
         }
+    }
 
-        private static String columnName(String category) {
-            String name = category.strip().replaceAll("[^A-Za-z0-9]+", "_");
-            return name.isEmpty() ? "blank" : name;
-        }
+    /** The column name part of a category: {@code spend_} and {@code share_} are followed by it. */
+    public static String columnName(String category) {
+        String name = category.strip().replaceAll("[^A-Za-z0-9]+", "_");
+        return name.isEmpty() ? "blank" : name;
     }
 }

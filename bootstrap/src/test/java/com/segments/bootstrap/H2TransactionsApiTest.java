@@ -1,0 +1,13 @@
+package com.segments.bootstrap;
+
+import com.segments.adapters.jdbc.TestDatabases;
+
+import java.nio.file.Path;
+
+class H2TransactionsApiTest extends TransactionsApiContract {
+
+    @Override
+    protected TestDatabases.Database database(Path directory) {
+        return TestDatabases.h2(directory);
+    }
+}

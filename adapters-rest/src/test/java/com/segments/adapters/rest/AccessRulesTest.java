@@ -23,6 +23,8 @@ class AccessRulesTest {
         assertThat(needed(HttpMethod.DELETE, "/api/v1/jobs/6f1c-22")).isEqualTo(Role.OPERATOR);
         assertThat(needed(HttpMethod.PUT, "/api/v1/segments/3")).isEqualTo(Role.OPERATOR);
         assertThat(needed(HttpMethod.POST, "/api/v1/drift")).isEqualTo(Role.OPERATOR);
+        assertThat(needed(HttpMethod.POST, "/api/v1/transactions")).as("the real-time feed").isEqualTo(Role.OPERATOR);
+        assertThat(needed(HttpMethod.POST, "/api/v1/transactions/")).isEqualTo(Role.ADMIN);
         assertThat(needed(HttpMethod.POST, "/api/v1/models/12/activate")).isEqualTo(Role.ADMIN);
         assertThat(needed(HttpMethod.POST, "/api/v1/models/rollback")).isEqualTo(Role.ADMIN);
         assertThat(needed(HttpMethod.PUT, "/api/v1/aliases/champion")).isEqualTo(Role.ADMIN);

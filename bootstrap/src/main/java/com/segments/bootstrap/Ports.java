@@ -3,6 +3,7 @@ package com.segments.bootstrap;
 import com.segments.domain.job.JobRepository;
 import com.segments.domain.model.ModelRepository;
 import com.segments.domain.profile.SegmentCatalog;
+import com.segments.domain.score.InDatabaseScoring;
 import com.segments.domain.table.DatabaseTables;
 import com.segments.domain.transaction.TransactionStore;
 import io.micronaut.context.ApplicationContext;
@@ -46,6 +47,11 @@ final class Ports {
             }
 
             @Override
+            public InDatabaseScoring scoring() {
+                return context.getBean(InDatabaseScoring.class);
+            }
+
+            @Override
             public String property(String name, String fallback) {
                 return context.getProperty(name, String.class).orElse(fallback);
             }
@@ -81,6 +87,11 @@ final class Ports {
             @Override
             public DatabaseTables tables() {
                 return proxy(DatabaseTables.class, context);
+            }
+
+            @Override
+            public InDatabaseScoring scoring() {
+                return proxy(InDatabaseScoring.class, context);
             }
 
             @Override

@@ -26,6 +26,8 @@ import com.segments.application.RetrainTriggers;
 import com.segments.application.LiveDrift;
 import com.segments.application.MeasureDrift;
 import com.segments.application.ScoreBatch;
+import com.segments.application.ScoreInDatabase;
+import com.segments.application.ExportModelSql;
 import com.segments.application.SegmentNames;
 import com.segments.application.ShowModel;
 import com.segments.application.TrainModel;
@@ -39,6 +41,7 @@ import com.segments.domain.model.ModelRepository;
 import com.segments.domain.model.PromotionGate;
 import com.segments.domain.profile.NamingRules;
 import com.segments.domain.profile.SegmentCatalog;
+import com.segments.domain.score.InDatabaseScoring;
 import com.segments.domain.table.DatabaseTables;
 import com.segments.domain.table.RecordFiles;
 import com.segments.domain.transaction.TransactionStore;
@@ -75,6 +78,9 @@ final class Wiring {
         TransactionStore transactions();
 
         DatabaseTables tables();
+
+        /** Scoring inside the database the models are stored in. */
+        InDatabaseScoring scoring();
 
         /** A configuration value, or the fallback when it is not set. */
         String property(String name, String fallback);
@@ -139,6 +145,8 @@ final class Wiring {
         m.put(MeasureDrift.class, () -> new MeasureDrift(get(ModelLookup.class), get(DataReader.class),
                 get(SegmentNames.class), get(SignificanceTests.class)));
         m.put(ScoreBatch.class, () -> new ScoreBatch(get(ModelLookup.class), get(DataReader.class), get(RecordFiles.class)));
+        m.put(ExportModelSql.class, () -> new ExportModelSql(get(ModelLookup.class), ports.scoring()));
+        m.put(ScoreInDatabase.class, () -> new ScoreInDatabase(get(ModelLookup.class), ports.scoring()));
         m.put(LiveDrift.class, () -> new LiveDrift(Integer.parseInt(ports.property("segments.drift.live-window",
                 "10000")), get(SegmentNames.class),
                 get(SignificanceTests.class), DriftThresholds.DEFAULTS));

@@ -105,12 +105,14 @@ class JdbcInDatabaseScoring implements InDatabaseScoring {
                 String insert = "INSERT INTO " + quotedTarget + " (" + String.join(", ", TARGET_COLUMNS) + ")\n";
                 long rows = 0;
                 if (ranges.isEmpty()) {
-                    rows = insert(connection, insert + select.apply(null, now), scoredAt, null);
+                    rows = insert(connection, insert + select.apply(null, now), scoredAt);
                     progress.chunk(1, 1, rows);
                 } else {
-                    String chunk = insert + select.apply(sql.quote(id) + " >= ? AND " + sql.quote(id) + " < ?", now);
                     for (int i = 0; i < ranges.size(); i++) {
-                        rows += insert(connection, chunk, scoredAt, ranges.get(i));
+                        // the bounds are written out, not bound: H2 keeps the first values bound inside a table expression
+                        String chunk = insert + select.apply(sql.quote(id) + " >= " + ranges.get(i)[0] + " AND "
+                                + sql.quote(id) + " < " + ranges.get(i)[1], now);
+                        rows += insert(connection, chunk, scoredAt);
                         progress.chunk(i + 1, ranges.size(), rows);
                     }
                 }
@@ -124,8 +126,16 @@ class JdbcInDatabaseScoring implements InDatabaseScoring {
             }
         } catch (SQLException e) {
             throw new DataSourceException("scoring table " + source.table() + " into " + into + " failed: "
-                    + e.getMessage(), e);
+                    + firstLine(e.getMessage()), e);
         }
+    }
+
+    /** A database's message without the statement some drivers append to it (H2 quotes the whole of it). */
+    static String firstLine(String message) {
+        String line = message == null ? "" : message.strip().lines().findFirst().orElse("");
+        int statement = line.indexOf("; SQL statement");
+        line = statement > 0 ? line.substring(0, statement) : line;
+        return line.length() > 300 ? line.substring(0, 300) + "..." : line;
     }
 
     private static ScoringDialect dialectOf(Connection connection) throws SQLException {
@@ -210,15 +220,9 @@ class JdbcInDatabaseScoring implements InDatabaseScoring {
         }
     }
 
-    private static long insert(Connection connection, String sql, OffsetDateTime scoredAt, long[] range)
-            throws SQLException {
+    private static long insert(Connection connection, String sql, OffsetDateTime scoredAt) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(sql)) {
-            int p = 1; // the range is in the first table expression, scored_at in the final select
-            if (range != null) {
-                insert.setLong(p++, range[0]);
-                insert.setLong(p++, range[1]);
-            }
-            insert.setObject(p, scoredAt);
+            insert.setObject(1, scoredAt);
             return insert.executeLargeUpdate();
         }
     }

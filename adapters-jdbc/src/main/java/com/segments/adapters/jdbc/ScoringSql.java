@@ -77,9 +77,9 @@ final class ScoringSql {
         }
         sql.append("segments_distances AS (").append(distances(rule, current, layers.size() - 1)).append("),\n");
         sql.append("segments_nearest AS (SELECT id, ").append(names("d", rule.segmentCount())).append(", ")
-                .append(least(names("d", rule.segmentCount()), rule.segmentCount())).append(" AS best FROM segments_distances),\n");
+                .append(least(names("d", rule.segmentCount()), rule.segmentCount())).append(" AS best FROM segments_distances").append(fence()).append("),\n");
         sql.append("segments_assigned AS (SELECT id, best, ").append(segment(rule.segmentCount())).append(" AS segment, ")
-                .append(second(rule.segmentCount())).append(" AS second FROM segments_nearest)\n");
+                .append(second(rule.segmentCount())).append(" AS second_best FROM segments_nearest").append(fence()).append(")\n");
         sql.append("SELECT id, segment, SQRT(best) AS distance, ").append(confidence(rule.segmentCount()))
                 .append(" AS confidence, ").append(outlier(rule)).append(" AS outlier, ").append(version).append(" AS version");
         if (scoredAt != null) {
@@ -336,7 +336,7 @@ final class ScoringSql {
             sql.append(",\n  (").append(sums.get(0)).append(" + ").append(sums.get(1)).append(") + (")
                     .append(sums.get(2)).append(" + ").append(sums.get(3)).append(") AS d").append(c);
         }
-        return sql.append("\n  FROM segments_step").append(lastLayer).toString();
+        return sql.append("\n  FROM segments_step").append(lastLayer).append(fence()).toString();
     }
 
     private String square(String v, double centre) {
@@ -373,8 +373,8 @@ final class ScoringSql {
 
     private String confidence(int k) {
         return k == 1 ? literal(1.0)
-                : "CASE WHEN SQRT(second) = 0 THEN " + literal(0.0) + " ELSE " + literal(1.0)
-                + " - SQRT(best) / SQRT(second) END";
+                : "CASE WHEN SQRT(second_best) = 0 THEN " + literal(0.0) + " ELSE " + literal(1.0)
+                + " - SQRT(best) / SQRT(second_best) END";
     }
 
     private String outlier(NearestCentroidRule rule) {
@@ -406,12 +406,22 @@ final class ScoringSql {
         return names;
     }
 
-    private static String layer(List<String> values, String id, String from) {
+    private String layer(List<String> values, String id, String from) {
         StringBuilder sql = new StringBuilder("SELECT ").append(id);
         for (int j = 0; j < values.size(); j++) {
             sql.append(",\n  ").append(values.get(j)).append(" AS v").append(j);
         }
-        return sql.append("\n  FROM ").append(from).toString();
+        return sql.append("\n  FROM ").append(from).append(fence()).toString();
+    }
+
+    /**
+     * Keeps a layer's values computed once per row. PostgreSQL pulls a simple subquery up into the one above it,
+     * pasting each expression wherever its column is named; a step names its inputs several times (a clip three,
+     * a squared difference twice), so the pasted statement would grow as the product of those counts, layer after
+     * layer, and its planning would not end. {@code OFFSET 0} is the documented way to keep a subquery apart.
+     */
+    private String fence() {
+        return dialect == ScoringDialect.POSTGRESQL ? " OFFSET 0" : "";
     }
 
     // ------------------------------------------------------------------------------------------ spelling

@@ -437,8 +437,13 @@ final class ScoringSql {
         return "CAST('" + text + "' AS " + doubleType() + ")";
     }
 
+    /**
+     * A string literal. Spark SQL reads a backslash as an escape and two quotes as two adjacent literals, so there a
+     * backslash and a quote are escaped with a backslash; the others take the standard doubled quote.
+     */
     private String string(String text) {
-        return "'" + text.replace("'", "''") + "'";
+        return dialect == ScoringDialect.SPARK ? "'" + text.replace("\\", "\\\\").replace("'", "\\'") + "'"
+                : "'" + text.replace("'", "''") + "'";
     }
 
     /**

@@ -108,6 +108,19 @@ abstract class InDatabaseScoringContract {
         assertThat(missing.exitCode()).isEqualTo(1);
         assertThat(missing.err().strip().lines()).hasSize(1);
         assertThat(missing.err()).contains("table no_such_table does not exist");
+        Cli.Result json = cli.run("score", "--in-database", "--table", "cc_customers", "--into", "crm_scores", "--json");
+        assertThat(json.exitCode()).as(json.err()).isZero();
+        assertThat(json.json().get("rows").asLong()).isEqualTo(8950);
+        assertThat(json.json().get("into").asText()).isEqualTo("crm_scores");
+        long sum = 0;
+        for (var n : json.json().get("perSegment")) {
+            sum += n.asLong();
+        }
+        assertThat(sum).isEqualTo(8950);
+        assertThat(json.err()).contains("chunk 1 of 1"); // progress stays off the JSON document
+        Cli.Result stray = cli.run("score", "--data", Cli.CC_GENERAL.toString(), "--out", "x.csv", "--table", "t");
+        assertThat(stray.exitCode()).isEqualTo(1);
+        assertThat(stray.err()).contains("--table and --id go with --in-database");
         Cli.Result noTable = cli.run("score", "--in-database");
         assertThat(noTable.exitCode()).isEqualTo(1);
         assertThat(noTable.err()).contains("--in-database needs --table T");

@@ -6,6 +6,7 @@ import com.segments.domain.audit.AuditLog;
 import com.segments.domain.job.JobRepository;
 import com.segments.domain.model.ModelRepository;
 import com.segments.domain.profile.SegmentCatalog;
+import com.segments.domain.score.InDatabaseScoring;
 import com.segments.domain.table.DatabaseTables;
 import com.segments.domain.transaction.CustomerProfileStore;
 import com.segments.domain.transaction.TransactionStore;
@@ -70,6 +71,11 @@ final class Ports {
             }
 
             @Override
+            public InDatabaseScoring scoring() {
+                return context.getBean(InDatabaseScoring.class);
+            }
+
+            @Override
             public String property(String name, String fallback) {
                 return context.getProperty(name, String.class).orElse(fallback);
             }
@@ -125,6 +131,11 @@ final class Ports {
             @Override
             public AuditLog audit() {
                 return proxy(AuditLog.class, context);
+            }
+
+            @Override
+            public InDatabaseScoring scoring() {
+                return proxy(InDatabaseScoring.class, context);
             }
 
             @Override

@@ -33,6 +33,8 @@ import com.segments.application.RetrainTriggers;
 import com.segments.application.LiveDrift;
 import com.segments.application.MeasureDrift;
 import com.segments.application.ScoreBatch;
+import com.segments.application.ScoreInDatabase;
+import com.segments.application.ExportModelSql;
 import com.segments.application.SegmentNames;
 import com.segments.application.ShowModel;
 import com.segments.application.TrainModel;
@@ -49,6 +51,7 @@ import com.segments.domain.model.ModelRepository;
 import com.segments.domain.model.PromotionGate;
 import com.segments.domain.profile.NamingRules;
 import com.segments.domain.profile.SegmentCatalog;
+import com.segments.domain.score.InDatabaseScoring;
 import com.segments.domain.table.DatabaseTables;
 import com.segments.domain.table.RecordFiles;
 import com.segments.domain.transaction.CustomerProfileStore;
@@ -94,6 +97,9 @@ final class Wiring {
         KeyHasher keyHasher();
 
         AuditLog audit();
+
+        /** Scoring inside the database the models are stored in. */
+        InDatabaseScoring scoring();
 
         /** A configuration value, or the fallback when it is not set. */
         String property(String name, String fallback);
@@ -158,6 +164,8 @@ final class Wiring {
         m.put(MeasureDrift.class, () -> new MeasureDrift(get(ModelLookup.class), get(DataReader.class),
                 get(SegmentNames.class), get(SignificanceTests.class)));
         m.put(ScoreBatch.class, () -> new ScoreBatch(get(ModelLookup.class), get(DataReader.class), get(RecordFiles.class)));
+        m.put(ExportModelSql.class, () -> new ExportModelSql(get(ModelLookup.class), ports.scoring()));
+        m.put(ScoreInDatabase.class, () -> new ScoreInDatabase(get(ModelLookup.class), ports.scoring()));
         m.put(LiveDrift.class, () -> new LiveDrift(Integer.parseInt(ports.property("segments.drift.live-window",
                 "10000")), get(SegmentNames.class),
                 get(SignificanceTests.class), DriftThresholds.DEFAULTS));

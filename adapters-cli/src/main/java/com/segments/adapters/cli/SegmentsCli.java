@@ -24,7 +24,7 @@ public class SegmentsCli implements Runnable {
      * subcommand it names, and every one only when it names none (usage, help, a typo).
      */
     static final Map<String, Class<?>> COMMANDS = commands(GenerateCommand.class, ProfilesCommand.class,
-            IngestCommand.class, TrainCommand.class, ScoreCommand.class, DescribeCommand.class, RenameCommand.class,
+            IngestCommand.class, TrainCommand.class, ScoreCommand.class, ExportSqlCommand.class, DescribeCommand.class, RenameCommand.class,
             GroupsCommand.class, DriftCommand.class, ModelsCommand.class, AlgorithmsCommand.class, CompareCommand.class,
             JobsCommand.class, MovesCommand.class, CheckProfilesCommand.class, KeysCommand.class, AuditCommand.class,
             ServeCommand.class);

@@ -28,7 +28,7 @@ class SegmentsCliTest {
     void eachCommandIsListedUnderTheNameItDeclares() {
         SegmentsCli.COMMANDS.forEach((name, type) ->
                 assertThat(new CommandLine(type).getCommandName()).isEqualTo(name));
-        assertThat(SegmentsCli.COMMANDS).hasSize(18);
+        assertThat(SegmentsCli.COMMANDS).hasSize(19);
     }
 
     @Test

@@ -14,8 +14,8 @@ import java.util.stream.Stream;
 /**
  * The training run the {@code segments} launcher records the JVM's ahead-of-time cache from (JDK 25,
  * {@code -XX:AOTCacheOutput}) right after it builds the jar: the commands a user runs, in one process, on small
- * generated data in a throw-away store, so the classes they load are loaded and linked from the cache and the
- * methods they run come with profiles at every later start.
+ * generated data in a throw-away embedded store (whatever datasource the environment names), so the classes they
+ * load are loaded and linked from the cache and the methods they run come with profiles at every later start.
  */
 final class AotTraining {
 
@@ -32,7 +32,13 @@ final class AotTraining {
             throw new UncheckedIOException(e);
         }
         PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
-        Map<String, Object> home = Map.of("segments.home", work.resolve("home").toString());
+        // The store is named outright, not only its home: a user who points the datasource at their own database
+        // (DATASOURCES_DEFAULT_URL, as docs/models.md shows) must not find the two training runs' versions there.
+        String store = work.resolve("home").resolve("segments").toString();
+        Map<String, Object> home = Map.of("segments.home", work.resolve("home").toString(),
+                "datasources.default.url", "jdbc:h2:file:" + store + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
+                        + "DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=TRUE;WRITE_DELAY=0",
+                "datasources.default.username", "sa", "datasources.default.password", "");
         String customers = work.resolve("customers.csv").toString();
         String log = work.resolve("log.csv").toString();
         List<List<String>> commands = List.of(

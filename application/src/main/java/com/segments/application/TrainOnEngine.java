@@ -79,11 +79,12 @@ public final class TrainOnEngine {
      * @param featureSpec a feature spec file, or null to read every numeric column but the id
      * @param master      where the engine runs, or null for its default
      * @param algorithm   {@code kmeans} or {@code bisecting-kmeans}
+     * @param assignmentsOut where the engine writes each training row's segment and distance, or null
      * @param triggeredBy what asked for it (cli, api)
      */
     public record Command(String engine, String source, String jdbcUrl, Character delimiter, Path featureSpec,
                           String master, String algorithm, int k, int maxIterations, long seed, int sampleRows,
-                          String triggeredBy) {
+                          String assignmentsOut, String triggeredBy) {
         public Command {
             Objects.requireNonNull(engine, "engine");
             Objects.requireNonNull(source, "source");
@@ -131,7 +132,7 @@ public final class TrainOnEngine {
         try {
             request = new EngineRequest(command.source(), command.jdbcUrl(), command.delimiter(), spec,
                     command.master(), command.algorithm(), command.k(), command.maxIterations(), command.seed(),
-                    command.sampleRows());
+                    command.sampleRows(), command.assignmentsOut());
         } catch (IllegalArgumentException e) {
             throw new SegmentsException(e.getMessage(), e);
         }

@@ -19,9 +19,12 @@ import java.util.Objects;
  * @param maxIterations iterations at most
  * @param seed          seed of every random choice (initialisation, samples)
  * @param sampleRows    rows brought back as a sample (silhouette, drift reference, alignment)
+ * @param assignmentsOut where the engine writes every training row's id, segment and distance as it assigned them
+ *                      (a directory of CSV files, written where the engine runs), or null for nowhere
  */
 public record EngineRequest(String source, String jdbcUrl, Character delimiter, FeatureSpec spec, String master,
-                            String algorithm, int k, int maxIterations, long seed, int sampleRows) {
+                            String algorithm, int k, int maxIterations, long seed, int sampleRows,
+                            String assignmentsOut) {
 
     public static final String KMEANS = "kmeans";
     public static final String BISECTING_KMEANS = "bisecting-kmeans";

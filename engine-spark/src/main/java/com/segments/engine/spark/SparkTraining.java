@@ -72,6 +72,11 @@ final class SparkTraining {
     }
 
     EngineFit fit() {
+        java.nio.file.Path out = request.assignmentsOut() == null ? null : SparkSource.localPath(request.assignmentsOut());
+        if (out != null && java.nio.file.Files.exists(out)) {
+            throw new DataSourceException(request.assignmentsOut() + " exists already; name a new directory for the "
+                    + "assignments (nothing was trained)");
+        }
         Prepared prepared = prepare(spark, request, notes);
         try {
             return cluster(prepared);
@@ -133,6 +138,12 @@ final class SparkTraining {
         UserDefinedFunction distance = udf((UDF2<Vector, Integer, Double>) (v, s) -> Math.sqrt(Vectors.sqdist(v, centres[s])),
                 DataTypes.DoubleType);
         Dataset<Row> predicted = fitted.predictions().withColumn(DISTANCE, distance.apply(col(FEATURES), col(SEGMENT)));
+        if (request.assignmentsOut() != null) {
+            // Spark's own answer for every training row, written where the data is (a header per part file)
+            predicted.select(col(ID).as(prepared.idColumn() == null ? "row" : prepared.idColumn()), col(SEGMENT),
+                    col(DISTANCE)).write().option("header", true).csv(request.assignmentsOut());
+            notes.add("every training row's segment and distance as Spark assigned them: " + request.assignmentsOut());
+        }
 
         Measures measures = measure(predicted, k, prepared.features(), prepared.count());
         double[][] memberMeans = measures.scaledMeans();

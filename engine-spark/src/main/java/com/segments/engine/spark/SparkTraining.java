@@ -98,7 +98,13 @@ final class SparkTraining {
             Column c = source.col(quoted(columns.features().get(j))).cast("double");
             raw[j + 1] = when(isnan(c), lit(null).cast("double")).otherwise(c).as(SparkPipeline.column(j));
         }
-        Dataset<Row> rawRows = source.select(raw).persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> selected = source.select(raw);
+        // A file smaller than a split is one partition, and every pass would run on one core: spread it over all
+        int cores = spark.sparkContext().defaultParallelism();
+        if (selected.rdd().getNumPartitions() < cores) {
+            selected = selected.repartition(cores);
+        }
+        Dataset<Row> rawRows = selected.persist(StorageLevel.MEMORY_AND_DISK());
         long count = rawRows.count();
         if (count < request.k()) {
             rawRows.unpersist();
@@ -137,7 +143,21 @@ final class SparkTraining {
         }
         UserDefinedFunction distance = udf((UDF2<Vector, Integer, Double>) (v, s) -> Math.sqrt(Vectors.sqdist(v, centres[s])),
                 DataTypes.DoubleType);
-        Dataset<Row> predicted = fitted.predictions().withColumn(DISTANCE, distance.apply(col(FEATURES), col(SEGMENT)));
+        // Spark's prediction checks every vector (interpreted, per element) each time it is read: cached once here
+        Dataset<Row> predicted = fitted.predictions().withColumn(DISTANCE, distance.apply(col(FEATURES), col(SEGMENT)))
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        predicted.count();
+        try {
+            return measureAll(prepared, predicted, centres, fitted, fitMillis);
+        } finally {
+            predicted.unpersist();
+        }
+    }
+
+    private EngineFit measureAll(Prepared prepared, Dataset<Row> predicted, Vector[] centres, Fitted fitted,
+                                 long fitMillis) {
+        int d = prepared.features().size();
+        int k = centres.length;
         if (request.assignmentsOut() != null) {
             // Spark's own answer for every training row, written where the data is (a header per part file)
             predicted.select(col(ID).as(prepared.idColumn() == null ? "row" : prepared.idColumn()), col(SEGMENT),
@@ -195,15 +215,20 @@ final class SparkTraining {
     private record Fitted(Vector[] centres, Dataset<Row> predictions, int iterations) {
     }
 
-    private Fitted fitModel(Dataset<Row> rows) {
+    /**
+     * Fits on the vectors alone: a projection is not itself cached, so Spark's k-means caches the vectors as objects
+     * for its passes instead of decoding them from the cached table at every iteration.
+     */
+    private Fitted fitModel(Dataset<Row> prepared) {
+        Dataset<Row> rows = prepared.select(FEATURES);
         if (request.algorithm().equals(EngineRequest.KMEANS)) {
             KMeansModel model = new KMeans().setK(request.k()).setSeed(request.seed()).setMaxIter(request.maxIterations())
                     .setTol(1e-6).setInitMode("k-means||").setFeaturesCol(FEATURES).setPredictionCol(SEGMENT).fit(rows);
-            return new Fitted(model.clusterCenters(), model.transform(rows), model.summary().numIter());
+            return new Fitted(model.clusterCenters(), model.transform(prepared), model.summary().numIter());
         }
         BisectingKMeansModel model = new BisectingKMeans().setK(request.k()).setSeed(request.seed())
                 .setMaxIter(request.maxIterations()).setFeaturesCol(FEATURES).setPredictionCol(SEGMENT).fit(rows);
-        return new Fitted(model.clusterCenters(), model.transform(rows), model.summary().numIter());
+        return new Fitted(model.clusterCenters(), model.transform(prepared), model.summary().numIter());
     }
 
     /** What one grouped pass over every row measures. */

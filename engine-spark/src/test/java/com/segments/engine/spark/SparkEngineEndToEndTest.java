@@ -131,7 +131,7 @@ class SparkEngineEndToEndTest {
         assertThat(sparkJson.get("rows").asLong()).isEqualTo(ROWS);
         assertThat(sparkJson.get("features")).hasSize(DIMENSIONS);
 
-        Result ours = cli("train", "--data", blobs.toString(), "--k", Integer.toString(K), "--json");
+        Result ours = cli("train", "--data", blobs.toString(), "--k", Integer.toString(K), "--restarts", "3", "--json");
         assertThat(ours.exitCode()).as(ours.err()).isZero();
         JsonNode oursJson = ours.json();
         assertThat(oursJson.get("algorithm").asText()).isEqualTo("kmeans");

@@ -54,7 +54,11 @@ final class SegmentDescriber {
 
     /** Profiles, names and stores; returns the labels. */
     List<SegmentLabel> describe(int version, TrainedModel model, DataMatrix raw, DataMatrix original, int[] labels) {
-        List<SegmentProfile> profiles = profiles(model, raw, original, labels);
+        return describe(version, model, profiles(model, raw, original, labels));
+    }
+
+    /** Names by the rules (carrying hand-made names over) and stores profiles computed elsewhere (on an engine). */
+    List<SegmentLabel> describe(int version, TrainedModel model, List<SegmentProfile> profiles) {
         List<SegmentLabel> named = new ArrayList<>(rules.name(profiles));
         SegmentLineage lineage = model.lineage();
         if (lineage != null) {

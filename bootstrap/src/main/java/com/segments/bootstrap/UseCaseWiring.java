@@ -27,6 +27,7 @@ import com.segments.application.ScoreBatch;
 import com.segments.application.SegmentNames;
 import com.segments.application.ShowModel;
 import com.segments.application.TrainModel;
+import com.segments.application.TrainOnEngine;
 import com.segments.application.TransactionsUseCases;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.annotation.Bean;
@@ -78,6 +79,11 @@ class UseCaseWiring {
     @Singleton
     TrainModel trainModel(Wiring wiring) {
         return wiring.get(TrainModel.class);
+    }
+
+    @Singleton
+    TrainOnEngine trainOnEngine(Wiring wiring) {
+        return wiring.get(TrainOnEngine.class);
     }
 
     @Singleton

@@ -38,6 +38,7 @@ import com.segments.application.ExportModelSql;
 import com.segments.application.SegmentNames;
 import com.segments.application.ShowModel;
 import com.segments.application.TrainModel;
+import com.segments.application.TrainOnEngine;
 import com.segments.application.TransactionsUseCases;
 import com.segments.domain.access.ApiKeyRepository;
 import com.segments.domain.access.KeyHasher;
@@ -45,6 +46,7 @@ import com.segments.domain.audit.AuditLog;
 import com.segments.domain.cluster.ClusteringAlgorithm;
 import com.segments.domain.drift.DriftThresholds;
 import com.segments.domain.drift.SignificanceTests;
+import com.segments.domain.engine.TrainingEngine;
 import com.segments.domain.feature.Projector;
 import com.segments.domain.job.JobRepository;
 import com.segments.domain.model.ModelRepository;
@@ -154,6 +156,7 @@ final class Wiring {
         m.put(ActivateModel.class, () -> new ActivateModel(ports.models(), get(ActiveModel.class), get(Clock.class)));
         m.put(ShowModel.class, () -> new ShowModel(ports.models(), get(ModelLookup.class)));
         m.put(TrainModel.class, this::trainModel);
+        m.put(TrainOnEngine.class, this::trainOnEngine);
         m.put(SegmentNames.class, () -> new SegmentNames(ports.catalog()));
         m.put(DescribeSegments.class, () -> new DescribeSegments(get(ModelLookup.class), ports.catalog(),
                 get(SegmentNames.class)));
@@ -203,11 +206,24 @@ final class Wiring {
      * rule must give their training label, 0 to 1); unset thresholds let everything through.
      */
     private TrainModel trainModel() {
-        PromotionGate gate = new PromotionGate(number("segments.promotion.min-silhouette"),
+        return new TrainModel(get(DataReader.class), ports.models(), get(AlgorithmCatalog.class),
+                get(ActivateModel.class), gate(), get(Clock.class), ports.catalog(), get(NamingRules.class));
+    }
+
+    private PromotionGate gate() {
+        return new PromotionGate(number("segments.promotion.min-silhouette"),
                 number("segments.promotion.max-noise"), number("segments.promotion.min-stability"),
                 whole("segments.promotion.stability-refits", 10), number("segments.promotion.min-agreement"));
-        return new TrainModel(get(DataReader.class), ports.models(), get(AlgorithmCatalog.class),
-                get(ActivateModel.class), gate, get(Clock.class), ports.catalog(), get(NamingRules.class));
+    }
+
+    /**
+     * Training on an engine: the engines are optional plugins ({@code TrainingEngine}) found on the class path, as the
+     * Spark one is when the launcher adds engine-spark's jar; the same promotion gate as a local training.
+     */
+    private TrainOnEngine trainOnEngine() {
+        return new TrainOnEngine(ServiceLoader.load(TrainingEngine.class).stream().map(ServiceLoader.Provider::get)
+                .toList(), new YamlFeatureSpecs(), ports.models(), get(ActivateModel.class), gate(), get(Clock.class),
+                ports.catalog(), get(NamingRules.class));
     }
 
     /** Naming rules: the file at segments.naming.rules (SEGMENTS_NAMING_RULES), else the bundled defaults. */

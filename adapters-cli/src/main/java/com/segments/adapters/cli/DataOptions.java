@@ -9,6 +9,9 @@ import java.nio.file.Path;
 /** Where the training data comes from, shared by train and compare: a customer table or a transaction log. */
 class DataOptions {
 
+    @picocli.CommandLine.Spec(picocli.CommandLine.Spec.Target.MIXEE)
+    picocli.CommandLine.Model.CommandSpec command;
+
     /** Exactly one source; picocli enforces it and prints the usage otherwise. */
     @ArgGroup(exclusive = true, multiplicity = "1")
     Source source;
@@ -25,6 +28,11 @@ class DataOptions {
         @Option(names = "--stored-transactions",
                 description = "the transactions loaded with 'segments ingest' (table fact_transactions)")
         boolean stored;
+
+        @Option(names = "--data-uri", paramLabel = "URI",
+                description = "with --engine: a CSV or Parquet file or directory by URI (hdfs://, s3a://, file://), "
+                        + "read by the engine where it runs")
+        String dataUri;
 
         @Option(names = "--table", paramLabel = "NAME",
                 description = "a customer table of the database (one row per customer), read through a cursor")
@@ -49,6 +57,10 @@ class DataOptions {
     Character delimiter;
 
     DataInput input() {
+        if (source.dataUri != null) {
+            throw new picocli.CommandLine.ParameterException(command.commandLine(),
+                    "--data-uri is read by a training engine: add --engine spark, or give a local file with --data");
+        }
         DataInput input;
         if (source.data != null) {
             input = DataInput.customers(source.data, delimiter, features);

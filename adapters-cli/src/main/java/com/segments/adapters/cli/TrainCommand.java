@@ -4,6 +4,7 @@ import com.segments.application.ChooseK;
 import com.segments.application.AuditTrail;
 import com.segments.application.DataInput;
 import com.segments.application.TrainModel;
+import com.segments.application.TrainOnEngine;
 import com.segments.application.TrainingReport;
 import com.segments.application.features.ColumnRole;
 import com.segments.application.features.InferenceReport;
@@ -35,6 +36,7 @@ class TrainCommand implements Runnable {
 
     @Inject
     AuditTrail audit;
+    TrainOnEngine trainOnEngine;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -63,8 +65,35 @@ class TrainCommand implements Runnable {
     @Option(names = "--json", description = "print the result as JSON")
     boolean json;
 
+    @Option(names = "--engine", paramLabel = "ID", description = "train on a distributed engine instead of in this "
+            + "process: spark (an optional module; see docs/spark.md). Takes --data FILE|DIR (CSV or Parquet), --data-uri "
+            + "URI, or --table NAME with --jdbc-url; numeric features only; --k is required; --algorithm kmeans "
+            + "(k-means||, the default) or bisecting-kmeans; --param maxIterations=N (default 100), sampleRows=N "
+            + "(default 100000)")
+    String engine;
+
+    @Option(names = "--master", paramLabel = "URL", description = "with --engine spark: where Spark runs: local[*] "
+            + "(the default), local[N], spark://HOST:PORT, yarn, k8s://...")
+    String master;
+
+    @Option(names = "--jdbc-url", paramLabel = "URL", description = "with --engine and --table: the database the engine "
+            + "reads the table from (credentials in the URL, e.g. jdbc:postgresql://host/db?user=u&password=p)")
+    String jdbcUrl;
+
+    @Option(names = "--assignments-out", paramLabel = "DIR", description = "with --engine: a new directory where the "
+            + "engine writes every training row's id, segment and distance (CSV part files)")
+    String assignmentsOut;
+
     @Override
     public void run() {
+        if (engine != null) {
+            runOnEngine();
+            return;
+        }
+        if (master != null || jdbcUrl != null || assignmentsOut != null) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--master, --jdbc-url and --assignments-out go with --engine spark");
+        }
         Map<String, Integer> parameters = new HashMap<>(extra);
         if (k != null) {
             parameters.put("k", k);
@@ -84,6 +113,114 @@ class TrainCommand implements Runnable {
     private static String target(DataInput input) {
         return input.kind().name().toLowerCase(Locale.ROOT) + " " + (input.file() != null ? input.file()
                 : input.table() != null ? input.table() : "");
+    }
+
+    private void runOnEngine() {
+        DataOptions.Source from = source.source;
+        String location;
+        if (from.data != null) {
+            location = from.data.toString();
+        } else if (from.dataUri != null) {
+            location = from.dataUri;
+        } else if (from.table != null) {
+            location = from.table;
+        } else {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--engine trains on a customer table: --data, "
+                    + "--data-uri or --table with --jdbc-url (aggregate a transaction log first: 'segments profiles')");
+        }
+        if ((from.table != null) != (jdbcUrl != null)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--table and --jdbc-url go together with --engine");
+        }
+        if (k == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--engine needs --k (choosing k runs many fits; "
+                    + "choose it on a sample with 'segments compare')");
+        }
+        if (restarts != null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--restarts is for the kmeans plugin; the engine "
+                    + "seeds with k-means|| once");
+        }
+        Map<String, Integer> parameters = new HashMap<>(extra);
+        int maxIterations = parameters.getOrDefault("maxIterations", com.segments.domain.engine.EngineRequest.DEFAULT_MAX_ITERATIONS);
+        int sampleRows = parameters.getOrDefault("sampleRows", com.segments.domain.engine.EngineRequest.DEFAULT_SAMPLE_ROWS);
+        parameters.keySet().removeAll(List.of("maxIterations", "sampleRows"));
+        if (!parameters.isEmpty()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "unknown engine parameter(s) " + parameters.keySet()
+                    + "; the engine takes maxIterations and sampleRows");
+        }
+        TrainOnEngine.Command command = new TrainOnEngine.Command(engine, location, jdbcUrl, source.delimiter,
+                source.features, master, algorithm, k, maxIterations, seed, sampleRows, assignmentsOut, "cli");
+        TrainOnEngine.Report report = audit.audited(CliActor.name(), "train", engine + " " + location, CliActor.SOURCE,
+                () -> trainOnEngine.train(command),
+                r -> "version " + r.model().version() + (r.notPromoted().isPresent() ? " not activated" : " active"));
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(json ? Json.write(engineJson(report)) + "\n" : engineText(report));
+        out.flush();
+    }
+
+    private static String engineText(TrainOnEngine.Report report) {
+        ModelVersion version = report.model();
+        TrainedModel model = version.model();
+        StringBuilder out = new StringBuilder();
+        for (String note : report.notes()) {
+            out.append("  ").append(note).append('\n');
+        }
+        out.append('\n').append(String.format(Locale.ROOT, "Trained %s (%s seed=%d) on %s in %.1f s: model version %d, %s%n",
+                model.algorithm(), model.parameters().describe(), model.seed(),
+                model.libraryVersions().getOrDefault("spark.master", "the engine"), report.fitTime().toMillis() / 1000.0,
+                version.version(), report.notPromoted().map(reason -> "NOT activated (" + reason
+                        + "; activate it by hand with 'segments models activate " + version.version() + "')").orElse("now active")));
+        out.append(String.format(Locale.ROOT, "Silhouette %s (%s sampled rows), Davies-Bouldin %s, Calinski-Harabasz %s, "
+                        + "inertia %s over %s rows%n", Numbers.metric(model.metrics().silhouette()),
+                Numbers.count(model.metrics().silhouetteSampleSize()), Numbers.metric(model.metrics().daviesBouldin()),
+                Numbers.value(model.metrics().calinskiHarabasz()), Numbers.value(model.metrics().inertia()),
+                Numbers.count(model.fingerprint().rows())));
+        out.append("Scoring a sample of ").append(Numbers.count(report.sampleRows())).append(" rows here gives back ")
+                .append(Numbers.agreement(report.sampleAgreement())).append(" of the engine's own segments\n");
+        if (model.lineage() != null) {
+            out.append("Segment ids continue version ").append(model.lineage().fromVersion()).append(": ");
+            out.append(String.join("; ", model.lineage().links().stream().map(TrainCommand::describe).toList())).append('\n');
+        }
+        out.append("\nSegments ('segments describe' shows their profiles):\n");
+        for (var label : report.segments()) {
+            Segment segment = model.segments().get(label.segment());
+            out.append(String.format(Locale.ROOT, "  %d  %s (%s, %s): %s%n", label.segment(), label.name(),
+                    Numbers.count(segment.size()), Numbers.percent(segment.share()), label.description()));
+        }
+        return out.toString();
+    }
+
+    private static Map<String, Object> engineJson(TrainOnEngine.Report report) {
+        ModelVersion version = report.model();
+        TrainedModel model = version.model();
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("version", version.version());
+        json.put("active", report.activated());
+        json.put("notPromoted", report.notPromoted().orElse(null));
+        json.put("algorithm", model.algorithm());
+        json.put("parameters", model.parameters().values());
+        json.put("seed", model.seed());
+        json.put("provenance", model.libraryVersions());
+        json.put("source", model.fingerprint().source());
+        json.put("rows", model.fingerprint().rows());
+        json.put("features", model.schema().features());
+        json.put("notes", report.notes());
+        json.put("inertia", model.metrics().inertia());
+        json.put("silhouette", nullIfNaN(model.metrics().silhouette()));
+        json.put("silhouetteRows", model.metrics().silhouetteSampleSize());
+        json.put("daviesBouldin", nullIfNaN(model.metrics().daviesBouldin()));
+        json.put("calinskiHarabasz", nullIfNaN(model.metrics().calinskiHarabasz()));
+        json.put("fitSeconds", report.fitTime().toMillis() / 1000.0);
+        json.put("sampleAgreement", nullIfNaN(report.sampleAgreement()));
+        json.put("segments", model.segments().stream().map(s -> {
+            Map<String, Object> segment = new LinkedHashMap<>();
+            segment.put("id", s.id());
+            segment.put("size", s.size());
+            segment.put("share", s.share());
+            report.segments().stream().filter(l -> l.segment() == s.id()).findFirst()
+                    .ifPresent(l -> segment.put("name", l.name()));
+            return segment;
+        }).toList());
+        return json;
     }
 
     private static String toText(TrainingReport report) {

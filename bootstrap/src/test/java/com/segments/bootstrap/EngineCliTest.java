@@ -33,7 +33,7 @@ class EngineCliTest {
     void withoutTheSparkModuleTrainSaysHowToBuildItAndStoresNothing() throws Exception {
         Cli cli = cli();
         Cli.Result result = cli.run("train", "--engine", "spark", "--data", customers().toString(), "--k", "2");
-        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.exitCode()).as(result.err()).isEqualTo(1);
         assertThat(result.err()).contains("no training engine 'spark' on the class path")
                 .contains("./mvnw -pl engine-spark -am package -DskipTests").doesNotContain("\tat ");
         assertThat(cli.run("models", "--json").json()).isEmpty();

@@ -36,6 +36,8 @@ class TrainCommand implements Runnable {
 
     @Inject
     AuditTrail audit;
+
+    @Inject
     TrainOnEngine trainOnEngine;
 
     @CommandLine.Spec

@@ -6,10 +6,12 @@ import com.segments.domain.model.ModelRepository;
 import com.segments.domain.model.ModelStatus;
 import com.segments.domain.model.ModelSummary;
 import com.segments.domain.model.ModelVersion;
+import com.segments.domain.model.PromotionGate;
 import com.segments.domain.model.UnknownModelException;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Makes a version the one predictions use, or rolls back to the one active before. The store switches in one
@@ -37,6 +39,22 @@ public final class ActivateModel {
         Activation activation = models.activate(version, clock.instant(), "activate");
         active.swapIn(model);
         return activation;
+    }
+
+    /**
+     * Activates a version just trained unless the promotion gate refuses it; a refusal stays on the version as its
+     * status reason (it can still be activated by hand).
+     *
+     * @return the gate's refusal, empty when the version is now active
+     */
+    public Optional<String> promote(ModelVersion trained, PromotionGate gate, double agreement) {
+        Optional<String> refusal = gate.refusal(trained.model().metrics(), agreement);
+        if (refusal.isPresent()) {
+            models.setStatusReason(trained.version(), refusal.get());
+        } else {
+            activate(trained.version());
+        }
+        return refusal;
     }
 
     /** Activates the version that was active before the current one. */

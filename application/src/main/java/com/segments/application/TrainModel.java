@@ -200,12 +200,7 @@ public final class TrainModel {
                     ? e.getMessage() : "unexpected failure: " + e);
             throw e;
         }
-        Optional<String> refusal = gate.refusal(stored.model().metrics(), agreement);
-        if (refusal.isPresent()) {
-            models.setStatusReason(stored.version(), refusal.get());
-        } else {
-            activateModel.activate(stored.version());
-        }
+        Optional<String> refusal = activateModel.promote(stored, gate, agreement);
         return new TrainingReport(stored, table.report(), result.diagnostics(), fitTime, refusal, labels, chosenK,
                 agreement);
     }

@@ -158,12 +158,7 @@ public final class TrainOnEngine {
             models.fail(version, e instanceof SegmentsException ? e.getMessage() : "unexpected failure: " + e);
             throw e;
         }
-        Optional<String> refusal = gate.refusal(stored.model().metrics(), agreement);
-        if (refusal.isPresent()) {
-            models.setStatusReason(stored.version(), refusal.get());
-        } else {
-            activateModel.activate(stored.version());
-        }
+        Optional<String> refusal = activateModel.promote(stored, gate, agreement);
         return new Report(stored, fit.notes(), Duration.ofMillis(fit.fitMillis()), refusal, labels, agreement,
                 fit.sample().size());
     }

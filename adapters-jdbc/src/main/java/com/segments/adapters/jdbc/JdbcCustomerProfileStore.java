@@ -222,31 +222,33 @@ class JdbcCustomerProfileStore implements CustomerProfileStore {
 
     @Override
     public List<StoredProfile> page(String after, int limit) {
-        List<StoredProfile> page = new ArrayList<>();
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS
-                     + " FROM customer_profile WHERE customer_id > ? ORDER BY customer_id LIMIT ?")) {
+        return profiles("WHERE customer_id > ? ORDER BY customer_id LIMIT ?", select -> {
             select.setString(1, after);
             select.setInt(2, limit);
-            try (ResultSet rs = select.executeQuery()) {
-                while (rs.next()) {
-                    page.add(profile(rs));
-                }
-            }
-            return page;
-        } catch (SQLException e) {
-            throw new SegmentsException("reading customer_profile failed: " + e.getMessage());
-        }
+        });
     }
 
     @Override
     public List<StoredProfile> scoredByOtherVersions(int version, int limit) {
+        return profiles("WHERE segment IS NOT NULL AND version <> ? ORDER BY customer_id LIMIT ?", select -> {
+            select.setInt(1, version);
+            select.setInt(2, limit);
+        });
+    }
+
+    /** Sets a statement's parameters. */
+    @FunctionalInterface
+    private interface Parameters {
+        void set(PreparedStatement statement) throws SQLException;
+    }
+
+    /** The stored profiles a query over customer_profile selects ({@code where}: its condition, order and limit). */
+    private List<StoredProfile> profiles(String where, Parameters parameters) {
         List<StoredProfile> page = new ArrayList<>();
         try (Connection connection = dataSource.getConnection();
              PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS + " FROM customer_profile "
-                     + "WHERE segment IS NOT NULL AND version <> ? ORDER BY customer_id LIMIT ?")) {
-            select.setInt(1, version);
-            select.setInt(2, limit);
+                     + where)) {
+            parameters.set(select);
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
                     page.add(profile(rs));

@@ -13,8 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.Types;
 import java.util.List;
 import java.util.Map;
 
@@ -268,32 +266,10 @@ abstract class EndToEndContract {
     /** A customer table of the database trains as its CSV file does: the same rows, the same fit. */
     @Test
     void aCustomerTableOfTheDatabaseTrainsLikeItsFile() throws Exception {
-        List<String> lines = Files.readAllLines(Cli.CC_GENERAL);
-        String[] header = lines.getFirst().strip().split(",");
         Map<String, Object> db = database.properties();
         try (Connection c = DriverManager.getConnection((String) db.get("datasources.default.url"),
                 (String) db.get("datasources.default.username"), (String) db.get("datasources.default.password"))) {
-            StringBuilder create = new StringBuilder("CREATE TABLE cc_customers (" + header[0] + " VARCHAR(20)");
-            for (int j = 1; j < header.length; j++) {
-                create.append(", ").append(header[j]).append(" DOUBLE PRECISION");
-            }
-            c.createStatement().execute(create.append(')').toString());
-            try (PreparedStatement insert = c.prepareStatement("INSERT INTO cc_customers VALUES ("
-                    + "?, ".repeat(header.length - 1) + "?)")) {
-                for (String line : lines.subList(1, lines.size())) {
-                    String[] cells = line.strip().split(",", -1);
-                    insert.setString(1, cells[0]);
-                    for (int j = 1; j < header.length; j++) {
-                        if (cells[j].isEmpty()) {
-                            insert.setNull(j + 1, Types.DOUBLE);
-                        } else {
-                            insert.setDouble(j + 1, Double.parseDouble(cells[j]));
-                        }
-                    }
-                    insert.addBatch();
-                }
-                insert.executeBatch();
-            }
+            CcGeneralTable.load(c, false);
         }
         Cli.Result fromTable = cli.run("train", "--table", "cc_customers", "--k", "4", "--json");
         Cli.Result fromFile = cli.run("train", "--data", Cli.CC_GENERAL.toString(), "--k", "4", "--json");

@@ -11,11 +11,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Types;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -134,30 +132,8 @@ abstract class InDatabaseScoringContract {
 
     /** The CSV as a table whose columns keep the file's names (quoted), numbers as DOUBLE PRECISION. */
     private void loadCcGeneral() throws IOException, SQLException {
-        List<String> lines = Files.readAllLines(Cli.CC_GENERAL);
-        String[] header = lines.getFirst().strip().split(",");
         try (Connection c = connect()) {
-            StringBuilder create = new StringBuilder("CREATE TABLE cc_customers (\"" + header[0] + "\" VARCHAR(20)");
-            for (int j = 1; j < header.length; j++) {
-                create.append(", \"").append(header[j]).append("\" DOUBLE PRECISION");
-            }
-            c.createStatement().execute(create.append(')').toString());
-            try (PreparedStatement insert = c.prepareStatement("INSERT INTO cc_customers VALUES ("
-                    + "?, ".repeat(header.length - 1) + "?)")) {
-                for (String line : lines.subList(1, lines.size())) {
-                    String[] cells = line.strip().split(",", -1);
-                    insert.setString(1, cells[0]);
-                    for (int j = 1; j < header.length; j++) {
-                        if (cells[j].isEmpty()) {
-                            insert.setNull(j + 1, Types.DOUBLE);
-                        } else {
-                            insert.setDouble(j + 1, Double.parseDouble(cells[j]));
-                        }
-                    }
-                    insert.addBatch();
-                }
-                insert.executeBatch();
-            }
+            CcGeneralTable.load(c, true);
         }
     }
 

@@ -235,7 +235,8 @@ abstract class TransactionsApiContract {
                 futures.add(pool.submit(() -> {
                     for (int i = 0; i < each; i++) {
                         String body = tx("p-" + client + "-" + i, "P" + (i % 3), "2025-12-" + (10 + i % 15), 1 + client + i, "Dining");
-                        assertThat(post("application/json", body).statusCode()).isEqualTo(200);
+                        HttpResponse<String> first = post("application/json", body);
+                        assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
                         if (JSON.readTree(post("application/json", body).body()).get(0).get("duplicate").asBoolean()) {
                             duplicates.incrementAndGet();
                         }

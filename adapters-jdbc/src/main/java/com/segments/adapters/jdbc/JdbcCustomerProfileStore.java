@@ -44,17 +44,44 @@ class JdbcCustomerProfileStore implements CustomerProfileStore {
 
     @Override
     public Recorded record(String transactionId, Transaction transaction, String source, Instant at, Change change) {
-        try {
-            return recordOnce(transactionId, transaction, source, at, change);
-        } catch (SQLException e) {
-            if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return recordOnce(transactionId, transaction, source, at, change);
+            } catch (SQLException e) {
+                // Two first transactions of a new customer, or one id sent for two customers at once: the loser
+                // retries once. A lock wait that timed out or a deadlock (many transactions of one customer at once
+                // on a busy machine; H2 waits one second by default) rolled everything back: retried after a short,
+                // random pause, and when it keeps happening the store is busy (503), not the request wrong (400).
+                boolean unique = UNIQUE_VIOLATION.equals(e.getSQLState());
+                boolean contention = contention(e);
+                if (unique && attempt < 2 || contention && attempt < CONTENTION_ATTEMPTS) {
+                    pause(attempt);
+                    continue;
+                }
+                if (contention) {
+                    throw new IllegalStateException("recording transaction '" + transactionId + "' waited too long for "
+                            + "customer '" + transaction.customer() + "' (" + attempt + " attempts); nothing was stored", e);
+                }
                 throw failure(transactionId, e);
             }
         }
-        try { // two first transactions of a new customer, or one id sent for two customers at once: the loser retries
-            return recordOnce(transactionId, transaction, source, at, change);
-        } catch (SQLException e) {
-            throw failure(transactionId, e);
+    }
+
+    /** Attempts at a transaction that meets lock timeouts or deadlocks before the store is called busy. */
+    static final int CONTENTION_ATTEMPTS = 8;
+
+    /** A lock wait that timed out, a deadlock or a serialization failure (H2 and PostgreSQL SQL states). */
+    static boolean contention(SQLException e) {
+        String state = e.getSQLState();
+        return state != null && (state.startsWith("40") || state.equals("HYT00") || state.equals("55P03"));
+    }
+
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(5, 20L * attempt + 6));
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while recording a transaction; nothing was stored", interrupted);
         }
     }
 

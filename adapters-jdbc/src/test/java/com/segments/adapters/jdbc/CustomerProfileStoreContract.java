@@ -103,6 +103,41 @@ abstract class CustomerProfileStoreContract {
         });
     }
 
+    /**
+     * A transaction that waits for its customer longer than the database's own lock timeout (H2: one second) is
+     * retried, not refused: on a busy machine many transactions of one customer queue up (CI saw a 400 here).
+     */
+    @Test
+    void aTransactionWaitingLongerThanTheLockTimeoutIsRecordedOnceTheLockIsFree() throws Exception {
+        record("t1", tx("A", "2026-02-01", 40, "Dining", "t1"), T0);
+        javax.sql.DataSource dataSource = context.getBean(io.micronaut.jdbc.DataSourceResolver.class)
+                .resolve(context.getBean(javax.sql.DataSource.class));
+        java.util.concurrent.CountDownLatch locked = new java.util.concurrent.CountDownLatch(1);
+        Thread holder = new Thread(() -> {
+            try (java.sql.Connection c = dataSource.getConnection()) {
+                c.setAutoCommit(false);
+                c.createStatement().executeUpdate("UPDATE customer_profile SET row_version = row_version + 1 "
+                        + "WHERE customer_id = 'A'");
+                locked.countDown();
+                Thread.sleep(2_500);
+                c.rollback();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        holder.start();
+        locked.await();
+        Recorded second = record("t2", tx("A", "2026-02-02", 70, "Dining", "t2"), T0.plusSeconds(1));
+        holder.join();
+        assertThat(second.duplicate()).isFalse();
+        assertThat(second.after().activity().monetary()).isEqualTo(110);
+        assertThat(storedTransactions()).isEqualTo(2);
+        assertThat(JdbcCustomerProfileStore.contention(new java.sql.SQLException("x", "HYT00"))).isTrue();
+        assertThat(JdbcCustomerProfileStore.contention(new java.sql.SQLException("x", "40P01"))).isTrue();
+        assertThat(JdbcCustomerProfileStore.contention(new java.sql.SQLException("x", "23505"))).isFalse();
+        assertThat(JdbcCustomerProfileStore.contention(new java.sql.SQLException("x"))).isFalse();
+    }
+
     @Test
     void aRetriedTransactionIdCountsOnce() {
         Transaction t = tx("A", "2026-02-01", 40, "Dining", "t1");

@@ -71,14 +71,7 @@ public final class AuditTrail {
         if (text == null || text.isBlank()) {
             return Instant.EPOCH;
         }
-        String t = text.strip();
-        try {
-            return t.length() == 10 ? java.time.LocalDate.parse(t).atStartOfDay(java.time.ZoneOffset.UTC).toInstant()
-                    : Instant.parse(t);
-        } catch (java.time.format.DateTimeParseException e) {
-            throw new com.segments.domain.feature.FieldValidationException(field, "\"" + com.segments.domain.TextLimits.echo(t)
-                    + "\" is not a date (2026-03-01) or a moment (2026-03-01T10:00:00Z)");
-        }
+        return Moments.parse(field, text.strip());
     }
 
     /** The newest {@code limit} entries at or after {@code from}, oldest first. */

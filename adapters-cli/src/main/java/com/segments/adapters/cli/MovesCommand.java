@@ -1,6 +1,8 @@
 package com.segments.adapters.cli;
 
+import com.segments.application.Moments;
 import com.segments.application.RecordTransactions;
+import com.segments.domain.feature.FieldValidationException;
 import jakarta.inject.Inject;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -8,9 +10,6 @@ import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,10 +68,9 @@ class MovesCommand implements Runnable {
 
     private Instant instant() {
         try {
-            return since.length() <= 10 ? LocalDate.parse(since).atStartOfDay().toInstant(ZoneOffset.UTC) : Instant.parse(since);
-        } catch (DateTimeParseException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--since: '" + since
-                    + "' is not a date (2026-03-01) or an instant (2026-03-01T09:00:00Z)");
+            return Moments.parse("--since", since);
+        } catch (FieldValidationException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
     }
 

@@ -1,5 +1,6 @@
 package com.segments.adapters.rest;
 
+import com.segments.application.Moments;
 import com.segments.application.RecordTransactions;
 import com.segments.application.RescoreCustomers;
 import com.segments.domain.SegmentsException;
@@ -21,9 +22,6 @@ import java.io.InputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -164,12 +162,7 @@ public class TransactionsController {
         if (text == null || text.isBlank()) {
             return clock.instant().minus(Duration.ofDays(7));
         }
-        try {
-            return text.length() <= 10 ? LocalDate.parse(text).atStartOfDay().toInstant(ZoneOffset.UTC) : Instant.parse(text);
-        } catch (DateTimeParseException e) {
-            throw new FieldValidationException("since", "\"" + com.segments.domain.TextLimits.echo(text)
-                    + "\" is not a date (2026-03-01) or an instant (2026-03-01T09:00:00Z)");
-        }
+        return Moments.parse("since", text);
     }
 
     /** What recording one transaction gave; see {@link RecordTransactions.Answer}. */

@@ -44,6 +44,11 @@ public final class Assignments {
         return segments.clone();
     }
 
+    /** Every row's outlier flag, as a new array. */
+    public boolean[] outliers() {
+        return outliers.clone();
+    }
+
     /** Row {@code row}'s answer as one value. */
     public Assignment get(int row) {
         return new Assignment(segments[row], distances[row], confidences[row], outliers[row]);

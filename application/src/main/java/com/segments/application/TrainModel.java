@@ -15,6 +15,7 @@ import com.segments.domain.cluster.PredictAgreement;
 import com.segments.domain.drift.DriftReference;
 import com.segments.domain.feature.CustomerProfiles;
 import com.segments.domain.feature.DataMatrix;
+import com.segments.domain.feature.FeatureSchema;
 import com.segments.domain.feature.FittedPreprocessing;
 import com.segments.domain.metric.ClusterQuality;
 import com.segments.domain.metric.Silhouette;
@@ -227,12 +228,8 @@ public final class TrainModel {
      * original units, and each segment's share, outliers, centre and spread as predict assigns the training rows.
      */
     private static DriftReference reference(CustomerProfiles profiles, DataMatrix scaled, Assignments predicted, int k) {
-        boolean[] outliers = new boolean[predicted.size()];
-        for (int i = 0; i < outliers.length; i++) {
-            outliers[i] = predicted.outlier(i);
-        }
-        return DriftReference.fit(profiles.schema(), profiles.values().rowMajorView(), predicted.segments(), outliers,
-                k, scaled.rowMajorView(), scaled.columns());
+        return DriftReference.fit(profiles.schema(), profiles.values().rowMajorView(), predicted.segments(),
+                predicted.outliers(), k, scaled.rowMajorView(), scaled.columns());
     }
 
     /** Marks versions left TRAINING by a process that stopped FAILED with the reason; returns how many. */
@@ -263,17 +260,25 @@ public final class TrainModel {
     }
 
     /**
+     * The active version a new fit's segment ids continue: the active one, when it reads the same fields (a model of
+     * other fields labels other customers' vectors, so its segments cannot be matched).
+     */
+    static Optional<ModelVersion> activeReading(ModelRepository models, FeatureSchema schema) {
+        OptionalInt activeVersion = models.activeVersion();
+        if (activeVersion.isEmpty()) {
+            return Optional.empty();
+        }
+        return models.find(activeVersion.getAsInt()).filter(v -> v.model().schema().fields().equals(schema.fields()));
+    }
+
+    /**
      * Renumbers the new segments so that each takes the id of the active version's segment it continues (both
      * models label the new training rows; see {@link SegmentAlignment}). Without an active model, or when the active
      * one reads other features, the fit is kept as it is.
      */
     private Aligned alignToActive(ClusteringResult fitted, CustomerProfiles profiles) {
-        OptionalInt activeVersion = models.activeVersion();
-        if (activeVersion.isEmpty()) {
-            return new Aligned(fitted, null);
-        }
-        Optional<ModelVersion> active = models.find(activeVersion.getAsInt());
-        if (active.isEmpty() || !active.get().model().schema().fields().equals(profiles.schema().fields())) {
+        Optional<ModelVersion> active = activeReading(models, profiles.schema());
+        if (active.isEmpty()) {
             return new Aligned(fitted, null);
         }
         TrainedModel previous = active.get().model();

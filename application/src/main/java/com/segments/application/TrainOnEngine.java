@@ -32,7 +32,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.OptionalInt;
 
 /**
  * Trains on an engine that runs where the data lives (Spark), then stores the result as an ordinary version: the
@@ -165,12 +164,8 @@ public final class TrainOnEngine {
 
     private static DriftReference reference(CustomerProfiles sample, Assignments predicted, double[] scaled,
                                             NearestCentroidRule rule) {
-        boolean[] outliers = new boolean[predicted.size()];
-        for (int i = 0; i < outliers.length; i++) {
-            outliers[i] = predicted.outlier(i);
-        }
-        return DriftReference.fit(sample.schema(), sample.values().rowMajorView(), predicted.segments(), outliers,
-                rule.segmentCount(), scaled, rule.dimensions());
+        return DriftReference.fit(sample.schema(), sample.values().rowMajorView(), predicted.segments(),
+                predicted.outliers(), rule.segmentCount(), scaled, rule.dimensions());
     }
 
     private record Aligned(NearestCentroidRule rule, List<Segment> segments, List<SegmentProfile> profiles,
@@ -183,13 +178,9 @@ public final class TrainOnEngine {
      */
     private Aligned alignToActive(EngineFit fit) {
         Aligned asFitted = new Aligned(fit.rule(), fit.segments(), fit.profiles(), fit.sampleLabels(), null);
-        OptionalInt activeVersion = models.activeVersion();
-        if (activeVersion.isEmpty()) {
-            return asFitted;
-        }
-        Optional<ModelVersion> active = models.find(activeVersion.getAsInt());
         CustomerProfiles sample = fit.sample();
-        if (active.isEmpty() || !active.get().model().schema().fields().equals(sample.schema().fields())) {
+        Optional<ModelVersion> active = TrainModel.activeReading(models, sample.schema());
+        if (active.isEmpty()) {
             return asFitted;
         }
         TrainedModel previous = active.get().model();

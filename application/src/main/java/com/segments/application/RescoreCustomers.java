@@ -8,6 +8,8 @@ import com.segments.domain.transaction.CustomerProfileStore;
 import com.segments.domain.transaction.CustomerProfileStore.StoredProfile;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -17,13 +19,24 @@ import java.util.List;
  * restart resumes with the customers still scored by another version. A profile written by a transaction while
  * it is re-scored is left for the next batch (compare-and-set), so no update is lost.
  *
- * <p>The caller (the server's background thread) calls {@link #step} until it reports nothing left.
+ * <p>The caller (the server's background thread) calls {@link #step} until it reports nothing left. Once every
+ * stored customer carries the active version, further steps for that version answer from memory and touch the
+ * store only every {@link #RECHECK}: an idle server does not scan the profiles every few seconds, and a transaction
+ * scored by the previous version that committed just after the last batch is still picked up.
  */
 public final class RescoreCustomers {
+
+    /** How long a finished version is trusted before the store is asked again. */
+    public static final Duration RECHECK = Duration.ofMinutes(1);
 
     private final CustomerProfileStore store;
     private final ModelLookup lookup;
     private final Clock clock;
+    private volatile Finished finished;
+
+    /** The last version found with nothing left to re-score, when, and the progress then. */
+    private record Finished(int version, Instant at, Progress progress) {
+    }
 
     public RescoreCustomers(CustomerProfileStore store, ModelLookup lookup, Clock clock) {
         this.store = store;
@@ -92,14 +105,25 @@ public final class RescoreCustomers {
         if (note != null) {
             return progress(model, note);
         }
-        ProfileLayout layout = RecordTransactions.layout(model);
+        Instant now = clock.instant();
+        Finished done = finished;
+        if (done != null && done.version() == model.version() && now.isBefore(done.at().plus(RECHECK))) {
+            return done.progress();
+        }
         List<StoredProfile> stale = store.scoredByOtherVersions(model.version(), limit);
         if (!stale.isEmpty()) {
-            LocalDate asOf = store.latestDay().orElse(LocalDate.ofEpochDay(stale.getFirst().activity().lastDay()));
-            for (StoredProfile profile : stale) {
-                store.rescore(profile, RecordTransactions.score(model, layout, profile.activity(), asOf), clock.instant());
-            }
+            rescore(model, stale);
         }
-        return progress(model, null);
+        Progress progress = progress(model, null);
+        finished = progress.done() ? new Finished(model.version(), now, progress) : null;
+        return progress;
+    }
+
+    private void rescore(ModelVersion model, List<StoredProfile> stale) {
+        ProfileLayout layout = RecordTransactions.layout(model);
+        LocalDate asOf = store.latestDay().orElse(LocalDate.ofEpochDay(stale.getFirst().activity().lastDay()));
+        for (StoredProfile profile : stale) {
+            store.rescore(profile, RecordTransactions.score(model, layout, profile.activity(), asOf), clock.instant());
+        }
     }
 }

@@ -80,13 +80,18 @@ final class InMemoryCustomerProfileStore implements CustomerProfileStore {
         return profiles.tailMap(after, false).values().stream().limit(limit).toList();
     }
 
+    /** How often {@link #scoredByOtherVersions} and {@link #scoredCount} were asked (a scan each in a database). */
+    int scans;
+
     @Override
     public synchronized List<StoredProfile> scoredByOtherVersions(int version, int limit) {
+        scans++;
         return profiles.values().stream().filter(p -> p.segment() != null && p.version() != version).limit(limit).toList();
     }
 
     @Override
     public synchronized ScoredCount scoredCount(int version) {
+        scans++;
         return new ScoredCount(profiles.values().stream().filter(p -> p.segment() != null).count(),
                 profiles.values().stream().filter(p -> p.segment() != null && p.version() == version).count());
     }

@@ -12,7 +12,6 @@ import jakarta.inject.Singleton;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
-import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -76,20 +75,20 @@ class JdbcInDatabaseScoring implements InDatabaseScoring {
         try (Connection connection = dataSource.getConnection()) {
             ScoringDialect dialect = dialectOf(connection);
             ScoringSql sql = new ScoringSql(dialect);
-            Catalogue catalogue = new Catalogue(connection.getMetaData(), connection.getSchema());
-            TableRef table = catalogue.table(source.table());
+            DatabaseCatalogue catalogue = DatabaseCatalogue.of(connection);
+            DatabaseCatalogue.TableRef table = catalogue.table(source.table());
             if (table == null) {
                 throw new DataSourceException("table " + source.table() + " does not exist");
             }
             Map<String, Integer> columns = catalogue.columns(table);
             String id = column(columns, idColumn(version.model(), source), table, "its id column");
             Map<String, String> fieldColumns = fieldColumns(version.model(), columns, table, version.version());
-            TableRef target = catalogue.table(into);
+            DatabaseCatalogue.TableRef target = catalogue.table(into);
             connection.setAutoCommit(false);
             try {
                 java.util.function.BiFunction<String, String, String> select = (filter, scoredAt) -> sql.select(
-                        version.model(), version.version(), table.quoted(sql), id, fieldColumns::get, filter, scoredAt);
-                String quotedTarget = target != null ? target.quoted(sql) : sql.quoteTable(into);
+                        version.model(), version.version(), table.quoted(sql::quote), id, fieldColumns::get, filter, scoredAt);
+                String quotedTarget = target != null ? target.quoted(sql::quote) : sql.quoteTable(into);
                 if (target == null) {
                     try (Statement statement = connection.createStatement()) {
                         statement.execute("CREATE TABLE " + quotedTarget + " AS\n"
@@ -101,7 +100,7 @@ class JdbcInDatabaseScoring implements InDatabaseScoring {
                 OffsetDateTime scoredAt = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
                 String now = "CAST(? AS TIMESTAMP WITH TIME ZONE)";
                 List<long[]> ranges = WHOLE_NUMBERS.contains(columns.get(id))
-                        ? ranges(connection, table.quoted(sql), sql.quote(id), chunkRows) : List.of();
+                        ? ranges(connection, table.quoted(sql::quote), sql.quote(id), chunkRows) : List.of();
                 String insert = "INSERT INTO " + quotedTarget + " (" + String.join(", ", TARGET_COLUMNS) + ")\n";
                 long rows = 0;
                 if (ranges.isEmpty()) {
@@ -150,7 +149,7 @@ class JdbcInDatabaseScoring implements InDatabaseScoring {
                 + "; print the statement with 'segments export-sql' instead");
     }
 
-    private static Map<String, String> fieldColumns(TrainedModel model, Map<String, Integer> columns, TableRef table,
+    private static Map<String, String> fieldColumns(TrainedModel model, Map<String, Integer> columns, DatabaseCatalogue.TableRef table,
                                                     int version) {
         Map<String, String> byField = new LinkedHashMap<>();
         List<String> missing = new ArrayList<>();
@@ -169,7 +168,7 @@ class JdbcInDatabaseScoring implements InDatabaseScoring {
         return byField;
     }
 
-    private static String column(Map<String, Integer> columns, String name, TableRef table, String what) {
+    private static String column(Map<String, Integer> columns, String name, DatabaseCatalogue.TableRef table, String what) {
         String found = find(columns.keySet(), name);
         if (found == null) {
             throw new DataSourceException("table " + table.display() + " has no column " + name + " (" + what
@@ -249,58 +248,5 @@ class JdbcInDatabaseScoring implements InDatabaseScoring {
             }
         }
         return new Report(version.version(), table, into, rows, perSegment, outliers, chunks, dialect);
-    }
-
-    /** A table as the catalogue names it. */
-    private record TableRef(String schema, String name) {
-        String quoted(ScoringSql sql) {
-            return (schema == null ? "" : sql.quote(schema) + ".") + sql.quote(name);
-        }
-
-        String display() {
-            return schema == null ? name : schema + "." + name;
-        }
-    }
-
-    /** Tables and columns as the database's metadata has them. */
-    private record Catalogue(DatabaseMetaData meta, String currentSchema) {
-
-        /** The table, in its schema or (unqualified) the connection's current schema; null when absent. */
-        TableRef table(String table) throws SQLException {
-            List<String> parts = Identifiers.tableParts(table);
-            String schema = parts.size() == 2 ? parts.getFirst() : null;
-            String name = parts.getLast();
-            List<TableRef> all = new ArrayList<>();
-            try (ResultSet rs = meta.getTables(null, null, null, new String[] {"TABLE", "VIEW", "BASE TABLE"})) {
-                while (rs.next()) {
-                    all.add(new TableRef(rs.getString("TABLE_SCHEM"), rs.getString("TABLE_NAME")));
-                }
-            }
-            String inSchema = schema != null ? schema : currentSchema;
-            List<TableRef> candidates = all.stream().filter(t -> inSchema == null || inSchema.equalsIgnoreCase(t.schema()))
-                    .toList();
-            TableRef exact = candidates.stream().filter(t -> t.name().equals(name)
-                    && (inSchema == null || inSchema.equals(t.schema()))).findFirst().orElse(null);
-            if (exact != null) {
-                return exact;
-            }
-            List<TableRef> folded = candidates.stream().filter(t -> t.name().equalsIgnoreCase(name)).toList();
-            return folded.size() == 1 ? folded.getFirst() : null;
-        }
-
-        /** Column names in table order, with their JDBC types. */
-        Map<String, Integer> columns(TableRef table) throws SQLException {
-            Map<String, Integer> columns = new LinkedHashMap<>();
-            try (ResultSet rs = meta.getColumns(null, table.schema(), table.name(), null)) {
-                while (rs.next()) {
-                    // the names are LIKE patterns ('_' matches any character): keep this table's own columns only
-                    if (table.name().equals(rs.getString("TABLE_NAME"))
-                            && java.util.Objects.equals(table.schema(), rs.getString("TABLE_SCHEM"))) {
-                        columns.put(rs.getString("COLUMN_NAME"), rs.getInt("DATA_TYPE"));
-                    }
-                }
-            }
-            return columns;
-        }
     }
 }

@@ -76,4 +76,13 @@ record DatabaseCatalogue(DatabaseMetaData meta, String currentSchema) {
         }
         return columns;
     }
+
+    /** An identifier in the database's own quote character, the quote doubled inside it. */
+    String quote(String name) throws SQLException {
+        String q = meta.getIdentifierQuoteString();
+        if (q == null || q.isBlank()) {
+            return name;
+        }
+        return q + name.replace(q, q + q) + q;
+    }
 }

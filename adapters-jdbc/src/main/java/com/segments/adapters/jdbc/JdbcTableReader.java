@@ -1,5 +1,6 @@
 package com.segments.adapters.jdbc;
 
+import com.segments.domain.SegmentsException;
 import com.segments.domain.feature.FieldValidationException;
 import com.segments.domain.feature.NumberText;
 import com.segments.domain.model.DataFingerprint;
@@ -30,7 +31,9 @@ import java.util.function.Function;
  * A customer table read from the database in one streaming pass, as a CSV file is: the first rows as text to the
  * planner, then every row typed by its column's reader, in blocks. Rows come through a cursor (a fetch size inside
  * a read-only transaction, which PostgreSQL needs to stream), so the table is never held whole. Numeric SQL columns
- * are read as numbers directly; text columns go through the field's parser, like a CSV cell.
+ * are read as numbers directly; text columns go through the field's parser, like a CSV cell. The table is found as
+ * in-database scoring finds it ({@link DatabaseCatalogue}): exactly, else ignoring case when unambiguous, refused by
+ * name when missing, and always quoted.
  */
 final class JdbcTableReader implements TableReader {
 
@@ -41,10 +44,12 @@ final class JdbcTableReader implements TableReader {
     private final DataSource dataSource;
     private final String table;
 
+    /** @throws DataSourceException when the text is not a table name ({@link Identifiers#tableParts}) */
     JdbcTableReader(DataSource dataSource, String table) {
-        if (!table.matches("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)?")) {
-            throw new DataSourceException("'" + table + "' is not a table name (letters, digits and underscores, "
-                    + "optionally schema.table)");
+        try {
+            Identifiers.tableParts(table);
+        } catch (SegmentsException e) {
+            throw new DataSourceException(e.getMessage());
         }
         this.dataSource = dataSource;
         this.table = table;
@@ -61,7 +66,7 @@ final class JdbcTableReader implements TableReader {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             connection.setReadOnly(true);
-            try (PreparedStatement select = connection.prepareStatement("SELECT * FROM " + table,
+            try (PreparedStatement select = connection.prepareStatement("SELECT * FROM " + found(connection),
                     ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
                 select.setFetchSize(FETCH_SIZE);
                 try (ResultSet rs = select.executeQuery()) {
@@ -76,6 +81,22 @@ final class JdbcTableReader implements TableReader {
         } catch (SQLException e) {
             throw new DataSourceException(name() + " cannot be read: " + e.getMessage(), e);
         }
+    }
+
+    /** The table as the catalogue names it, quoted, so that any name is read as a name and never as SQL. */
+    private String found(Connection connection) throws SQLException {
+        DatabaseCatalogue catalogue = DatabaseCatalogue.of(connection);
+        DatabaseCatalogue.TableRef ref = catalogue.table(table);
+        if (ref == null) {
+            throw new DataSourceException("table " + table + " does not exist");
+        }
+        return ref.quoted(name -> {
+            try {
+                return catalogue.quote(name);
+            } catch (SQLException e) {
+                throw new DataSourceException(name() + " cannot be read: " + e.getMessage(), e);
+            }
+        });
     }
 
     /** One pass over the result set: sample as text, plan, then typed blocks. */

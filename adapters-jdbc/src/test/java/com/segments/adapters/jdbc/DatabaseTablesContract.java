@@ -100,10 +100,40 @@ abstract class DatabaseTablesContract {
     }
 
     @Test
-    void aNameThatIsNotAnIdentifierIsRefusedBeforeAnySql() {
-        assertThatThrownBy(() -> tables.open("crm_customers; DROP TABLE x"))
-                .isInstanceOf(DataSourceException.class).hasMessageContaining("is not a table name");
+    void aNameIsFoundInTheCatalogueAndAlwaysQuotedSoNoNameIsReadAsSql() throws SQLException {
+        assertThatThrownBy(() -> tables.open("crm_customers; DROP TABLE crm_customers").read(10, s -> List.of(), 10, t -> { }))
+                .isInstanceOf(DataSourceException.class)
+                .hasMessage("table crm_customers; DROP TABLE crm_customers does not exist");
+        assertThat(tables.open("crm_customers").read(10, sample -> List.of(ColumnRead.text("customer_id"),
+                ColumnRead.skip("balance"), ColumnRead.skip("visits"), ColumnRead.skip("note"), ColumnRead.skip("tier")),
+                Integer.MAX_VALUE, t -> { }).rows()).as("the table is still there").isEqualTo(2500);
         assertThatThrownBy(() -> tables.open("no_such_table").read(10, s -> List.of(), 10, t -> { }))
-                .isInstanceOf(DataSourceException.class).hasMessageContaining("table no_such_table cannot be read");
+                .isInstanceOf(DataSourceException.class).hasMessage("table no_such_table does not exist");
+        assertThatThrownBy(() -> tables.open("a.b.c")).isInstanceOf(DataSourceException.class)
+                .hasMessageContaining("'a.b.c' is not a table name");
+        assertThatThrownBy(() -> tables.open(" ")).isInstanceOf(DataSourceException.class)
+                .hasMessageContaining("name is empty");
+    }
+
+    @Test
+    void aNameIsFoundIgnoringCaseWhenUnambiguousAndANameNeedingQuotesIsRead() throws SQLException {
+        try (Connection c = dataSource().getConnection(); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE \"Crm Export 2026\" (\"Customer Id\" VARCHAR(20), \"Monthly Spend\" DOUBLE PRECISION)");
+            s.execute("INSERT INTO \"Crm Export 2026\" VALUES ('A', 1.5), ('B', 2.5)");
+        }
+        List<Table> blocks = new ArrayList<>();
+        var quoted = tables.open("crm export 2026").read(10, sample -> List.of(ColumnRead.text("Customer Id"),
+                ColumnRead.field(Field.number("Monthly Spend"))), 10, blocks::add);
+        assertThat(quoted.rows()).isEqualTo(2);
+        double[] spend = ((NumberColumn) blocks.getFirst().column("Monthly Spend")).values();
+        assertThat(spend[0]).isEqualTo(1.5);
+        assertThat(spend[1]).isEqualTo(2.5);
+        assertThat(tables.open("CRM_CUSTOMERS").read(10, sample -> List.of(ColumnRead.text("customer_id"),
+                ColumnRead.skip("balance"), ColumnRead.skip("visits"), ColumnRead.skip("note"), ColumnRead.skip("tier")),
+                Integer.MAX_VALUE, t -> { }).rows()).isEqualTo(2500);
+    }
+
+    private DataSource dataSource() {
+        return context.getBean(DataSourceResolver.class).resolve(context.getBean(DataSource.class));
     }
 }

@@ -229,16 +229,27 @@ public final class RecordTransactions {
 
     /**
      * Records transactions one at a time as they arrive (a file, standard input), each answered as soon as it is
-     * recorded. The active model is checked before the first; a bad row stops the stream, naming its line (the rows
+     * recorded, each with the version active when it is recorded (a long-followed stream moves to a newly activated
+     * version). The active model is checked before the first; a bad row stops the stream, naming its line (the rows
      * before it are recorded: sending the same stream again is harmless, their ids count once).
      *
      * @return the number of transactions recorded
      */
     public long follow(InputStream in, String name, char delimiter, Consumer<Answer> answers) {
-        ModelVersion model = lookup.resolve(ModelReference.ACTIVE);
-        ProfileLayout layout = layout(model);
-        return streams.read(in, name, delimiter, (line, cells) ->
-                answers.accept(record(readLine(name, line, cells), model, layout)));
+        ModelVersion first = lookup.resolve(ModelReference.ACTIVE);
+        Scoring[] scoring = {new Scoring(first, layout(first))};
+        return streams.read(in, name, delimiter, (line, cells) -> {
+            Command command = readLine(name, line, cells);
+            ModelVersion model = lookup.resolve(ModelReference.ACTIVE);
+            if (model.version() != scoring[0].model().version()) {
+                scoring[0] = new Scoring(model, layout(model));
+            }
+            answers.accept(record(command, model, scoring[0].layout()));
+        });
+    }
+
+    /** The model a followed stream scores with, and its profile layout; replaced when another version is active. */
+    private record Scoring(ModelVersion model, ProfileLayout layout) {
     }
 
     private static Command readLine(String name, long line, Map<String, String> cells) {

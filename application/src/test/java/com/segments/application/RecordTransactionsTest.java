@@ -180,4 +180,31 @@ class RecordTransactionsTest {
                 .hasMessageContaining("is not a transaction profile column");
         assertThat(empty.transactions()).isEmpty();
     }
+
+    @Test
+    void aFollowedStreamScoresEachLineWithTheVersionActiveWhenItArrives(@TempDir Path dir) throws Exception {
+        Path log = dir.resolve("small.csv");
+        new GenerateTransactions(Wiring.files()).generate(new GenerateTransactions.Command(8_000, 200, log, null, SEED));
+        InMemoryModelRepository versions = new InMemoryModelRepository();
+        ActiveModel serving = new ActiveModel(versions);
+        InMemorySegmentCatalog ownNames = new InMemorySegmentCatalog(); // the other tests' names stay as trained
+        TrainModel train = new TrainModel(Wiring.reader(), versions, Wiring.algorithms(),
+                new ActivateModel(versions, serving, clock), PromotionGate.OPEN, clock, ownNames, Wiring.rules());
+        train.train(new TrainModel.Command(DataInput.transactions(log, null, null), "kmeans", Map.of("k", 5), 3L, "test"));
+        RecordTransactions following = new RecordTransactions(new InMemoryCustomerProfileStore(),
+                new ModelLookup(versions, serving), new SegmentNames(ownNames), clock, new CsvRecordStreams());
+        java.io.PipedOutputStream writer = new java.io.PipedOutputStream();
+        java.io.PipedInputStream reader = new java.io.PipedInputStream(writer);
+        java.util.concurrent.BlockingQueue<RecordTransactions.Answer> answers = new java.util.concurrent.LinkedBlockingQueue<>();
+        java.util.concurrent.CompletableFuture<Long> followed = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> following.follow(reader, "stdin", ',', answers::add));
+        writer.write("transaction_id,customer_id,date,amount,category\nv-1,C0000001,2026-01-05,10,Dining\n".getBytes());
+        writer.flush();
+        assertThat(answers.poll(10, java.util.concurrent.TimeUnit.SECONDS).version()).isEqualTo(1);
+        train.train(new TrainModel.Command(DataInput.transactions(log, null, null), "kmeans", Map.of("k", 3), 3L, "test"));
+        writer.write("v-2,C0000001,2026-01-06,12,Dining\n".getBytes());
+        writer.close();
+        assertThat(followed.get(10, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(2);
+        assertThat(answers.poll().version()).as("the line after the activation is scored by version 2").isEqualTo(2);
+    }
 }

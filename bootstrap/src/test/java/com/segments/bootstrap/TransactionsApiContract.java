@@ -196,6 +196,22 @@ abstract class TransactionsApiContract {
         assertThat(into.exitCode()).as(into.err()).isZero();
         assertThat(into.out()).contains("R6").contains("(none) -> ").contains(name);
 
+        Path live = dir.resolve("tailed.csv");
+        java.nio.file.Files.writeString(live, "transaction_id,customer_id,date,amount,category,bank,location\n"
+                + "t-1,R8,2025-12-22,30,Dining,Bank B,Porto\n");
+        java.util.concurrent.CompletableFuture<Cli.Result> tailing = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> cli.run("ingest", "--follow", live.toString(), "--tail", "--idle-stop", "2"));
+        Thread.sleep(700);
+        java.nio.file.Files.writeString(live, "t-2,R8,2025-12-23,25,Dining,Bank B,Porto\n",
+                java.nio.file.StandardOpenOption.APPEND);
+        Cli.Result tailed = tailing.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(tailed.exitCode()).as(tailed.err()).isZero();
+        assertThat(tailed.out()).contains("t-1 R8: segment ").contains("t-2 R8: segment ").contains("Recorded 2 transactions");
+        assertThat(JSON.readTree(get("/api/v1/customers/R8").body()).get("profile").get("monetary").asDouble())
+                .as("the line appended while the file was followed counts").isEqualTo(55);
+        assertThat(cli.run("ingest", "--follow", "-", "--tail").exitCode()).isEqualTo(2);
+        assertThat(cli.run("ingest", "--follow", live.toString(), "--idle-stop", "3").exitCode()).isEqualTo(2);
+
         Path bad = dir.resolve("bad.csv");
         java.nio.file.Files.writeString(bad, "transaction_id,customer_id,date,amount\nb-9,R7,31/12/2025,5\n");
         Cli.Result refused = cli.run("ingest", "--follow", bad.toString());

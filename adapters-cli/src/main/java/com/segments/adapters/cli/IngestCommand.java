@@ -1,5 +1,6 @@
 package com.segments.adapters.cli;
 
+import com.segments.application.ActiveModel;
 import com.segments.application.RecordTransactions;
 import com.segments.application.TransactionsUseCases;
 import com.segments.domain.table.DataSourceException;
@@ -14,6 +15,10 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 @Command(name = "ingest", mixinStandardHelpOptions = true,
         description = {"Load a transaction log into the fact_transactions table, in one database transaction.",
@@ -21,14 +26,20 @@ import java.nio.file.Path;
                         + "'segments score --stored-transactions' then fills customer_segment.",
                 "With --follow, record transactions one at a time as they arrive (a CSV file or '-' for standard input, "
                         + "header " + "transaction_id,customer_id,date,amount[,items,category,invoice,bank,location]): "
-                        + "each updates its customer's profile and segment at once and is answered on its own line."})
+                        + "each updates its customer's profile and segment at once and is answered on its own line. "
+                        + "With --tail, a file is followed as tail -f follows it: lines appended later are recorded too."})
 class IngestCommand implements Runnable {
+
+    static final long REFRESH_SECONDS = 2;
 
     @Inject
     TransactionsUseCases transactions;
 
     @Inject
     RecordTransactions record;
+
+    @Inject
+    ActiveModel activeModel;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -39,6 +50,14 @@ class IngestCommand implements Runnable {
     @Option(names = "--follow", paramLabel = "FILE|-", description = "record transactions as they arrive, from a CSV "
             + "file or '-' (standard input); a retried transaction id counts once")
     String follow;
+
+    @Option(names = "--tail", description = "with --follow FILE: at the end of the file, wait for more lines (as tail -f) "
+            + "until --idle-stop or Ctrl-C")
+    boolean tail;
+
+    @Option(names = "--idle-stop", paramLabel = "SECONDS", description = "with --tail: stop after this many seconds "
+            + "without a new line (default: never)")
+    Integer idleStop;
 
     @Option(names = "--json", description = "with --follow: one JSON object per recorded transaction")
     boolean json;
@@ -54,6 +73,14 @@ class IngestCommand implements Runnable {
     public void run() {
         if ((log == null) == (follow == null)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "give either --transactions FILE.csv or --follow FILE|-");
+        }
+        if ((tail || idleStop != null) && (follow == null || follow.equals("-"))) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--tail and --idle-stop follow a file: give "
+                    + "--follow FILE (standard input already waits for more lines)");
+        }
+        if (idleStop != null && (idleStop < 1 || !tail)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), idleStop < 1
+                    ? "--idle-stop must be at least 1 second, got " + idleStop : "--idle-stop needs --tail");
         }
         if (follow != null) {
             follow();
@@ -74,7 +101,8 @@ class IngestCommand implements Runnable {
         long[] changed = {0};
         long recorded;
         long started = System.nanoTime();
-        try (InputStream in = follow.equals("-") ? System.in : Files.newInputStream(Path.of(follow))) {
+        ScheduledExecutorService refresh = tail ? refreshingActiveModel() : null;
+        try (InputStream in = open()) {
             recorded = record.follow(in, follow.equals("-") ? "stdin" : follow, separator, answer -> {
                 changed[0] += answer.changed() ? 1 : 0;
                 out.println(json ? Json.line(toJson(answer)) : line(answer));
@@ -84,12 +112,41 @@ class IngestCommand implements Runnable {
             throw new DataSourceException(follow + ": no such file");
         } catch (IOException e) {
             throw new DataSourceException(follow + ": cannot be read: " + e.getMessage());
+        } finally {
+            if (refresh != null) {
+                refresh.shutdownNow();
+            }
         }
         if (!json) {
             out.printf("Recorded %s transactions in %.1f s; %s segment changes%n", Numbers.count(recorded),
                     (System.nanoTime() - started) / 1e9, Numbers.count(changed[0]));
         }
         out.flush();
+    }
+
+    /**
+     * While a file is tailed, re-reads which version is active every {@value #REFRESH_SECONDS} s, as the server does,
+     * so an activation made by another process is used for the lines that follow it.
+     */
+    private ScheduledExecutorService refreshingActiveModel() {
+        ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "active-model-refresh");
+            thread.setDaemon(true);
+            return thread;
+        });
+        executor.scheduleWithFixedDelay(activeModel::refresh, REFRESH_SECONDS, REFRESH_SECONDS, TimeUnit.SECONDS);
+        return executor;
+    }
+
+    private InputStream open() throws IOException {
+        if (follow.equals("-")) {
+            return System.in;
+        }
+        Path file = Path.of(follow);
+        if (!tail) {
+            return Files.newInputStream(file);
+        }
+        return new TailingInputStream(file, idleStop == null ? Duration.ZERO : Duration.ofSeconds(idleStop));
     }
 
     static java.util.Map<String, Object> toJson(RecordTransactions.Answer a) {

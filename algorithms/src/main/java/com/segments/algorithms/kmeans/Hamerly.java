@@ -23,7 +23,7 @@ final class Hamerly extends Lloyd {
     Hamerly(KMeansData data, int k, ChunkPool pool) {
         super(data, k, pool);
         this.lower = new double[data.n];
-        this.kernel = CentroidKernels.fastest();
+        this.kernel = FastestCentroidKernel.chosen();
     }
 
     @Override

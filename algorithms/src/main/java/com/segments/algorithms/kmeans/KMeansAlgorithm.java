@@ -188,7 +188,7 @@ public final class KMeansAlgorithm implements ClusteringAlgorithm {
             int end = data.chunkEnd(chunk);
             int[] best = new int[end - start];
             double[] bestSquared = new double[end - start];
-            CentroidKernels.fastest().nearestTwo(data.x, start, end, centres, k, d, best, bestSquared,
+            FastestCentroidKernel.chosen().nearestTwo(data.x, start, end, centres, k, d, best, bestSquared,
                     new double[end - start]);
             double inertia = 0;
             for (int i = start; i < end; i++) {

@@ -25,7 +25,6 @@ final class VectorCentroidKernel implements CentroidKernel {
 
     private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
     private static final int LANES = SPECIES.length();
-    private static final DoubleVector INFINITY = DoubleVector.broadcast(SPECIES, Double.POSITIVE_INFINITY);
 
     /** Below four lanes a vector does too little per instruction to pay for the tile; the scalar reference is used. */
     static boolean worthwhile() {
@@ -100,17 +99,41 @@ final class VectorCentroidKernel implements CentroidKernel {
             }
         }
 
-        /** The nearest two centres of every lane, with {@link CentroidDistances#nearestTwo}'s comparisons. */
+        /**
+         * The nearest two centres of every lane, with {@link CentroidDistances#nearestTwo}'s comparisons; each lane's
+         * distance is {@link CentroidDistances#squared} operation for operation. One method on purpose: a vector
+         * passed between methods the JIT does not inline becomes an object per call, about ten times slower.
+         */
         void nearestTwo(double[] centres, int k, int d, int[] best, double[] bestSquared, double[] secondSquared,
                         int at) {
-            DoubleVector first = INFINITY;
-            DoubleVector second = INFINITY;
+            // Made here, not kept in a constant: C2 re-boxes a vector read from a static field, once per use.
+            DoubleVector first = DoubleVector.broadcast(SPECIES, Double.POSITIVE_INFINITY);
+            DoubleVector second = first;
             DoubleVector id = DoubleVector.zero(SPECIES);
             for (int c = 0; c < k; c++) {
-                DoubleVector distance = squared(centres, c * d, d);
+                int centre = c * d;
+                DoubleVector s0 = DoubleVector.zero(SPECIES);
+                DoubleVector s1 = s0;
+                DoubleVector s2 = s0;
+                DoubleVector s3 = s0;
+                int f = 0;
+                for (; f + 3 < d; f += 4) {
+                    DoubleVector t0 = column(f).sub(centres[centre + f]);
+                    DoubleVector t1 = column(f + 1).sub(centres[centre + f + 1]);
+                    DoubleVector t2 = column(f + 2).sub(centres[centre + f + 2]);
+                    DoubleVector t3 = column(f + 3).sub(centres[centre + f + 3]);
+                    s0 = s0.add(t0.mul(t0));
+                    s1 = s1.add(t1.mul(t1));
+                    s2 = s2.add(t2.mul(t2));
+                    s3 = s3.add(t3.mul(t3));
+                }
+                for (; f < d; f++) {
+                    DoubleVector t0 = column(f).sub(centres[centre + f]);
+                    s0 = s0.add(t0.mul(t0));
+                }
+                DoubleVector distance = s0.add(s1).add(s2.add(s3));
                 VectorMask<Double> nearest = distance.lt(first);
-                VectorMask<Double> secondNearest = distance.lt(second).andNot(nearest);
-                second = second.blend(first, nearest).blend(distance, secondNearest);
+                second = second.blend(first, nearest).blend(distance, distance.lt(second).andNot(nearest));
                 first = first.blend(distance, nearest);
                 id = id.blend((long) c, nearest);
             }
@@ -122,28 +145,8 @@ final class VectorCentroidKernel implements CentroidKernel {
             }
         }
 
-        /** Each lane's {@link CentroidDistances#squared} to the centre at {@code centre}, operation for operation. */
-        private DoubleVector squared(double[] centres, int centre, int d) {
-            DoubleVector s0 = DoubleVector.zero(SPECIES);
-            DoubleVector s1 = s0;
-            DoubleVector s2 = s0;
-            DoubleVector s3 = s0;
-            int f = 0;
-            for (; f + 3 < d; f += 4) {
-                DoubleVector t0 = DoubleVector.fromArray(SPECIES, columns, f * LANES).sub(centres[centre + f]);
-                DoubleVector t1 = DoubleVector.fromArray(SPECIES, columns, (f + 1) * LANES).sub(centres[centre + f + 1]);
-                DoubleVector t2 = DoubleVector.fromArray(SPECIES, columns, (f + 2) * LANES).sub(centres[centre + f + 2]);
-                DoubleVector t3 = DoubleVector.fromArray(SPECIES, columns, (f + 3) * LANES).sub(centres[centre + f + 3]);
-                s0 = s0.add(t0.mul(t0));
-                s1 = s1.add(t1.mul(t1));
-                s2 = s2.add(t2.mul(t2));
-                s3 = s3.add(t3.mul(t3));
-            }
-            for (; f < d; f++) {
-                DoubleVector t0 = DoubleVector.fromArray(SPECIES, columns, f * LANES).sub(centres[centre + f]);
-                s0 = s0.add(t0.mul(t0));
-            }
-            return s0.add(s1).add(s2.add(s3));
+        private DoubleVector column(int f) {
+            return DoubleVector.fromArray(SPECIES, columns, f * LANES);
         }
     }
 }

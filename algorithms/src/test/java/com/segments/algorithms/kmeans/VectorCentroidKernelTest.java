@@ -7,7 +7,7 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The vector kernel answers exactly what the scalar reference answers: the same nearest centre, and the same bits
@@ -23,7 +23,7 @@ class VectorCentroidKernelTest {
     @Test
     void theSurefireJvmRunsTheVectorKernel() {
         // Guards the build: without --add-modules jdk.incubator.vector the fit silently falls back to the reference.
-        assertInstanceOf(VectorCentroidKernel.class, CentroidKernels.fastest());
+        assertTrue(FastestCentroidKernel.chosen().toString().startsWith("vector-"), FastestCentroidKernel.chosen()::toString);
     }
 
     @Test

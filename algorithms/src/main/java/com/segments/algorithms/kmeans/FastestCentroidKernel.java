@@ -26,15 +26,18 @@ public final class FastestCentroidKernel implements CentroidKernel {
     /** The incubating module the vector kernel needs; absent unless the JVM was asked for it. */
     static final String VECTOR_MODULE = "jdk.incubator.vector";
 
-    private static final CentroidKernel CHOSEN = choose();
-
     /** For {@link java.util.ServiceLoader}. */
     public FastestCentroidKernel() {
     }
 
     /** The kernel chosen for this JVM. */
     public static CentroidKernel chosen() {
-        return CHOSEN;
+        return Chosen.KERNEL;
+    }
+
+    /** Chosen on first use, not when the service is loaded: a command that scores nothing loads no Vector API. */
+    private static final class Chosen {
+        static final CentroidKernel KERNEL = choose();
     }
 
     private static CentroidKernel choose() {
@@ -49,18 +52,18 @@ public final class FastestCentroidKernel implements CentroidKernel {
     @Override
     public void nearestTwo(double[] rows, int fromRow, int toRow, double[] centres, int k, int d,
                            int[] best, double[] bestSquared, double[] secondSquared) {
-        CHOSEN.nearestTwo(rows, fromRow, toRow, centres, k, d, best, bestSquared, secondSquared);
+        Chosen.KERNEL.nearestTwo(rows, fromRow, toRow, centres, k, d, best, bestSquared, secondSquared);
     }
 
     @Override
     public void nearestTwoOf(double[] rows, int[] rowIds, int count, double[] centres, int k, int d,
                              int[] best, double[] bestSquared, double[] secondSquared) {
-        CHOSEN.nearestTwoOf(rows, rowIds, count, centres, k, d, best, bestSquared, secondSquared);
+        Chosen.KERNEL.nearestTwoOf(rows, rowIds, count, centres, k, d, best, bestSquared, secondSquared);
     }
 
     @Override
     public String toString() {
-        return CHOSEN.toString();
+        return Chosen.KERNEL.toString();
     }
 
     /** The scalar kernel until the vector one is compiled and measured faster, then the vector one. */

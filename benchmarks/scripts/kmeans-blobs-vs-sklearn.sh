@@ -30,7 +30,7 @@ if [ ! -f "$jar" ] || [ -n "$(find "$root" -not -path '*/target/*' -path '*/src/
   (cd "$root" && ./mvnw -q -B -DskipTests package -pl benchmarks -am) >&2
 fi
 mkdir -p "$data"
-ours() { "$java_bin" -Xmx6g -cp "$jar" com.segments.benchmarks.KMeansSideBySide "$@"; }
+ours() { "$java_bin" -Xmx6g --add-modules=jdk.incubator.vector -cp "$jar" com.segments.benchmarks.KMeansSideBySide "$@"; }
 theirs() { "$venv/bin/python" "$root/benchmarks/scripts/sklearn_kmeans_bench.py" "$@"; }
 field() { python3 -c 'import json,sys; print(json.loads(sys.argv[1])[sys.argv[2]])' "$1" "$2"; }
 ratio() { python3 -c 'import sys; print(f"{float(sys.argv[1]) / float(sys.argv[2]):.4f}")' "$1" "$2"; }

@@ -1,6 +1,8 @@
 package com.segments.benchmarks;
 
+import com.segments.algorithms.kmeans.FastestCentroidKernel;
 import com.segments.algorithms.kmeans.KMeansAlgorithm;
+import com.segments.domain.cluster.CentroidDistances;
 import com.segments.domain.cluster.Assignments;
 import com.segments.domain.cluster.ClusteringResult;
 import com.segments.domain.cluster.NearestCentroidRule;
@@ -37,6 +39,7 @@ public final class KMeansSideBySide {
     }
 
     public static void main(String[] args) throws IOException {
+        CentroidDistances.useKernel(FastestCentroidKernel.chosen()); // as the composition root does for scoring
         switch (args[0]) {
             case "blobs" -> write(FitBenchmark.mixture(Integer.parseInt(args[1]), Long.parseLong(args[2])), Path.of(args[3]));
             case "fit" -> timeFit(read(Path.of(args[1])), Integer.parseInt(args[2]), Integer.parseInt(args[3]),

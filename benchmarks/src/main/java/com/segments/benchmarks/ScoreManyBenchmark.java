@@ -1,5 +1,6 @@
 package com.segments.benchmarks;
 
+import com.segments.algorithms.kmeans.FastestCentroidKernel;
 import com.segments.domain.cluster.Assignment;
 import com.segments.domain.cluster.Assignments;
 import com.segments.domain.cluster.CentroidDistances;
@@ -23,8 +24,13 @@ import java.util.concurrent.TimeUnit;
 /**
  * Scoring many preprocessed rows at once (batch scoring, {@code score}, the CSV upload): nearest centre, distance,
  * confidence and outlier flag for 1M rows × 16 with k = 8, block-wise on every core ({@code blockwise}) against one
- * {@link Assignment} per row on one thread ({@code rowByRow}, what scoring did before). scikit-learn's {@code predict}
+ * {@link Assignment} per row on one thread ({@code rowByRow}, what scoring did before), on the vector kernel or the
+ * scalar reference ({@code kernel}; {@code rowByRow} does not use it). scikit-learn's {@code predict}
  * on the same rows is timed by {@code benchmarks/scripts/kmeans-blobs-vs-sklearn.sh}.
+ *
+ * <p>The heap is touched in advance ({@code -XX:+AlwaysPreTouch}): otherwise each pass's output arrays land on heap
+ * pages the OS has never mapped, and the page faults (about 100 ms per pass while the young generation first fills)
+ * drown the kernel being measured.
  *
  * <pre>java -jar benchmarks/target/benchmarks.jar ScoreManyBenchmark</pre>
  */
@@ -33,11 +39,15 @@ import java.util.concurrent.TimeUnit;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Xms3g", "-Xmx3g"})
+@Fork(value = 1, jvmArgsAppend = {"-Xms3g", "-Xmx3g", "-XX:+AlwaysPreTouch", "--add-modules=jdk.incubator.vector"})
 public class ScoreManyBenchmark {
 
     @Param({"1000000"})
     int rows;
+
+    /** The many-rows kernel: the Vector API one, or the scalar reference (what scoring ran before it). */
+    @Param({"vector", "scalar"})
+    String kernel;
 
     private double[] values;
     private NearestCentroidRule rule;
@@ -45,6 +55,11 @@ public class ScoreManyBenchmark {
 
     @Setup
     public void setUp() {
+        System.setProperty("segments.kernel", kernel);
+        CentroidDistances.useKernel(FastestCentroidKernel.chosen()); // as the composition root does
+        if (!CentroidDistances.kernel().toString().startsWith(kernel)) {
+            throw new IllegalStateException("asked for the " + kernel + " kernel, got " + CentroidDistances.kernel());
+        }
         DataMatrix data = FitBenchmark.mixture(rows, 42);
         values = data.rowMajorView();
         centres = Arrays.copyOf(values, FitBenchmark.SEGMENTS * FitBenchmark.FEATURES);
@@ -56,26 +71,14 @@ public class ScoreManyBenchmark {
         return rule.assignAll(values);
     }
 
-    /** The distance kernel alone on one thread: the tiled, column-wise one that block scoring uses. */
+    /** The distance kernel alone on one thread: nearest two centres of every row, no scoring around it. */
     @Benchmark
-    public int[] kernelTiledOneThread() {
+    public int[] kernelOneThread() {
         int[] best = new int[rows];
         double[] bestSquared = new double[rows];
         double[] secondSquared = new double[rows];
         CentroidDistances.nearestTwoMany(values, 0, rows, centres, FitBenchmark.SEGMENTS, FitBenchmark.FEATURES, best,
                 bestSquared, secondSquared);
-        return best;
-    }
-
-    /** The distance kernel alone on one thread: one row against every centre at a time. */
-    @Benchmark
-    public int[] kernelRowByRowOneThread() {
-        int d = FitBenchmark.FEATURES;
-        int[] best = new int[rows];
-        double[] two = new double[2];
-        for (int i = 0; i < rows; i++) {
-            best[i] = CentroidDistances.nearestTwo(values, i * d, centres, FitBenchmark.SEGMENTS, d, two, 0);
-        }
         return best;
     }
 

@@ -36,7 +36,37 @@ final class Elkan extends Lloyd {
     }
 
     @Override
-    void assignExactly(int i, double[] scratch) {
+    int assignChunk(int from, int to, boolean first, KMeansPlusPlus seeded) {
+        double[] scratch = new double[Math.max(2, k)];
+        int moved = 0;
+        for (int i = from; i < to; i++) {
+            if (first) {
+                if (seeded != null) {
+                    assignSeeded(i, seeded);
+                } else {
+                    assignExactly(i, scratch);
+                }
+                moved++;
+            } else if (assignWithin(i, scratch)) {
+                moved++;
+            }
+        }
+        return moved;
+    }
+
+    @Override
+    double inertiaOf(int from, int to) {
+        double[] scratch = new double[Math.max(2, k)];
+        double inertia = 0;
+        for (int i = from; i < to; i++) {
+            relabel(i, true, scratch);
+            inertia += data.weight(i) * scratch[0];
+        }
+        return inertia;
+    }
+
+    /** Labels row {@code i} with every distance measured, and sets its bounds. */
+    private void assignExactly(int i, double[] scratch) {
         int base = i * k;
         int best = 0;
         double bestSquared = Double.POSITIVE_INFINITY;
@@ -53,8 +83,7 @@ final class Elkan extends Lloyd {
         scratch[0] = bestSquared;
     }
 
-    @Override
-    void assignSeeded(int i, KMeansPlusPlus seeded) {
+    private void assignSeeded(int i, KMeansPlusPlus seeded) {
         int base = i * k;
         Arrays.fill(lower, base, base + k, Math.sqrt(seeded.second[i]));
         labels[i] = seeded.nearest[i];
@@ -62,17 +91,11 @@ final class Elkan extends Lloyd {
         lower[base + labels[i]] = upper[i];
     }
 
-    @Override
-    boolean assignWithin(int i, double[] scratch) {
+    /** Moves row {@code i}'s bounds by the last drift and relabels it; true when its label changed. */
+    private boolean assignWithin(int i, double[] scratch) {
         int a = labels[i];
         relabel(i, false, scratch);
         return labels[i] != a;
-    }
-
-    @Override
-    double finalSquaredDistance(int i, double[] scratch) {
-        relabel(i, true, scratch);
-        return scratch[0];
     }
 
     /**

@@ -4,7 +4,6 @@ import com.segments.algorithms.FitSupport;
 import com.segments.domain.SegmentsException;
 import com.segments.domain.cluster.AlgorithmDescriptor;
 import com.segments.domain.cluster.AlgorithmParameters;
-import com.segments.domain.cluster.CentroidDistances;
 import com.segments.domain.cluster.ClusteringAlgorithm;
 import com.segments.domain.cluster.ClusteringResult;
 import com.segments.domain.cluster.FitContext;
@@ -189,7 +188,7 @@ public final class KMeansAlgorithm implements ClusteringAlgorithm {
             int end = data.chunkEnd(chunk);
             int[] best = new int[end - start];
             double[] bestSquared = new double[end - start];
-            CentroidDistances.nearestTwoMany(data.x, start, end, centres, k, d, best, bestSquared,
+            FastestCentroidKernel.chosen().nearestTwo(data.x, start, end, centres, k, d, best, bestSquared,
                     new double[end - start]);
             double inertia = 0;
             for (int i = start; i < end; i++) {

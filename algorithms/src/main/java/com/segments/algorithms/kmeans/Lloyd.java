@@ -99,35 +99,23 @@ abstract sealed class Lloyd permits Hamerly, Elkan {
     /** Whatever the bounds need from the current centres, computed before each pass over the rows. */
     abstract void prepare();
 
-    /** Labels row {@code i} with every distance measured, and sets its bounds; {@code scratch} holds k values. */
-    abstract void assignExactly(int i, double[] scratch);
+    /**
+     * Labels rows {@code from} to {@code to} (one chunk) by the current centres and sets their bounds; returns how
+     * many labels changed (every row on the {@code first} pass). With {@code first} and {@code seeded}, each row takes
+     * its nearest centre as seeding left it, and bounds from the distances seeding knows.
+     */
+    abstract int assignChunk(int from, int to, boolean first, KMeansPlusPlus seeded);
 
-    /** Labels row {@code i} as seeding left it: its nearest centre, and bounds from the distances seeding knows. */
-    abstract void assignSeeded(int i, KMeansPlusPlus seeded);
-
-    /** Moves row {@code i}'s bounds by the last drift and relabels it where they cannot rule a centre out. */
-    abstract boolean assignWithin(int i, double[] scratch);
-
-    /** As {@link #assignWithin}, then the exact distance to the row's centre: its squared value is returned. */
-    abstract double finalSquaredDistance(int i, double[] scratch);
+    /**
+     * Final labels of rows {@code from} to {@code to} by the final centres, exact distances in {@link #upper}, and
+     * their weighted squared distances summed in row order.
+     */
+    abstract double inertiaOf(int from, int to);
 
     /** Labels every row by the current centres; returns how many labels changed. Dirty chunks get new partial sums. */
     private int assign(boolean first, KMeansPlusPlus seeded) {
         pool.forEach(data.chunks, chunk -> {
-            double[] scratch = new double[Math.max(2, k)];
-            int moved = 0;
-            for (int i = data.chunkStart(chunk); i < data.chunkEnd(chunk); i++) {
-                if (first) {
-                    if (seeded != null) {
-                        assignSeeded(i, seeded);
-                    } else {
-                        assignExactly(i, scratch);
-                    }
-                    moved++;
-                } else if (assignWithin(i, scratch)) {
-                    moved++;
-                }
-            }
+            int moved = assignChunk(data.chunkStart(chunk), data.chunkEnd(chunk), first, seeded);
             changed[chunk] = moved;
             if (moved > 0) {
                 sumChunk(chunk);
@@ -257,14 +245,7 @@ abstract sealed class Lloyd permits Hamerly, Elkan {
 
     /** Final labels by the final centres, exact distances in {@link #upper}, and the inertia summed in chunk order. */
     private double finish() {
-        pool.forEach(data.chunks, chunk -> {
-            double[] scratch = new double[Math.max(2, k)];
-            double inertia = 0;
-            for (int i = data.chunkStart(chunk); i < data.chunkEnd(chunk); i++) {
-                inertia += data.weight(i) * finalSquaredDistance(i, scratch);
-            }
-            chunkInertia[chunk] = inertia;
-        });
+        pool.forEach(data.chunks, chunk -> chunkInertia[chunk] = inertiaOf(data.chunkStart(chunk), data.chunkEnd(chunk)));
         double inertia = 0;
         for (double part : chunkInertia) {
             inertia += part;

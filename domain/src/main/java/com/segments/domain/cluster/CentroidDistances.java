@@ -1,7 +1,5 @@
 package com.segments.domain.cluster;
 
-import java.util.Arrays;
-
 /**
  * The distance code every nearest-centre decision runs: scoring one customer, scoring many rows block-wise and the
  * k-means plugin's assignment step. One function for all of them is what makes a model's training labels and its
@@ -76,96 +74,33 @@ public final class CentroidDistances {
         return best;
     }
 
-    /** Rows the many-row kernel turns into columns at a time: a tile and its sums stay in the first-level cache. */
-    static final int TILE_ROWS = 128;
+    /** The many-rows kernel in use; {@link CentroidKernel#SCALAR} until the composition root installs a faster one. */
+    private static volatile CentroidKernel kernel = CentroidKernel.SCALAR;
+
+    /**
+     * Installs the kernel {@link #nearestTwoMany} runs (batch scoring, {@code score}, the CSV upload). Any kernel gives
+     * the same answers to the last bit ({@link CentroidKernel}'s contract), so this changes speed only.
+     */
+    public static void useKernel(CentroidKernel faster) {
+        if (faster == null) {
+            throw new IllegalArgumentException("the centroid kernel must not be null; pass CentroidKernel.SCALAR");
+        }
+        kernel = faster;
+    }
+
+    /** The kernel {@link #nearestTwoMany} runs. */
+    public static CentroidKernel kernel() {
+        return kernel;
+    }
 
     /**
      * {@link #nearestTwo} for rows {@code fromRow} (inclusive) to {@code toRow} (exclusive) of a flat row-major array:
      * row {@code fromRow + i} gets {@code best[i]}, {@code bestSquared[i]} and {@code secondSquared[i]}, equal to the
-     * last bit to what {@code nearestTwo} answers for that row alone.
-     *
-     * <p>Rows are copied a tile at a time into columns, and the distances of a whole tile to one centre are summed
-     * feature by feature: the innermost loop then runs over rows, with no sum carried from one step to the next, which
-     * the JIT compiles to vector instructions. Each row's four partial sums are the ones {@link #squared} keeps, added
-     * in the same order, so a customer scored alone and in a file get the same segment, ties included.
+     * last bit to what {@code nearestTwo} answers for that row alone, on the installed {@link #kernel()}.
      */
     public static void nearestTwoMany(double[] rows, int fromRow, int toRow, double[] centres, int k, int d,
                                       int[] best, double[] bestSquared, double[] secondSquared) {
-        int tile = TILE_ROWS;
-        double[][] columns = new double[d][tile];
-        double[] s0 = new double[tile];
-        double[] s1 = new double[tile];
-        double[] s2 = new double[tile];
-        double[] s3 = new double[tile];
-        for (int start = fromRow; start < toRow; start += tile) {
-            int m = Math.min(tile, toRow - start);
-            for (int r = 0; r < m; r++) {
-                int offset = (start + r) * d;
-                for (int f = 0; f < d; f++) {
-                    columns[f][r] = rows[offset + f];
-                }
-            }
-            int out = start - fromRow;
-            Arrays.fill(best, out, out + m, 0);
-            Arrays.fill(bestSquared, out, out + m, Double.POSITIVE_INFINITY);
-            Arrays.fill(secondSquared, out, out + m, Double.POSITIVE_INFINITY);
-            for (int c = 0; c < k; c++) {
-                tileDistances(columns, m, centres, c * d, d, s0, s1, s2, s3);
-                for (int r = 0; r < m; r++) {
-                    double distance = (s0[r] + s1[r]) + (s2[r] + s3[r]);
-                    int o = out + r;
-                    if (distance < bestSquared[o]) {
-                        secondSquared[o] = bestSquared[o];
-                        bestSquared[o] = distance;
-                        best[o] = c;
-                    } else if (distance < secondSquared[o]) {
-                        secondSquared[o] = distance;
-                    }
-                }
-            }
-        }
-    }
-
-    /** The four partial sums of {@link #squared} for the first {@code m} rows of a tile against one centre. */
-    private static void tileDistances(double[][] columns, int m, double[] centres, int centre, int d,
-                                      double[] s0, double[] s1, double[] s2, double[] s3) {
-        Arrays.fill(s0, 0, m, 0.0);
-        Arrays.fill(s1, 0, m, 0.0);
-        Arrays.fill(s2, 0, m, 0.0);
-        Arrays.fill(s3, 0, m, 0.0);
-        int j = 0;
-        for (; j + 3 < d; j += 4) {
-            accumulateFour(columns[j], columns[j + 1], columns[j + 2], columns[j + 3], m, centres, centre + j,
-                    s0, s1, s2, s3);
-        }
-        for (; j < d; j++) {
-            accumulate(columns[j], m, centres[centre + j], s0);
-        }
-    }
-
-    private static void accumulateFour(double[] a, double[] b, double[] c, double[] e, int m, double[] centres,
-                                       int at, double[] s0, double[] s1, double[] s2, double[] s3) {
-        double ca = centres[at];
-        double cb = centres[at + 1];
-        double cc = centres[at + 2];
-        double ce = centres[at + 3];
-        for (int r = 0; r < m; r++) {
-            double ta = a[r] - ca;
-            double tb = b[r] - cb;
-            double tc = c[r] - cc;
-            double te = e[r] - ce;
-            s0[r] += ta * ta;
-            s1[r] += tb * tb;
-            s2[r] += tc * tc;
-            s3[r] += te * te;
-        }
-    }
-
-    private static void accumulate(double[] column, int m, double centre, double[] sums) {
-        for (int r = 0; r < m; r++) {
-            double t = column[r] - centre;
-            sums[r] += t * t;
-        }
+        kernel.nearestTwo(rows, fromRow, toRow, centres, k, d, best, bestSquared, secondSquared);
     }
 
     /**

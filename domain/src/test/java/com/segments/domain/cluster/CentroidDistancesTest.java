@@ -10,16 +10,16 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 class CentroidDistancesTest {
 
     /**
-     * The tiled kernel answers what the one-row kernel answers, to the last bit: every width from 1 to 21 (tails of
-     * every length after the groups of four), k from 1 to 9, row ranges that start inside a tile and end past several,
-     * rows equal to a centre and rows exactly between two (ties go to the lower id in both).
+     * The many-rows kernel (the installed one, the scalar reference here) answers what the one-row kernel answers, to
+     * the last bit, for a range of rows and for rows named by number: every width from 1 to 21, k from 1 to 9, rows
+     * equal to a centre and rows exactly between two (ties go to the lower id in both).
      */
     @Test
     void manyRowsAtOnceEqualOneRowAtATimeBitForBit() {
         SplittableRandom random = new SplittableRandom(7);
         for (int d = 1; d <= 21; d++) {
             for (int k = 1; k <= 9; k += 2) {
-                int n = 3 * CentroidDistances.TILE_ROWS + 17;
+                int n = 401;
                 double[] rows = new double[n * d];
                 for (int i = 0; i < rows.length; i++) {
                     rows[i] = random.nextGaussian() * Math.pow(10, random.nextInt(-3, 4));
@@ -42,8 +42,23 @@ class CentroidDistancesTest {
                 double[] bestSquared = new double[to - from];
                 double[] secondSquared = new double[to - from];
                 CentroidDistances.nearestTwoMany(rows, from, to, centres, k, d, best, bestSquared, secondSquared);
+                int[] ids = new int[to - from];
+                int[] bestOf = new int[ids.length];
+                double[] bestOfSquared = new double[ids.length];
+                double[] secondOfSquared = new double[ids.length];
+                for (int i = 0; i < ids.length; i++) {
+                    ids[i] = to - 1 - i;
+                }
+                CentroidKernel.SCALAR.nearestTwoOf(rows, ids, ids.length, centres, k, d, bestOf, bestOfSquared,
+                        secondOfSquared);
                 double[] two = new double[2];
                 for (int i = from; i < to; i++) {
+                    int of = to - 1 - i;
+                    assertEquals(best[i - from], bestOf[of]);
+                    assertEquals(Double.doubleToRawLongBits(bestSquared[i - from]),
+                            Double.doubleToRawLongBits(bestOfSquared[of]));
+                    assertEquals(Double.doubleToRawLongBits(secondSquared[i - from]),
+                            Double.doubleToRawLongBits(secondOfSquared[of]));
                     int expected = CentroidDistances.nearestTwo(rows, i * d, centres, k, d, two, 0);
                     String where = "d=" + d + " k=" + k + " row " + i;
                     assertEquals(expected, best[i - from], where);

@@ -4,7 +4,7 @@ import com.segments.domain.cluster.ClusteringAlgorithm;
 
 import java.util.Map;
 
-class HdbscanContractTest extends ClusteringAlgorithmContract {
+class TribuoHdbscanContractTest extends ClusteringAlgorithmContract {
 
     @Override
     protected ClusteringAlgorithm algorithm() {

@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Tribuo's HDBSCAN* on the CC GENERAL reference matrix beside scikit-learn's HDBSCAN(min_cluster_size=50), whose
  * min_samples defaults to the same 50: same number of segments, same noise, near-identical labels.
  */
-class HdbscanReferenceTest {
+class TribuoHdbscanReferenceTest {
 
     @Test
     void findsTheSameSegmentsAndNoiseAsScikitLearn() throws IOException {
@@ -26,7 +26,7 @@ class HdbscanReferenceTest {
         double seconds = (System.nanoTime() - started) / 1e9;
         ClusterQuality quality = ClusterQuality.of(ref.x, result.labels(), 10_000, 0L);
         double ari = AdjustedRandIndex.of(result.labels(), ref.labels("hdbscan_mcs50"));
-        System.out.printf("hdbscan on %d rows: %.1f s; %d segments, noise %.3f (scikit-learn: %d, %.3f); "
+        System.out.printf("tribuo-hdbscan on %d rows: %.1f s; %d segments, noise %.3f (scikit-learn: %d, %.3f); "
                         + "silhouette %.3f (%.3f); ARI with scikit-learn's labels %.3f; predict agreement %.3f%n",
                 ref.x.rows(), seconds, quality.segments(), quality.noiseFraction(),
                 ref.json.get("hdbscan_mcs50").get("clusters").asInt(),

@@ -118,19 +118,30 @@ public record CondensedTree(int points, int[] parent, int[] child, double[] lamb
 
     /**
      * GLOSH outlier score of every row (Campello et al. 2015, as the hdbscan library computes it): 1 - lambda of the
-     * row / the largest lambda in the subtree of the cluster it falls out of; 0 when that is 0 or the row's lambda is
-     * infinite.
+     * row / the largest lambda in the subtree of the cluster it falls out of ({@link #glosh}).
      */
     public double[] outlierScores() {
         double[] deaths = subtreeMaxLambdas();
         double[] out = new double[points];
         for (int e = 0; e < parent.length; e++) {
             if (child[e] < points) {
-                double max = deaths[parent[e] - points];
-                out[child[e]] = max == 0 || Double.isInfinite(lambda[e]) ? 0 : (max - lambda[e]) / max;
+                out[child[e]] = glosh(lambda[e], deaths[parent[e] - points]);
             }
         }
         return out;
+    }
+
+    /**
+     * GLOSH score of a row leaving at {@code lambda} a cluster whose subtree's largest lambda is {@code deepest}:
+     * {@code (deepest - lambda) / deepest}; 0 when {@code deepest} is 0 or {@code lambda} infinite (as the hdbscan
+     * library). Where the library would divide infinity by infinity (duplicate rows make a lambda infinite, and a
+     * finite row of that cluster gets NaN), the limit 1 is given instead.
+     */
+    public static double glosh(double lambda, double deepest) {
+        if (deepest == 0 || Double.isInfinite(lambda)) {
+            return 0;
+        }
+        return Double.isInfinite(deepest) ? 1 : (deepest - lambda) / deepest;
     }
 
     @Override

@@ -278,7 +278,7 @@ public final class HdbscanRule implements AssignmentRule {
             int edge = rowEdge[nearest];
             int cluster = edgeParent[edge];
             double deepest = subtreeMax[cluster - root];
-            double score = deepest > 0 ? (deepest - lambda) / deepest : 0;
+            double score = CondensedTree.glosh(lambda, deepest);
             if (edgeLambda[edge] > lambda) {
                 while (cluster > root && birth[cluster - root] >= lambda) {
                     cluster = clusterParent[cluster - root];

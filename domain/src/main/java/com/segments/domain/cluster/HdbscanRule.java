@@ -130,6 +130,18 @@ public final class HdbscanRule implements AssignmentRule {
         return out.get(0);
     }
 
+    /**
+     * The GLOSH outlier score of a vector (the hdbscan library's {@code approximate_predict_scores}): a stored row's
+     * training score, else 1 - its lambda / the largest lambda under the cluster its connecting row falls out of.
+     */
+    public double outlierScore(double[] vector) {
+        if (vector.length != dimensions) {
+            throw new IllegalArgumentException("expected a vector of " + dimensions + " values, got " + vector.length);
+        }
+        Scratch scratch = new Scratch(derived.neighbours);
+        return derived.connection(vector, 0, scratch).score;
+    }
+
     @Override
     public Assignments assignAll(double[] vectors) {
         int n = vectors.length / dimensions;
@@ -248,14 +260,21 @@ public final class HdbscanRule implements AssignmentRule {
             }
         }
 
+        /** Where a vector meets the tree: its segment, measures and GLOSH score. */
+        record Connection(int segment, double distance, double confidence, double score) {
+        }
+
         void assignRow(double[] vectors, int offset, Assignments out, int at, Scratch scratch) {
+            Connection c = connection(vectors, offset, scratch);
+            boolean outlier = c.segment == Assignment.NOISE || c.score > rule.outlierThreshold;
+            out.set(at, c.segment, c.distance, c.confidence, outlier);
+        }
+
+        Connection connection(double[] vectors, int offset, Scratch scratch) {
             int found = index.nearest(vectors, offset, neighbours, null, 0, scratch.neighbours, scratch.squared);
             if (scratch.squared[0] == 0) {
                 int row = scratch.neighbours[0];
-                int segment = rule.labels[row];
-                out.set(at, segment, rule.coreDistances[row], rule.membership[row],
-                        segment == Assignment.NOISE || trainingScore[row] > rule.outlierThreshold);
-                return;
+                return new Connection(rule.labels[row], rule.coreDistances[row], rule.membership[row], trainingScore[row]);
             }
             double core = Math.sqrt(scratch.squared[Math.min(rule.minSamples, found) - 1]);
             int nearest = -1;
@@ -268,17 +287,16 @@ public final class HdbscanRule implements AssignmentRule {
                     nearest = row;
                 }
             }
-            connect(nearest, reach, out, at);
+            return connect(nearest, reach);
         }
 
-        /** Walks the tree from the connecting row's edge at the vector's lambda; writes segment and measures. */
-        private void connect(int nearest, double reach, Assignments out, int at) {
+        /** Walks the tree from the connecting row's edge at the vector's lambda. */
+        private Connection connect(int nearest, double reach) {
             int root = rule.tree.root();
             double lambda = reach > 0 ? 1.0 / reach : Double.MAX_VALUE;
             int edge = rowEdge[nearest];
             int cluster = edgeParent[edge];
-            double deepest = subtreeMax[cluster - root];
-            double score = CondensedTree.glosh(lambda, deepest);
+            double score = CondensedTree.glosh(lambda, subtreeMax[cluster - root]);
             if (edgeLambda[edge] > lambda) {
                 while (cluster > root && birth[cluster - root] >= lambda) {
                     cluster = clusterParent[cluster - root];
@@ -286,12 +304,10 @@ public final class HdbscanRule implements AssignmentRule {
             }
             int segment = segmentOfCluster[cluster - root];
             if (segment == Assignment.NOISE) {
-                out.set(at, Assignment.NOISE, reach, 0.0, true);
-                return;
+                return new Connection(Assignment.NOISE, reach, 0.0, score);
             }
             double max = maxLambdaOfSegment[segment];
-            double confidence = max > 0 ? Math.min(lambda, max) / max : 1.0;
-            out.set(at, segment, reach, confidence, score > rule.outlierThreshold);
+            return new Connection(segment, reach, max > 0 ? Math.min(lambda, max) / max : 1.0, score);
         }
     }
 

@@ -36,7 +36,7 @@ final class BoruvkaTree {
     /** This round's component of every tree position. */
     private int[] components;
 
-    BoruvkaTree(double[] rows, int dimensions, double[] coreSquaredByRow) {
+    BoruvkaTree(double[] rows, int dimensions) {
         this.dimensions = dimensions;
         this.size = rows.length / dimensions;
         this.points = rows.clone();
@@ -53,9 +53,6 @@ final class BoruvkaTree {
         upper = new double[capacity * dimensions];
         nodes = build();
         coreSquared = new double[size];
-        for (int p = 0; p < size; p++) {
-            coreSquared[p] = coreSquaredByRow[ids[p]];
-        }
         nodeComponent = new int[nodes];
         nodeMinCore = new double[nodes];
     }
@@ -158,6 +155,75 @@ final class BoruvkaTree {
         ids[b] = t;
     }
 
+    /** Sets every row's squared core distance (by original row index) before the Boruvka rounds. */
+    void setCoreSquared(double[] coreSquaredByRow) {
+        for (int p = 0; p < size; p++) {
+            coreSquared[p] = coreSquaredByRow[ids[p]];
+        }
+    }
+
+    /**
+     * The squared distance from the row at tree position {@code query} to its {@code k}-th nearest row, the row
+     * itself counted (a core distance). {@code heap} (at least k long) is scratch space: a max-heap of the k
+     * smallest squared distances so far, pruned with the boxes.
+     */
+    double kthNearestSquared(int query, int k, double[] heap) {
+        java.util.Arrays.fill(heap, 0, k, Double.POSITIVE_INFINITY);
+        kth(0, query, k, heap);
+        return heap[0];
+    }
+
+    private void kth(int node, int query, int k, double[] heap) {
+        if (boxDistance(node, query) > heap[0]) {
+            return;
+        }
+        int l = left[node];
+        if (l < 0) {
+            int qBase = query * dimensions;
+            for (int p = start[node]; p < end[node]; p++) {
+                double bound = heap[0];
+                double d = 0;
+                int base = p * dimensions;
+                for (int j = 0; j < dimensions && d < bound; j++) {
+                    double diff = points[qBase + j] - points[base + j];
+                    d += diff * diff;
+                }
+                if (d < bound) {
+                    replaceTop(heap, k, d);
+                }
+            }
+            return;
+        }
+        int r = l + 1;
+        if (boxDistance(l, query) <= boxDistance(r, query)) {
+            kth(l, query, k, heap);
+            kth(r, query, k, heap);
+        } else {
+            kth(r, query, k, heap);
+            kth(l, query, k, heap);
+        }
+    }
+
+    /** Replaces a max-heap's largest value by a smaller one and sifts it down. */
+    private static void replaceTop(double[] heap, int k, double value) {
+        int i = 0;
+        while (true) {
+            int child = 2 * i + 1;
+            if (child >= k) {
+                break;
+            }
+            if (child + 1 < k && heap[child + 1] > heap[child]) {
+                child++;
+            }
+            if (heap[child] <= value) {
+                break;
+            }
+            heap[i] = heap[child];
+            i = child;
+        }
+        heap[i] = value;
+    }
+
     /** Recomputes every node's shared component and smallest core distance for a round (children first). */
     private void refresh(int[] componentByPosition) {
         for (int node = nodes - 1; node >= 0; node--) {
@@ -185,10 +251,13 @@ final class BoruvkaTree {
     static final class Best {
         double squared;
         int id;
+        /** Set once an edge at the query's own core distance is found: nothing can be cheaper. */
+        boolean floor;
 
         void reset(double bound) {
             squared = bound;
             id = Integer.MAX_VALUE;
+            floor = false;
         }
     }
 
@@ -197,13 +266,18 @@ final class BoruvkaTree {
      * component ({@link #beginRound}), into {@code best} (ties to the lower original index). Nodes that cannot reach {@code best.squared}
      * are skipped, so {@code best} may start at a bound known from elsewhere; {@code best.id} stays
      * {@link Integer#MAX_VALUE} when nothing within it exists.
+     *
+     * <p>The search stops at the first edge (in the tree's fixed visiting order) as cheap as the query's own core
+     * distance, the least any of its edges can cost; ties above that go to the lower index. Either way the answer
+     * depends only on the tree and the query, never on the starting bound or on other threads: a node skipped for
+     * the bound holds no edge that could win or tie.
      */
     void nearestOtherComponent(int query, Best best) {
         descend(0, query, components[query], best);
     }
 
     private void descend(int node, int query, int component, Best best) {
-        if (nodeComponent[node] == component || lowerBound(node, query) > best.squared) {
+        if (best.floor || nodeComponent[node] == component || lowerBound(node, query) > best.squared) {
             return;
         }
         int l = left[node];
@@ -247,6 +321,10 @@ final class BoruvkaTree {
             if (mr < best.squared || (mr == best.squared && ids[p] < best.id)) {
                 best.squared = mr;
                 best.id = ids[p];
+                if (mr <= own) {
+                    best.floor = true;
+                    return;
+                }
             }
         }
     }

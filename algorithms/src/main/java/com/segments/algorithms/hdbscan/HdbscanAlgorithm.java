@@ -9,7 +9,6 @@ import com.segments.domain.cluster.ClusteringResult;
 import com.segments.domain.cluster.CondensedTree;
 import com.segments.domain.cluster.FitContext;
 import com.segments.domain.cluster.HdbscanRule;
-import com.segments.domain.cluster.KdTree;
 import com.segments.domain.cluster.ParameterSpec;
 import com.segments.domain.cluster.PredictAgreement;
 import com.segments.domain.feature.DataMatrix;
@@ -21,8 +20,8 @@ import java.util.Map;
 
 /**
  * HDBSCAN written here on flat arrays, with scikit-learn's {@code sklearn.cluster.HDBSCAN} semantics (Euclidean,
- * alpha 1, {@code allow_single_cluster=False}): core distances from a k-d tree, the mutual-reachability minimum
- * spanning tree by Boruvka rounds over a second k-d tree, the single-linkage dendrogram, the condensed tree, and
+ * alpha 1, {@code allow_single_cluster=False}): core distances and then the mutual-reachability minimum spanning
+ * tree (Boruvka rounds) over one k-d tree with bounding boxes, the single-linkage dendrogram, the condensed tree, and
  * excess-of-mass or leaf selection with an optional selection epsilon. Memory is O(n): no sample is needed, every
  * row is fitted. Scoring uses {@link HdbscanRule}, the hdbscan library's approximate prediction.
  *
@@ -98,9 +97,10 @@ public final class HdbscanAlgorithm implements ClusteringAlgorithm {
                    ClusterSelection.Method method, FitContext context) {
         int n = rows.length / dimensions;
         try (Workers workers = new Workers(FitSupport.threads(), context)) {
-            double[] coreSquared = CoreDistances.squared(rows, dimensions, minSamples, new KdTree(rows, dimensions), workers);
-            SingleLinkage linkage = n == 1 ? null
-                    : SingleLinkage.of(MutualReachabilityMst.of(rows, dimensions, coreSquared, workers), n);
+            BoruvkaTree index = new BoruvkaTree(rows, dimensions);
+            double[] coreSquared = CoreDistances.squared(index, minSamples, workers);
+            index.setCoreSquared(coreSquared);
+            SingleLinkage linkage = n == 1 ? null : SingleLinkage.of(MutualReachabilityMst.of(index, workers), n);
             context.checkCancelled();
             CondensedTree tree = Condensation.of(linkage, n, minClusterSize);
             double[] core = new double[n];

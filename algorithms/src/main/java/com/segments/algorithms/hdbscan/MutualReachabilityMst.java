@@ -22,8 +22,8 @@ final class MutualReachabilityMst {
     record Edges(int[] from, int[] to, double[] weight) {
     }
 
-    static Edges of(double[] rows, int dimensions, double[] coreSquared, Workers workers) {
-        BoruvkaTree tree = new BoruvkaTree(rows, dimensions, coreSquared);
+    /** The tree over rows whose {@link BoruvkaTree#setCoreSquared core distances} are set. */
+    static Edges of(BoruvkaTree tree, Workers workers) {
         int n = tree.size;
         UnionFind components = new UnionFind(n);
         Edges edges = new Edges(new int[n - 1], new int[n - 1], new double[n - 1]);

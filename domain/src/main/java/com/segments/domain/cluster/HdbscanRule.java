@@ -271,11 +271,13 @@ public final class HdbscanRule implements AssignmentRule {
         }
 
         Connection connection(double[] vectors, int offset, Scratch scratch) {
-            int found = index.nearest(vectors, offset, neighbours, null, 0, scratch.neighbours, scratch.squared);
+            // one nearest row first: a stored row (every row when the training data is scored) needs no more
+            index.nearest(vectors, offset, 1, null, 0, scratch.neighbours, scratch.squared);
             if (scratch.squared[0] == 0) {
                 int row = scratch.neighbours[0];
                 return new Connection(rule.labels[row], rule.coreDistances[row], rule.membership[row], trainingScore[row]);
             }
+            int found = index.nearest(vectors, offset, neighbours, null, 0, scratch.neighbours, scratch.squared);
             double core = Math.sqrt(scratch.squared[Math.min(rule.minSamples, found) - 1]);
             int nearest = -1;
             double reach = Double.POSITIVE_INFINITY;

@@ -26,16 +26,17 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * HDBSCAN* on Tribuo's {@link HdbscanTrainer}: density-based segments of any shape, and noise, customers no segment
- * claims. A new customer joins the segment of the nearest cluster exemplar if it lies within some exemplar's reach
- * (the distance to the cluster's edge Tribuo records), else it is noise, as Tribuo's own prediction does.
+ * HDBSCAN* on Tribuo's {@link HdbscanTrainer}, kept under the id {@value #ID} to compare with our own
+ * ({@code hdbscan}): density-based segments of any shape, and noise, customers no segment claims. A new customer
+ * joins the segment of the nearest cluster exemplar if it lies within some exemplar's reach (the distance to the
+ * cluster's edge Tribuo records), else it is noise, as Tribuo's own prediction does.
  *
  * <p>Tribuo's HDBSCAN is brute force in time and quadratic in memory; above {@code maxFitRows} rows (or fewer when
  * memory would not allow it) it fits on a seeded sample and assigns the rest with the prediction rule.
  */
 public final class TribuoHdbscanAlgorithm implements ClusteringAlgorithm {
 
-    public static final String ID = "hdbscan";
+    public static final String ID = "tribuo-hdbscan";
 
     /** Tribuo labels noise 0 (HdbscanTrainer.OUTLIER_NOISE_CLUSTER_LABEL, package-private there). */
     private static final int TRIBUO_NOISE = 0;

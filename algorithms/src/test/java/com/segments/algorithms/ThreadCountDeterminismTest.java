@@ -23,17 +23,18 @@ class ThreadCountDeterminismTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"kmeans", "tribuo-kmeans", "hdbscan", "ward"})
+    @ValueSource(strings = {"kmeans", "tribuo-kmeans", "hdbscan", "tribuo-hdbscan", "ward"})
     void oneThreadAndFourThreadsAgree(String id) throws IOException {
         ClusteringAlgorithm algorithm = switch (id) {
             case "kmeans" -> new com.segments.algorithms.kmeans.KMeansAlgorithm();
             case "tribuo-kmeans" -> new TribuoKMeansAlgorithm();
-            case "hdbscan" -> new TribuoHdbscanAlgorithm();
+            case "hdbscan" -> new com.segments.algorithms.hdbscan.HdbscanAlgorithm();
+            case "tribuo-hdbscan" -> new TribuoHdbscanAlgorithm();
             default -> new SmileHierarchicalAlgorithm.Ward();
         };
         Map<String, Integer> parameters = switch (id) {
             case "kmeans", "tribuo-kmeans" -> Map.of("k", 5, "restarts", 6);
-            case "hdbscan" -> Map.of("minClusterSize", 40);
+            case "hdbscan", "tribuo-hdbscan" -> Map.of("minClusterSize", 40);
             default -> Map.of("k", 5, "maxFitRows", 2000);
         };
         DataMatrix x = CcGeneralReference.load().x.selectRows(java.util.stream.IntStream.range(0, 3000).toArray());

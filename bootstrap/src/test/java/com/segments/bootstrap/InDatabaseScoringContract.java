@@ -89,7 +89,7 @@ abstract class InDatabaseScoringContract {
         assertThat(trained.exitCode()).as(trained.err()).isZero();
         Cli.Result exported = cli.run("export-sql", "--model", "1");
         assertThat(exported.exitCode()).isEqualTo(1);
-        assertThat(exported.err()).startsWith("error: ").contains("nearest exemplar").contains("HDBSCAN");
+        assertThat(exported.err()).startsWith("error: ").contains("approximate prediction").contains("HDBSCAN");
         Cli.Result scored = cli.run("score", "--in-database", "--model", "1", "--table", "cc_customers", "--into",
                 "never_made");
         assertThat(scored.exitCode()).isEqualTo(1);

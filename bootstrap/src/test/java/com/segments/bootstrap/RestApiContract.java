@@ -325,7 +325,7 @@ abstract class RestApiContract {
     @Test
     void aDensityModelAnswersNoiseTheWayScoringDoes() throws Exception {
         Cli.Result trained = cli.run("train", "--data", Cli.CC_GENERAL.toString(), "--algorithm", "hdbscan",
-                "--param", "minClusterSize=50", "--param", "neighbours=50");
+                "--param", "minClusterSize=50");
         assertThat(trained.exitCode()).as(trained.err()).isZero();
         Path scores = work.resolve("hdbscan.csv");
         assertThat(cli.run("score", "--data", Cli.CC_GENERAL.toString(), "--out", scores.toString()).exitCode()).isZero();

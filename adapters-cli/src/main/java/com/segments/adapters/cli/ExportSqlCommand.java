@@ -14,7 +14,7 @@ import java.io.PrintWriter;
         description = {"Print a model as one SQL statement that scores every row of a table where it lies.",
                 "SELECT id, segment, distance, confidence, outlier, version FROM the table, with the model's "
                         + "preprocessing and nearest-centre rule written out; a model SQL cannot express (HDBSCAN's "
-                        + "exemplars, a linkage's stored rows) is refused with the reason."})
+                        + "stored rows and condensed tree, a linkage's stored rows) is refused with the reason."})
 class ExportSqlCommand implements Runnable {
 
     @Inject

@@ -58,7 +58,7 @@ class TrainCommand implements Runnable {
 
     @Option(names = "--algorithm", paramLabel = "ID", defaultValue = TrainModel.Command.DEFAULT_ALGORITHM,
             description = "clustering plugin: kmeans, ward, complete-linkage, average-linkage, single-linkage, "
-                    + "hdbscan (default: ${DEFAULT-VALUE}; 'segments algorithms' lists them with their parameters)")
+                    + "hdbscan, tribuo-hdbscan (default: ${DEFAULT-VALUE}; 'segments algorithms' lists them with their parameters)")
     String algorithm;
 
     @Option(names = "--param", paramLabel = "NAME=VALUE", description = "any plugin parameter, e.g. minClusterSize=50")

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.segments.domain.cluster.AlgorithmParameters;
 import com.segments.domain.cluster.AssignmentRule;
+import com.segments.domain.cluster.CondensedTree;
+import com.segments.domain.cluster.HdbscanRule;
 import com.segments.domain.cluster.NearestCentroidRule;
 import com.segments.domain.cluster.NearestExemplarRule;
 import com.segments.domain.cluster.NearestNeighbourRule;
@@ -46,9 +48,13 @@ final class ModelArtifactJson {
      * Version 2 added typed fields (categories, dates), group columns and the steps beyond imputation and scaling;
      * version 3 the drift reference (optional: versions without one read as "drift cannot be measured"); version 4
      * the {@code nearest_neighbour} rule (stored training rows and labels in {@code exemplars} and
-     * {@code exemplarSegments}, radii in {@code outlierRadius}, each row's confidence in {@code exemplarConfidence}).
+     * {@code exemplarSegments}, radii in {@code outlierRadius}, each row's confidence in {@code exemplarConfidence});
+     * version 5 the {@code hdbscan} rule (training rows and labels in {@code exemplars} and {@code exemplarSegments},
+     * with {@code minSamples}, {@code coreDistances}, {@code membership}, the condensed tree in {@code treeParent},
+     * {@code treeChild}, {@code treeLambda}, {@code treeSize}, the chosen clusters in {@code segmentClusters} and
+     * the GLOSH {@code outlierThreshold}).
      */
-    static final int FORMAT_VERSION = 4;
+    static final int FORMAT_VERSION = 5;
     private static final String FORMAT = "segments-model";
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
@@ -92,11 +98,13 @@ final class ModelArtifactJson {
         List<StepJson> steps = model.preprocessing().steps().stream().map(ModelArtifactJson::stepJson).toList();
         RuleJson rule = switch (model.rule()) {
             case NearestCentroidRule r -> new RuleJson("nearest_centroid", r.segmentCount(), r.dimensions(),
-                    r.centroids(), r.outlierRadius(), null, null, null, null);
+                    r.centroids(), r.outlierRadius(), null, null, null, null, null);
             case NearestExemplarRule r -> new RuleJson("nearest_exemplar", r.segmentCount(), r.dimensions(),
-                    null, null, r.exemplars(), r.exemplarSegments(), r.reach(), null);
+                    null, null, r.exemplars(), r.exemplarSegments(), r.reach(), null, null);
             case NearestNeighbourRule r -> new RuleJson("nearest_neighbour", r.segmentCount(), r.dimensions(),
-                    null, r.outlierRadius(), r.exemplars(), r.exemplarSegments(), null, r.exemplarConfidence());
+                    null, r.outlierRadius(), r.exemplars(), r.exemplarSegments(), null, r.exemplarConfidence(), null);
+            case HdbscanRule r -> new RuleJson("hdbscan", r.segmentCount(), r.dimensions(), null, null, r.rows(),
+                    r.labels(), null, null, HdbscanJson.of(r));
         };
         ModelMetrics m = model.metrics();
         MetricsJson metrics = new MetricsJson(m.inertia(), m.silhouette(), m.silhouetteSampleSize(), m.noiseFraction(),
@@ -143,6 +151,7 @@ final class ModelArtifactJson {
                     r.exemplarSegments(), r.reach());
             case "nearest_neighbour" -> new NearestNeighbourRule(r.segmentCount(), r.dimensions(), r.exemplars(),
                     r.exemplarSegments(), r.outlierRadius(), r.exemplarConfidence());
+            case "hdbscan" -> r.hdbscan().toRule(r);
             default -> throw new ArtifactFormatException("stored model artifact has an unknown assignment rule '" + r.type() + "'");
         };
         List<Segment> segments = d.segments().stream()
@@ -257,7 +266,24 @@ final class ModelArtifactJson {
 
     /** One record for every rule type; each type fills only its own properties. */
     record RuleJson(String type, int segmentCount, int dimensions, double[] centroids, double[] outlierRadius,
-                    double[] exemplars, int[] exemplarSegments, double[] reach, double[] exemplarConfidence) {
+                    double[] exemplars, int[] exemplarSegments, double[] reach, double[] exemplarConfidence,
+                    HdbscanJson hdbscan) {
+    }
+
+    /** What the {@code hdbscan} rule (format v5) keeps beside its rows and labels. */
+    record HdbscanJson(int minSamples, double[] coreDistances, double[] membership, int[] treeParent, int[] treeChild,
+                       double[] treeLambda, int[] treeSize, int[] segmentClusters, double outlierThreshold) {
+        static HdbscanJson of(HdbscanRule r) {
+            CondensedTree t = r.tree();
+            return new HdbscanJson(r.minSamples(), r.coreDistances(), r.membership(), t.parent(), t.child(), t.lambda(),
+                    t.size(), r.segmentClusters(), r.outlierThreshold());
+        }
+
+        HdbscanRule toRule(RuleJson r) {
+            CondensedTree tree = new CondensedTree(r.exemplarSegments().length, treeParent, treeChild, treeLambda, treeSize);
+            return new HdbscanRule(r.segmentCount(), r.dimensions(), minSamples, r.exemplars(), coreDistances,
+                    r.exemplarSegments(), membership, tree, segmentClusters, outlierThreshold);
+        }
     }
 
     /** Metrics added after format v1's first models are optional: absent reads as NaN (not recorded). */

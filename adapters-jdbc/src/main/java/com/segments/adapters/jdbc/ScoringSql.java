@@ -2,6 +2,7 @@ package com.segments.adapters.jdbc;
 
 import com.segments.domain.cluster.AssignmentRule;
 import com.segments.domain.cluster.NearestCentroidRule;
+import com.segments.domain.cluster.HdbscanRule;
 import com.segments.domain.cluster.NearestExemplarRule;
 import com.segments.domain.cluster.NearestNeighbourRule;
 import com.segments.domain.feature.Clipping;
@@ -99,6 +100,10 @@ final class ScoringSql {
             case NearestCentroidRule centroids -> centroids;
             case NearestExemplarRule ignored -> throw new NotExpressibleException("the model assigns by nearest exemplar "
                     + "with a reach per exemplar (HDBSCAN): its noise and exemplar tables are not written as SQL; "
+                    + "score it with 'segments score'");
+            case HdbscanRule ignored -> throw new NotExpressibleException("the model assigns by HDBSCAN's approximate "
+                    + "prediction (nearest training rows by mutual reachability, then a walk up the condensed tree): that "
+                    + "needs the training rows and the tree beside every customer, which a SQL statement does not carry; "
                     + "score it with 'segments score'");
             case NearestNeighbourRule ignored -> throw new NotExpressibleException("the model assigns by its nearest "
                     + "stored training rows (a linkage or density algorithm without centres): that needs the training "

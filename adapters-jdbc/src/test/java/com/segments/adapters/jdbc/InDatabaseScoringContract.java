@@ -172,7 +172,7 @@ abstract class InDatabaseScoringContract {
         TrainedModel base = ScoringModels.model(rows, true, 2, 8).model();
         int d = base.rule().dimensions();
         TrainedModel exemplars = with(base, new NearestExemplarRule(2, d, new double[2 * d], new int[] {0, 1},
-                new double[] {1, 1}), "hdbscan");
+                new double[] {1, 1}), "tribuo-hdbscan");
         assertThatThrownBy(() -> scoring.statement(new ModelVersion(3, java.time.Instant.EPOCH, "test", exemplars),
                 dialect(), new InDatabaseScoring.Source("customers", null)))
                 .isInstanceOf(NotExpressibleException.class).hasMessageContaining("nearest exemplar")
@@ -182,6 +182,11 @@ abstract class InDatabaseScoringContract {
         assertThatThrownBy(() -> scoring.score(new ModelVersion(4, java.time.Instant.EPOCH, "test", neighbours),
                 new InDatabaseScoring.Source("customers", null), "scores", 1000, InDatabaseScoring.Progress.NONE))
                 .isInstanceOf(NotExpressibleException.class).hasMessageContaining("nearest stored training rows");
+        TrainedModel density = with(base, ModelFixtures.smallHdbscanRule(d), "hdbscan");
+        assertThatThrownBy(() -> scoring.statement(new ModelVersion(5, java.time.Instant.EPOCH, "test", density),
+                dialect(), new InDatabaseScoring.Source("customers", null)))
+                .isInstanceOf(NotExpressibleException.class).hasMessageContaining("approximate prediction")
+                .hasMessageContaining("segments score");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package com.segments.adapters.jdbc;
 
+import com.segments.domain.cluster.HdbscanRule;
 import com.segments.domain.cluster.NearestCentroidRule;
 import com.segments.domain.cluster.NearestNeighbourRule;
 import com.segments.domain.drift.DriftReference;
@@ -105,13 +106,57 @@ class ModelArtifactJsonTest {
         TrainedModel model = new TrainedModel("single-linkage", base.parameters(), base.seed(), base.schema(),
                 base.preprocessing(), rule, base.segments(), base.metrics(), base.fingerprint(), base.libraryVersions());
         String json = ModelArtifactJson.write(model);
-        assertThat(json).contains("\"formatVersion\":4").contains("\"nearest_neighbour\"");
+        assertThat(json).contains("\"formatVersion\":5").contains("\"nearest_neighbour\"");
         TrainedModel read = ModelArtifactJson.read(json);
         assertThat(read).isEqualTo(model);
         for (double[] point : new double[][] {{0.5, 0, 0}, {3.4, 3.1, 3}, {9, 9, 9}, {6, 6, 6}}) {
             assertThat(read.rule().assign(point)).isEqualTo(rule.assign(point));
         }
         assertThat(read.rule().assign(new double[] {9, 9, 9}).isNoise()).isTrue();
+    }
+
+    /** Models stored by format v3 (the drift reference) and v4 (the nearest_neighbour rule) still load and predict. */
+    @Test
+    void readsTheFormatVersionThreeAndFourFixtures() throws IOException {
+        TrainedModel v3 = ModelArtifactJson.read(fixture("model-format-v3.json"));
+        assertThat(v3.reference()).isNotNull();
+        assertThat(v3.reference().segmentSpreads()).hasSize(2);
+        assertThat(v3.rule()).isEqualTo(ModelFixtures.twoSegments("fixture.csv").rule());
+        TrainedModel v4 = ModelArtifactJson.read(fixture("model-format-v4.json"));
+        assertThat(v4.algorithm()).isEqualTo("single-linkage");
+        assertThat(v4.rule()).isInstanceOf(NearestNeighbourRule.class);
+        assertThat(v4.rule().assign(new double[] {9, 9, 9}).isNoise()).isTrue();
+        assertThat(v4.rule().assign(new double[] {3.4, 3.1, 3}).segment()).isEqualTo(1);
+    }
+
+    /** Format v5: an HDBSCAN model keeps its rows, core distances and condensed tree (infinite lambdas included). */
+    @Test
+    void anHdbscanModelSurvivesTheRoundTripAndPredictsTheSame() {
+        TrainedModel base = ModelFixtures.twoSegments("x.csv");
+        HdbscanRule rule = ModelFixtures.smallHdbscanRule(3);
+        TrainedModel model = new TrainedModel("hdbscan", base.parameters(), base.seed(), base.schema(),
+                base.preprocessing(), rule, base.segments(), base.metrics(), base.fingerprint(), base.libraryVersions());
+        String json = ModelArtifactJson.write(model);
+        assertThat(json).contains("\"formatVersion\":5").contains("\"type\":\"hdbscan\"");
+        TrainedModel read = ModelArtifactJson.read(json);
+        assertThat(read).isEqualTo(model);
+        assertThat(((HdbscanRule) read.rule()).tree().lambda()).contains(Double.POSITIVE_INFINITY);
+        for (double[] point : new double[][] {{0.1, 0, 0}, {0.15, 0, 0}, {5.05, 0, 0}, {20, 0, 0}, {12, 0, 0}}) {
+            assertThat(read.rule().assign(point)).isEqualTo(rule.assign(point));
+        }
+        assertThat(read.rule().assign(new double[] {20, 0, 0}).isNoise()).isTrue();
+    }
+
+    @Test
+    void anHdbscanModelWhoseLabelsContradictItsTreeIsRefused() {
+        TrainedModel base = ModelFixtures.twoSegments("x.csv");
+        TrainedModel model = new TrainedModel("hdbscan", base.parameters(), base.seed(), base.schema(),
+                base.preprocessing(), ModelFixtures.smallHdbscanRule(3), base.segments(), base.metrics(),
+                base.fingerprint(), base.libraryVersions());
+        String json = ModelArtifactJson.write(model).replace("\"exemplarSegments\":[0,0,0,1,1,1,-1]",
+                "\"exemplarSegments\":[0,0,0,1,1,0,-1]");
+        assertThatThrownBy(() -> ModelArtifactJson.read(json)).isInstanceOf(ArtifactFormatException.class)
+                .hasMessageContaining("row 5");
     }
 
     /** Format v3: the drift reference comes back equal; a version stored before it reads without one. */
@@ -152,9 +197,9 @@ class ModelArtifactJsonTest {
 
     @Test
     void refusesAFormatVersionItDoesNotKnow() throws IOException {
-        String future = fixture().replace("\"formatVersion\" : 1", "\"formatVersion\" : 5");
+        String future = fixture().replace("\"formatVersion\" : 1", "\"formatVersion\" : 6");
         assertThatThrownBy(() -> ModelArtifactJson.read(future)).isInstanceOf(ArtifactFormatException.class)
-                .hasMessageContaining("v5").hasMessageContaining("reads segments-model v1 to v4");
+                .hasMessageContaining("v6").hasMessageContaining("reads segments-model v1 to v5");
     }
 
     @Test

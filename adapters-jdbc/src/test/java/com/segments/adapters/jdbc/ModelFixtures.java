@@ -40,7 +40,7 @@ final class ModelFixtures {
         TrainedModel base = twoSegments(source);
         com.segments.domain.cluster.NearestExemplarRule rule = new com.segments.domain.cluster.NearestExemplarRule(2, 3,
                 new double[] {0, 0, 0, 0.5, 0, 0, 9, 9, 9}, new int[] {0, 0, 1}, new double[] {1.25, 0.75, 2});
-        return new TrainedModel("hdbscan", new AlgorithmParameters(Map.of("minClusterSize", 50, "neighbours", 5)), 7L,
+        return new TrainedModel("tribuo-hdbscan", new AlgorithmParameters(Map.of("minClusterSize", 50, "neighbours", 5)), 7L,
                 base.schema(), base.preprocessing(), rule, base.segments(),
                 new ModelMetrics(99.5, 0.4676, 2311, 0.7419, 0.7464, 1936.79), base.fingerprint(), base.libraryVersions(),
                 new com.segments.domain.lineage.SegmentLineage(3, java.util.List.of(
@@ -48,5 +48,22 @@ final class ModelFixtures {
                                 java.util.List.of(0), java.util.List.of(0), 0.93),
                         new com.segments.domain.lineage.SegmentLineage.Link(com.segments.domain.lineage.SegmentLineage.Kind.SPLIT,
                                 java.util.List.of(1), java.util.List.of(1, 2), Double.NaN))));
+    }
+
+    /**
+     * A hand-made HDBSCAN rule over seven rows of {@code d} dimensions placed along the first axis: rows 0-2 near 0
+     * (cluster 8, row 2 staying to the end: lambda infinite), rows 3-5 near 5 (cluster 9), row 6 at 20 (noise).
+     */
+    static com.segments.domain.cluster.HdbscanRule smallHdbscanRule(int d) {
+        double[] along = {0, 0.1, 0.2, 5, 5.1, 5.2, 20};
+        double[] rows = new double[7 * d];
+        for (int i = 0; i < 7; i++) {
+            rows[i * d] = along[i];
+        }
+        com.segments.domain.cluster.CondensedTree tree = new com.segments.domain.cluster.CondensedTree(7,
+                new int[] {7, 7, 7, 8, 8, 8, 9, 9, 9}, new int[] {8, 9, 6, 0, 1, 2, 3, 4, 5},
+                new double[] {0.2, 0.2, 0.05, 5, 10, Double.POSITIVE_INFINITY, 5, 5, 10}, new int[] {3, 3, 1, 1, 1, 1, 1, 1, 1});
+        return com.segments.domain.cluster.HdbscanRule.fromFit(d, 2, rows, new double[] {0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 14.8},
+                new int[] {0, 0, 0, 1, 1, 1, -1}, new double[] {0, 0, 1, 0.5, 0.5, 1, 0}, tree, new int[] {8, 9});
     }
 }

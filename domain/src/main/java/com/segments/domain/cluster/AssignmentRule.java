@@ -4,7 +4,7 @@ package com.segments.domain.cluster;
  * How a preprocessed customer vector is given a segment. Implementations are plain numbers (stored as JSON with
  * the model) and run without any clustering library.
  */
-public sealed interface AssignmentRule permits NearestCentroidRule, NearestExemplarRule, NearestNeighbourRule {
+public sealed interface AssignmentRule permits HdbscanRule, NearestCentroidRule, NearestExemplarRule, NearestNeighbourRule {
 
     int segmentCount();
 

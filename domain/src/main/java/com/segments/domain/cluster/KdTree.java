@@ -123,7 +123,7 @@ public final class KdTree {
             throw new IllegalArgumentException("k must be >= 1, got " + k);
         }
         Search search = new Search(query, offset, k, tags, skipTag, neighbours, squaredDistances);
-        search.descend(0, size);
+        search.descend(0, size, 0.0);
         return search.found;
     }
 
@@ -143,6 +143,7 @@ public final class KdTree {
         private final int skipTag;
         private final int[] best;
         private final double[] bestDistances;
+        private final double[] offsets = new double[dimensions];
         private int found;
 
         Search(double[] query, int offset, int k, int[] tags, int skipTag, int[] best, double[] bestDistances) {
@@ -159,7 +160,13 @@ public final class KdTree {
             return found < k ? Double.POSITIVE_INFINITY : bestDistances[k - 1];
         }
 
-        void descend(int low, int high) {
+        /**
+         * Visits the range's points nearest side first. {@code boxDistance} is a lower bound on the squared distance
+         * from the query to any point of the range, kept incrementally (Arya and Mount): {@code offsets[j]} is the
+         * query's offset from the range's box along dimension j, so entering the far side of a split replaces one
+         * term of the sum instead of recomputing a box.
+         */
+        void descend(int low, int high, double boxDistance) {
             if (high - low <= LEAF) {
                 for (int i = low; i < high; i++) {
                     consider(i);
@@ -170,15 +177,21 @@ public final class KdTree {
             int split = splitDimension[middle];
             double difference = query[offset + split] - points[middle * dimensions + split];
             consider(middle);
+            double previous = offsets[split];
+            double farDistance = boxDistance - previous * previous + difference * difference;
             if (difference < 0) {
-                descend(low, middle);
-                if (difference * difference <= worst()) {
-                    descend(middle + 1, high);
+                descend(low, middle, boxDistance);
+                if (farDistance <= worst()) {
+                    offsets[split] = difference;
+                    descend(middle + 1, high, farDistance);
+                    offsets[split] = previous;
                 }
             } else {
-                descend(middle + 1, high);
-                if (difference * difference <= worst()) {
-                    descend(low, middle);
+                descend(middle + 1, high, boxDistance);
+                if (farDistance <= worst()) {
+                    offsets[split] = difference;
+                    descend(low, middle, farDistance);
+                    offsets[split] = previous;
                 }
             }
         }

@@ -1,0 +1,351 @@
+package com.segments.algorithms.hdbscan;
+
+import java.util.Arrays;
+
+/**
+ * A k-d tree with explicit nodes and bounding boxes, made for the Boruvka rounds of the mutual-reachability minimum
+ * spanning tree. Besides the boxes it keeps per node two facts that change every round: the component all its points
+ * share (or -1) and the smallest core distance among them. A query for a point's nearest other-component row by
+ * mutual reachability skips a node whose points are all in the query's component, and a node whose box, whose
+ * smallest core distance or whose query's own core distance is already worse than the best edge known.
+ *
+ * <p>Distances are squared throughout (mutual reachability squared is the largest of the three squares), so the
+ * order of edges is exact and the square root is taken once per MST edge. The tree is read-only during a round:
+ * queries from many threads share it.
+ */
+final class BoruvkaTree {
+
+    private static final int LEAF = 24;
+
+    final int dimensions;
+    final int size;
+    /** Rows in tree order. */
+    final double[] points;
+    /** Original row index of each tree position. */
+    final int[] ids;
+    /** Squared core distance of each tree position. */
+    final double[] coreSquared;
+    private final int[] start;
+    private final int[] end;
+    private final int[] left;
+    private final double[] lower;
+    private final double[] upper;
+    private final int nodes;
+    private final int[] nodeComponent;
+    private final double[] nodeMinCore;
+    /** This round's component of every tree position. */
+    private int[] components;
+
+    BoruvkaTree(double[] rows, int dimensions) {
+        this.dimensions = dimensions;
+        this.size = rows.length / dimensions;
+        this.points = rows.clone();
+        this.ids = new int[size];
+        for (int i = 0; i < size; i++) {
+            ids[i] = i;
+        }
+        // leaves hold more than LEAF / 2 rows (a split halves a range of more than LEAF), so at most this many nodes
+        int capacity = 2 * (size / (LEAF / 2) + 2);
+        start = new int[capacity];
+        end = new int[capacity];
+        left = new int[capacity];
+        lower = new double[capacity * dimensions];
+        upper = new double[capacity * dimensions];
+        nodes = build();
+        coreSquared = new double[size];
+        nodeComponent = new int[nodes];
+        nodeMinCore = new double[nodes];
+    }
+
+    /** Builds the nodes in pre-order (a child's index is above its parent's); returns how many there are. */
+    private int build() {
+        int[] stack = new int[128];
+        int top = 0;
+        int count = 1;
+        start[0] = 0;
+        end[0] = size;
+        stack[top++] = 0;
+        while (top > 0) {
+            int node = stack[--top];
+            box(node);
+            if (end[node] - start[node] <= LEAF) {
+                left[node] = -1;
+                continue;
+            }
+            int split = widest(node);
+            int middle = (start[node] + end[node]) >>> 1;
+            select(start[node], end[node] - 1, middle, split);
+            int l = count++;
+            int r = count++;
+            left[node] = l;
+            start[l] = start[node];
+            end[l] = middle;
+            start[r] = middle;
+            end[r] = end[node];
+            if (top + 2 > stack.length) {
+                stack = Arrays.copyOf(stack, stack.length * 2);
+            }
+            stack[top++] = r;
+            stack[top++] = l;
+        }
+        return count;
+    }
+
+    private void box(int node) {
+        int base = node * dimensions;
+        Arrays.fill(lower, base, base + dimensions, Double.POSITIVE_INFINITY);
+        Arrays.fill(upper, base, base + dimensions, Double.NEGATIVE_INFINITY);
+        for (int p = start[node]; p < end[node]; p++) {
+            for (int j = 0; j < dimensions; j++) {
+                double v = points[p * dimensions + j];
+                lower[base + j] = Math.min(lower[base + j], v);
+                upper[base + j] = Math.max(upper[base + j], v);
+            }
+        }
+    }
+
+    private int widest(int node) {
+        int best = 0;
+        double spread = -1;
+        for (int j = 0; j < dimensions; j++) {
+            double s = upper[node * dimensions + j] - lower[node * dimensions + j];
+            if (s > spread) {
+                spread = s;
+                best = j;
+            }
+        }
+        return best;
+    }
+
+    /** Reorders positions {@code from..to} (inclusive) so that {@code rank} holds what a sort would put there. */
+    private void select(int from, int to, int rank, int dimension) {
+        while (from < to) {
+            double pivot = points[((from + to) >>> 1) * dimensions + dimension];
+            int i = from;
+            int j = to;
+            while (i <= j) {
+                while (points[i * dimensions + dimension] < pivot) {
+                    i++;
+                }
+                while (points[j * dimensions + dimension] > pivot) {
+                    j--;
+                }
+                if (i <= j) {
+                    swap(i++, j--);
+                }
+            }
+            if (rank <= j) {
+                to = j;
+            } else if (rank >= i) {
+                from = i;
+            } else {
+                return;
+            }
+        }
+    }
+
+    private void swap(int a, int b) {
+        for (int j = 0; j < dimensions; j++) {
+            double t = points[a * dimensions + j];
+            points[a * dimensions + j] = points[b * dimensions + j];
+            points[b * dimensions + j] = t;
+        }
+        int t = ids[a];
+        ids[a] = ids[b];
+        ids[b] = t;
+    }
+
+    /** Sets every row's squared core distance (by original row index) before the Boruvka rounds. */
+    void setCoreSquared(double[] coreSquaredByRow) {
+        for (int p = 0; p < size; p++) {
+            coreSquared[p] = coreSquaredByRow[ids[p]];
+        }
+    }
+
+    /**
+     * The squared distance from the row at tree position {@code query} to its {@code k}-th nearest row, the row
+     * itself counted (a core distance). {@code heap} (at least k long) is scratch space: a max-heap of the k
+     * smallest squared distances so far, pruned with the boxes.
+     */
+    double kthNearestSquared(int query, int k, double[] heap) {
+        java.util.Arrays.fill(heap, 0, k, Double.POSITIVE_INFINITY);
+        kth(0, query, k, heap);
+        return heap[0];
+    }
+
+    private void kth(int node, int query, int k, double[] heap) {
+        if (boxDistance(node, query) > heap[0]) {
+            return;
+        }
+        int l = left[node];
+        if (l < 0) {
+            int qBase = query * dimensions;
+            for (int p = start[node]; p < end[node]; p++) {
+                double bound = heap[0];
+                double d = 0;
+                int base = p * dimensions;
+                for (int j = 0; j < dimensions && d < bound; j++) {
+                    double diff = points[qBase + j] - points[base + j];
+                    d += diff * diff;
+                }
+                if (d < bound) {
+                    replaceTop(heap, k, d);
+                }
+            }
+            return;
+        }
+        int r = l + 1;
+        if (boxDistance(l, query) <= boxDistance(r, query)) {
+            kth(l, query, k, heap);
+            kth(r, query, k, heap);
+        } else {
+            kth(r, query, k, heap);
+            kth(l, query, k, heap);
+        }
+    }
+
+    /** Replaces a max-heap's largest value by a smaller one and sifts it down. */
+    private static void replaceTop(double[] heap, int k, double value) {
+        int i = 0;
+        while (true) {
+            int child = 2 * i + 1;
+            if (child >= k) {
+                break;
+            }
+            if (child + 1 < k && heap[child + 1] > heap[child]) {
+                child++;
+            }
+            if (heap[child] <= value) {
+                break;
+            }
+            heap[i] = heap[child];
+            i = child;
+        }
+        heap[i] = value;
+    }
+
+    /** Recomputes every node's shared component and smallest core distance for a round (children first). */
+    private void refresh(int[] componentByPosition) {
+        for (int node = nodes - 1; node >= 0; node--) {
+            int l = left[node];
+            if (l < 0) {
+                int shared = componentByPosition[start[node]];
+                double minCore = Double.POSITIVE_INFINITY;
+                for (int p = start[node]; p < end[node]; p++) {
+                    if (componentByPosition[p] != shared) {
+                        shared = -1;
+                    }
+                    minCore = Math.min(minCore, coreSquared[p]);
+                }
+                nodeComponent[node] = shared;
+                nodeMinCore[node] = minCore;
+            } else {
+                int r = l + 1;
+                nodeComponent[node] = nodeComponent[l] == nodeComponent[r] ? nodeComponent[l] : -1;
+                nodeMinCore[node] = Math.min(nodeMinCore[l], nodeMinCore[r]);
+            }
+        }
+    }
+
+    /** One query's best edge so far: squared mutual reachability and the other end's original index. */
+    static final class Best {
+        double squared;
+        int id;
+        /** Set once an edge at the query's own core distance is found: nothing can be cheaper. */
+        boolean floor;
+
+        void reset(double bound) {
+            squared = bound;
+            id = Integer.MAX_VALUE;
+            floor = false;
+        }
+    }
+
+    /**
+     * The nearest row by mutual reachability to the row at tree position {@code query} among rows of another
+     * component ({@link #beginRound}), into {@code best} (ties to the lower original index). Nodes that cannot reach {@code best.squared}
+     * are skipped, so {@code best} may start at a bound known from elsewhere; {@code best.id} stays
+     * {@link Integer#MAX_VALUE} when nothing within it exists.
+     *
+     * <p>The search stops at the first edge (in the tree's fixed visiting order) as cheap as the query's own core
+     * distance, the least any of its edges can cost; ties above that go to the lower index. Either way the answer
+     * depends only on the tree and the query, never on the starting bound or on other threads: a node skipped for
+     * the bound holds no edge that could win or tie.
+     */
+    void nearestOtherComponent(int query, Best best) {
+        descend(0, query, components[query], best);
+    }
+
+    private void descend(int node, int query, int component, Best best) {
+        if (best.floor || nodeComponent[node] == component || lowerBound(node, query) > best.squared) {
+            return;
+        }
+        int l = left[node];
+        if (l < 0) {
+            scan(node, query, component, best);
+            return;
+        }
+        int r = l + 1;
+        if (boxDistance(l, query) <= boxDistance(r, query)) {
+            descend(l, query, component, best);
+            descend(r, query, component, best);
+        } else {
+            descend(r, query, component, best);
+            descend(l, query, component, best);
+        }
+    }
+
+    private double lowerBound(int node, int query) {
+        return Math.max(Math.max(coreSquared[query], nodeMinCore[node]), boxDistance(node, query));
+    }
+
+    private void scan(int node, int query, int component, Best best) {
+        double own = coreSquared[query];
+        int qBase = query * dimensions;
+        for (int p = start[node]; p < end[node]; p++) {
+            if (components[p] == component) {
+                continue;
+            }
+            double bound = best.squared;
+            double mr = Math.max(own, coreSquared[p]);
+            if (mr > bound) {
+                continue;
+            }
+            double d = 0;
+            int base = p * dimensions;
+            for (int j = 0; j < dimensions && d <= bound; j++) {
+                double diff = points[qBase + j] - points[base + j];
+                d += diff * diff;
+            }
+            mr = Math.max(mr, d);
+            if (mr < best.squared || (mr == best.squared && ids[p] < best.id)) {
+                best.squared = mr;
+                best.id = ids[p];
+                if (mr <= own) {
+                    best.floor = true;
+                    return;
+                }
+            }
+        }
+    }
+
+    /** Starts a round: the component of every tree position (kept, read by every query), node facts refreshed. */
+    void beginRound(int[] componentByPosition) {
+        components = componentByPosition;
+        refresh(componentByPosition);
+    }
+
+    private double boxDistance(int node, int query) {
+        double sum = 0;
+        int base = node * dimensions;
+        int qBase = query * dimensions;
+        for (int j = 0; j < dimensions; j++) {
+            double v = points[qBase + j];
+            double below = lower[base + j] - v;
+            double above = v - upper[base + j];
+            double gap = below > 0 ? below : above > 0 ? above : 0;
+            sum += gap * gap;
+        }
+        return sum;
+    }
+}

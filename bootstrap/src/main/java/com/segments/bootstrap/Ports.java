@@ -11,7 +11,6 @@ import com.segments.domain.table.DatabaseTables;
 import com.segments.domain.transaction.CustomerProfileStore;
 import com.segments.domain.transaction.TransactionStore;
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.core.value.PropertyResolver;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
@@ -85,10 +84,9 @@ final class Ports {
 
     /**
      * Ports whose database is opened when a method of one is first called: a command that never stores or reads a
-     * model (generate, profiles of a file, compare, algorithms) never opens it. Settings come from the configuration,
-     * which is ready before the database is.
+     * model (generate, profiles of a file, compare, algorithms) never opens it.
      */
-    static Wiring.Ports lazy(Supplier<ApplicationContext> context, Supplier<PropertyResolver> configuration) {
+    static Wiring.Ports lazy(Supplier<ApplicationContext> context) {
         return new Wiring.Ports() {
             @Override
             public ModelRepository models() {
@@ -142,7 +140,7 @@ final class Ports {
 
             @Override
             public String property(String name, String fallback) {
-                return configuration.get().getProperty(name, String.class).orElse(fallback);
+                return context.get().getProperty(name, String.class).orElse(fallback);
             }
         };
     }

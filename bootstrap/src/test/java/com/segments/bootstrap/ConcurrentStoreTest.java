@@ -124,10 +124,12 @@ class ConcurrentStoreTest {
 
     /** {@code segments ARGS} in a JVM of its own on the store in {@code home}, output to {@code base}.out/.err. */
     private static Process segments(Path home, Path base, String... args) throws IOException {
+        // the logging a user gets (LoggingSetup), not the tests' logback-test.xml: the class path without test classes
+        String classPath = java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+                .filter(entry -> !Path.of(entry).endsWith("test-classes"))
+                .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                // the logging a user gets (bootstrap's logback.xml), not the tests' logback-test.xml
-                "-Dlogback.configurationFile=logback.xml",
-                "-cp", System.getProperty("java.class.path"), Segments.class.getName()));
+                "-cp", classPath, Segments.class.getName()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectOutput(Path.of(base + ".out").toFile())

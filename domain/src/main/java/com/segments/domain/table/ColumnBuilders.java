@@ -14,12 +14,27 @@ public final class ColumnBuilders {
 
     /** Numbers, growing by half when full. */
     public static final class Numbers {
-        private double[] values = new double[1024];
+        private double[] values;
         private int rows;
+
+        public Numbers() {
+            this(1024);
+        }
+
+        /**
+         * @param capacity the rows expected (a block's size): filled to exactly that many, the column is built on the
+         *                 same array, with no copy while growing or at the end
+         */
+        public Numbers(int capacity) {
+            if (capacity < 1) {
+                throw new IllegalArgumentException("a column's capacity must be at least 1, got " + capacity);
+            }
+            values = new double[capacity];
+        }
 
         public void add(double value) {
             if (rows == values.length) {
-                values = Arrays.copyOf(values, rows + (rows >> 1));
+                values = Arrays.copyOf(values, rows + (rows >> 1) + 1);
             }
             values[rows++] = value;
         }

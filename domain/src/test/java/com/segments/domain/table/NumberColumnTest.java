@@ -37,4 +37,45 @@ class NumberColumnTest {
             assertThat(NumberColumn.format(v)).as("%s", v).isEqualTo(exact);
         }
     }
+
+    /**
+     * The double-arithmetic rounding answers only when it is sure: on values near a tie of the twelfth digit, next to
+     * powers of ten and at both ends of its range it either gives BigDecimal's text or steps aside (null), and on
+     * ordinary shares and sums it answers nearly always.
+     */
+    @Test
+    void roundsWithoutBigDecimalOnlyWhereTheAnswerIsCertain() {
+        SplittableRandom random = new SplittableRandom(11);
+        int answered = 0;
+        int ordinary = 0;
+        for (int i = 0; i < 200_000; i++) {
+            double v = switch (i % 5) {
+                case 0 -> random.nextDouble(); // a share
+                case 1 -> Math.round(random.nextDouble() * 1e8) / 100.0 / (1 + random.nextInt(40)); // a mean of cents
+                case 2 -> nearTie(random);
+                case 3 -> Math.nextUp(Math.pow(10, random.nextInt(22) - 10)) * (random.nextBoolean() ? 1 : -1);
+                default -> (random.nextDouble() - 0.5) * Math.pow(10, random.nextInt(30) - 14);
+            };
+            String fast = NumberColumn.roundedTo12Digits(v);
+            if (fast != null) {
+                assertThat(fast).as("%s", v).isEqualTo(NumberColumn.exactlyRounded(v));
+            }
+            if (i % 5 < 2) {
+                ordinary++;
+                answered += fast != null ? 1 : 0;
+            }
+        }
+        assertThat(answered).as("ordinary values formatted without BigDecimal").isGreaterThan(ordinary * 99 / 100);
+        assertThat(NumberColumn.roundedTo12Digits(1.000000000005)).as("a tie at the twelfth digit").isNull();
+        assertThat(NumberColumn.format(1.000000000005)).isEqualTo(NumberColumn.exactlyRounded(1.000000000005));
+        assertThat(NumberColumn.format(-0.000123456789012345)).isEqualTo("-0.000123456789012");
+        assertThat(NumberColumn.format(99999999999.99999)).isEqualTo(NumberColumn.exactlyRounded(99999999999.99999));
+    }
+
+    /** A value whose thirteenth significant digit is 5 followed by (nearly) nothing: half-up decides. */
+    private static double nearTie(SplittableRandom random) {
+        long twelve = 100_000_000_000L + random.nextLong(900_000_000_000L);
+        int exponent = random.nextInt(12) - 6;
+        return (twelve * 10 + 5) * Math.pow(10, exponent - 12) + (random.nextBoolean() ? 0 : Math.ulp(1.0) * exponent);
+    }
 }

@@ -13,7 +13,7 @@ import java.util.stream.IntStream;
  * <p>The stored rows (exemplars) are the condensed set ({@link CondensedExemplars}) of the training rows: every
  * training row up to a cap, else a stratified sample that keeps every segment ({@link #fromTraining}). Condensing
  * keeps only the rows needed so that each training row's nearest exemplar carries its label (mostly rows along the
- * borders between segments), so a prediction searches a fraction of the rows ({@link ProjectedScan}, built when the
+ * borders between segments), so a prediction searches a fraction of the rows ({@link PrincipalAxesTree}, built when the
  * rule is made or read, never stored) and every training row still scores to its label.
  *
  * <p>What an {@link Assignment} means here: {@code distance} is the Euclidean distance to the nearest exemplar (0 for a
@@ -51,7 +51,7 @@ public final class NearestNeighbourRule implements AssignmentRule {
     private final int[] exemplarSegments;
     private final double[] outlierRadius;
     private final double[] exemplarConfidence;
-    private final ProjectedScan index;
+    private final PrincipalAxesTree index;
 
     public NearestNeighbourRule(int segmentCount, int dimensions, double[] exemplars, int[] exemplarSegments,
                                 double[] outlierRadius, double[] exemplarConfidence) {
@@ -99,7 +99,7 @@ public final class NearestNeighbourRule implements AssignmentRule {
         this.exemplarSegments = exemplarSegments.clone();
         this.outlierRadius = outlierRadius.clone();
         this.exemplarConfidence = exemplarConfidence.clone();
-        this.index = new ProjectedScan(this.exemplars, dimensions);
+        this.index = new PrincipalAxesTree(this.exemplars, dimensions);
     }
 
     /**

@@ -6,7 +6,7 @@ import java.util.SplittableRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class ProjectedScanTest {
+class PrincipalAxesTreeTest {
 
     /**
      * Points on an integer grid with duplicates, queried at grid and half-grid positions: many exact ties in distance,
@@ -21,7 +21,7 @@ class ProjectedScanTest {
             points[i] = random.nextInt(6) * (i % d == 0 ? 3 : 1);
         }
         KdTree tree = new KdTree(points, d);
-        ProjectedScan scan = new ProjectedScan(points, d);
+        PrincipalAxesTree scan = new PrincipalAxesTree(points, d);
         int[] expected = new int[1];
         double[] expectedDistance = new double[1];
         int[] actual = new int[1];
@@ -47,7 +47,7 @@ class ProjectedScanTest {
             points[i] = random.nextGaussian() * (1 + i % d);
         }
         KdTree tree = new KdTree(points, d);
-        ProjectedScan scan = new ProjectedScan(points, d);
+        PrincipalAxesTree scan = new PrincipalAxesTree(points, d);
         int[] found = new int[1];
         double[] squared = new double[1];
         double[] query = new double[d];
@@ -57,6 +57,35 @@ class ProjectedScanTest {
             }
             scan.nearest(query, 0, found, squared);
             assertThat(found[0]).isEqualTo(tree.nearest(query, 0));
+        }
+    }
+
+    /** Fewer dimensions than axes, points on a line, all points equal: the axes degenerate, the answers must not. */
+    @Test
+    void staysExactOnDegenerateData() {
+        SplittableRandom random = new SplittableRandom(13);
+        for (int d : new int[] {1, 2, 8}) {
+            for (int shape = 0; shape < 3; shape++) {
+                double[] points = new double[300 * d];
+                for (int i = 0; i < 300; i++) {
+                    double t = random.nextDouble();
+                    for (int j = 0; j < d; j++) {
+                        points[i * d + j] = shape == 0 ? random.nextGaussian() : shape == 1 ? t * (j + 1) : 2.5;
+                    }
+                }
+                KdTree tree = new KdTree(points, d);
+                PrincipalAxesTree axes = new PrincipalAxesTree(points, d);
+                int[] found = new int[1];
+                double[] squared = new double[1];
+                double[] query = new double[d];
+                for (int q = 0; q < 300; q++) {
+                    for (int j = 0; j < d; j++) {
+                        query[j] = random.nextGaussian() * 2;
+                    }
+                    axes.nearest(query, 0, found, squared);
+                    assertThat(found[0]).as("d %d shape %d query %d", d, shape, q).isEqualTo(tree.nearest(query, 0));
+                }
+            }
         }
     }
 }

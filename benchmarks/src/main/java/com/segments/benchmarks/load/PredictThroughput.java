@@ -16,8 +16,8 @@ import java.util.concurrent.Future;
 
 /**
  * Predictions per second and latency percentiles of {@code POST /api/v1/predict} against a running server: N
- * connections send one customer after another for a warm-up, then for the measured time. Any answer other than 200
- * counts as a failure and is reported.
+ * connections send one customer after another for a warm-up, then for the measured time. Any answer other than 200,
+ * and any request whose connection broke, counts as a failure and is reported.
  *
  * <pre>java -cp benchmarks.jar com.segments.benchmarks.load.PredictThroughput BASE_URL CUSTOMER.json WARMUP_S SECONDS CONNECTIONS [API_KEY]</pre>
  *
@@ -65,7 +65,12 @@ public final class PredictThroughput {
                         long sent = System.nanoTime();
                         HttpRequest request = requests.get(next);
                         next = next + 1 == requests.size() ? 0 : next + 1;
-                        int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+                        int status;
+                        try {
+                            status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+                        } catch (java.io.IOException e) {
+                            status = -1; // a broken connection is a failed request, not the end of the measurement
+                        }
                         long received = System.nanoTime();
                         if (sent >= measureFrom) {
                             latencies.add(received - sent);

@@ -16,13 +16,14 @@ data="$shared/data/cc_general/CC_GENERAL.csv"
 port=18090
 schema="segments_load_$$"
 work="$(mktemp -d)"
-java_bin="$(ls /usr/lib/jvm/*/bin/java | while read -r j; do v=$("$j" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p'); [ "${v%%.*}" -ge 25 ] 2>/dev/null && echo "$j" && break; done)"
+# shellcheck source=server-lib.sh
+. "$root/benchmarks/scripts/server-lib.sh"
+find_java_bin
 
 export DATASOURCES_DEFAULT_URL="jdbc:postgresql://127.0.0.1:5432/test?currentSchema=$schema"
 export DATASOURCES_DEFAULT_USERNAME=postgres DATASOURCES_DEFAULT_PASSWORD=
 export SEGMENTS_API_KEY="load-$$-$RANDOM" SEGMENTS_DATA_DIR="$shared" SEGMENTS_HOME="$work/home"
 
-server_pid=""
 cleanup() {
   [ -n "$server_pid" ] && kill -9 "$server_pid" 2>/dev/null || true
   psql -q -h 127.0.0.1 -U postgres -d test -c "DROP SCHEMA IF EXISTS $schema CASCADE" >/dev/null 2>&1 || true
@@ -30,27 +31,14 @@ cleanup() {
 }
 trap cleanup EXIT
 
-start_server() {
-  "$root/segments" serve --port "$port" > "$work/server.log" 2>&1 &
-  server_pid=$!
-  for _ in $(seq 1 60); do
-    curl -sf "http://127.0.0.1:$port/health" > /dev/null 2>&1 && return 0
-    sleep 0.5
-  done
-  echo "server did not start:"; cat "$work/server.log"; exit 1
-}
-
 psql -q -h 127.0.0.1 -U postgres -d test -c "CREATE SCHEMA $schema"
 (cd "$root" && ./mvnw -q -B -DskipTests package -pl bootstrap,benchmarks -am)
 "$root/segments" train --data "$data" --k 4 --seed 1 > /dev/null
 "$root/segments" train --data "$data" --k 4 --seed 2 > /dev/null
-head -2 "$data" | python3 -c '
-import csv, json, sys
-rows = list(csv.reader(sys.stdin))
-print(json.dumps({h: (v if i == 0 else (float(v) if v else None)) for i, (h, v) in enumerate(zip(rows[0], rows[1]))}))' > "$work/customer.json"
+customer_json "$data" "$work/customer.json"
 
 echo "== $seconds s of predictions with a retrain, two activations and a rollback (PostgreSQL) =="
-start_server
+start_server "$port"
 "$java_bin" -cp "$root/benchmarks/target/benchmarks.jar" com.segments.benchmarks.load.LoadTest \
   "http://127.0.0.1:$port" "$SEGMENTS_API_KEY" "$work/customer.json" "$data" "$seconds"
 
@@ -66,8 +54,8 @@ for _ in $(seq 1 50); do
   sleep 0.1
 done
 echo "job $job is $state; kill -9 $server_pid"
-kill -9 "$server_pid"; wait "$server_pid" 2>/dev/null || true; server_pid=""
-start_server
+stop_server 9
+start_server "$port"
 after="$(curl -s "http://127.0.0.1:$port/api/v1/jobs/$job")"
 active_after="$(curl -s "http://127.0.0.1:$port/health" | python3 -c 'import json,sys; print(json.load(sys.stdin)["activeModelVersion"])')"
 versions_after="$(curl -s "http://127.0.0.1:$port/api/v1/models" | python3 -c 'import json,sys; print(sum(1 for m in json.load(sys.stdin) if m["status"] in ("READY","ACTIVE","RETIRED")))')"

@@ -10,15 +10,20 @@ import java.util.stream.IntStream;
  * nearest-centroid. A stored row scores to its own label; a noise exemplar ({@link Assignment#NOISE}) passes its
  * noise on.
  *
- * <p>The stored rows (exemplars) are every training row up to a cap, else a stratified sample that keeps every
- * segment ({@link #fromTraining}). A {@link KdTree} over them is built when the rule is made or read, never stored.
+ * <p>The stored rows (exemplars) are the condensed set ({@link CondensedExemplars}) of the training rows: every
+ * training row up to a cap, else a stratified sample that keeps every segment ({@link #fromTraining}). Condensing
+ * keeps only the rows needed so that each training row's nearest exemplar carries its label (mostly rows along the
+ * borders between segments), so a prediction searches a fraction of the rows ({@link PrincipalAxesTree}, built when the
+ * rule is made or read, never stored) and every training row still scores to its label.
  *
  * <p>What an {@link Assignment} means here: {@code distance} is the Euclidean distance to the nearest exemplar (0 for a
- * stored row); {@code confidence} is the nearest exemplar's own confidence, computed when the rule is made: the
- * share of its {@value #VOTERS} nearest exemplars (itself included) that carry its segment, so 1 deep inside a
- * segment and lower on a border (0 for noise); {@code outlier} says the row
- * is farther from its nearest exemplar than 99% of the segment's exemplars are from their nearest fellow member
- * ({@code outlierRadius}).
+ * stored row; a training row that was condensed away has the distance to the exemplar that answers for it);
+ * {@code confidence} is the nearest exemplar's stored confidence: the mean, over the training rows it answers for
+ * (those whose nearest exemplar it is), of each one's share of its {@value #VOTERS} nearest training rows (itself
+ * included) that carry its segment, so 1 deep inside a segment and lower on a border (0 for noise); {@code outlier}
+ * says the row is farther from its nearest exemplar than 99% of the segment's training rows are from theirs
+ * ({@code outlierRadius}, never below the spacing of the segment's rows: see {@link #fromTraining}), so about 1% of
+ * the training rows are outliers, as with the nearest-centroid rule; always true for noise.
  *
  * @param segmentCount     number of segments
  * @param dimensions       length of each exemplar
@@ -46,7 +51,7 @@ public final class NearestNeighbourRule implements AssignmentRule {
     private final int[] exemplarSegments;
     private final double[] outlierRadius;
     private final double[] exemplarConfidence;
-    private final KdTree tree;
+    private final PrincipalAxesTree index;
 
     public NearestNeighbourRule(int segmentCount, int dimensions, double[] exemplars, int[] exemplarSegments,
                                 double[] outlierRadius, double[] exemplarConfidence) {
@@ -94,14 +99,15 @@ public final class NearestNeighbourRule implements AssignmentRule {
         this.exemplarSegments = exemplarSegments.clone();
         this.outlierRadius = outlierRadius.clone();
         this.exemplarConfidence = exemplarConfidence.clone();
-        this.tree = new KdTree(this.exemplars, dimensions);
+        this.index = new PrincipalAxesTree(this.exemplars, dimensions);
     }
 
     /**
-     * The rule for a fit's training rows and labels: every row when there are at most {@code cap}, else a seeded
-     * sample stratified by label (each label, noise included, keeps its share of the cap and at least one row).
-     * Outlier radii come from the exemplars: per segment, the 99th percentile of each exemplar's distance to the
-     * nearest other exemplar of its segment (a segment of one exemplar takes the percentile over all segments).
+     * The rule for a fit's training rows and labels. The training rows are every row when there are at most
+     * {@code cap}, else a seeded sample stratified by label (each label, noise included, keeps its share of the cap
+     * and at least one row); the exemplars are their condensed set ({@link CondensedExemplars}), so that every
+     * training row still scores to its label. What the stored per-exemplar confidence and per-segment radius mean is
+     * said in the class comment; both are measured on the training rows, not only the exemplars.
      */
     public static NearestNeighbourRule fromTraining(int segmentCount, int dimensions, double[] rows, int[] labels,
                                                     int cap, long seed) {
@@ -112,15 +118,78 @@ public final class NearestNeighbourRule implements AssignmentRule {
         if (rows.length != (long) n * dimensions) {
             throw new IllegalArgumentException(rows.length + " values are not " + n + " rows of " + dimensions);
         }
-        int[] kept = n <= cap ? IntStream.range(0, n).toArray() : stratifiedSample(segmentCount, labels, cap, seed);
-        double[] exemplars = new double[kept.length * dimensions];
-        int[] segments = new int[kept.length];
-        for (int e = 0; e < kept.length; e++) {
-            System.arraycopy(rows, kept[e] * dimensions, exemplars, e * dimensions, dimensions);
-            segments[e] = labels[kept[e]];
-        }
+        int[] training = n <= cap ? IntStream.range(0, n).toArray() : stratifiedSample(segmentCount, labels, cap, seed);
+        double[] trainingRows = selectRows(rows, dimensions, training);
+        int[] trainingLabels = Arrays.stream(training).map(i -> labels[i]).toArray();
+        int[] kept = CondensedExemplars.condense(trainingRows, dimensions, trainingLabels);
+        double[] exemplars = selectRows(trainingRows, dimensions, kept);
+        int[] segments = Arrays.stream(kept).map(i -> trainingLabels[i]).toArray();
+        Coverage coverage = Coverage.of(dimensions, trainingRows, exemplars);
+        double[] rowConfidence = confidences(dimensions, trainingRows, trainingLabels);
+        double[] spacing = outlierRadii(segmentCount, dimensions, trainingRows, trainingLabels);
         return new NearestNeighbourRule(segmentCount, dimensions, exemplars, segments,
-                outlierRadii(segmentCount, dimensions, exemplars, segments), confidences(dimensions, exemplars, segments));
+                coverage.radii(segmentCount, trainingLabels, spacing),
+                coverage.meanPerExemplar(rowConfidence, segments.length));
+    }
+
+    private static double[] selectRows(double[] rows, int dimensions, int[] indices) {
+        double[] out = new double[indices.length * dimensions];
+        for (int e = 0; e < indices.length; e++) {
+            System.arraycopy(rows, indices[e] * dimensions, out, e * dimensions, dimensions);
+        }
+        return out;
+    }
+
+    /** Every training row's nearest exemplar and its distance: what the stored radii and confidences summarise. */
+    private record Coverage(int[] nearest, double[] distance) {
+
+        static Coverage of(int dimensions, double[] trainingRows, double[] exemplars) {
+            int n = trainingRows.length / dimensions;
+            KdTree tree = new KdTree(exemplars, dimensions);
+            int[] nearest = new int[n];
+            double[] distance = new double[n];
+            IntStream.range(0, (n + BLOCK_ROWS - 1) / BLOCK_ROWS).parallel().forEach(b -> {
+                int[] neighbour = new int[1];
+                double[] squared = new double[1];
+                for (int i = b * BLOCK_ROWS, end = Math.min(n, i + BLOCK_ROWS); i < end; i++) {
+                    tree.nearest(trainingRows, i * dimensions, 1, null, 0, neighbour, squared);
+                    nearest[i] = neighbour[0];
+                    distance[i] = Math.sqrt(squared[0]);
+                }
+            });
+            return new Coverage(nearest, distance);
+        }
+
+        /**
+         * Per segment, the larger of the spacing radius (99th percentile of the distance from each training row to
+         * its nearest fellow member) and the 99th percentile of its training rows' distances to their nearest
+         * exemplar: a new row is an outlier when it lies farther from the exemplars than 99% of the segment's
+         * training rows do, and never merely because the segment was condensed to few exemplars or none was dropped.
+         */
+        double[] radii(int segmentCount, int[] labels, double[] spacing) {
+            double[] radius = spacing.clone();
+            for (int c = 0; c < segmentCount; c++) {
+                int segment = c;
+                double[] own = IntStream.range(0, labels.length).filter(i -> labels[i] == segment)
+                        .mapToDouble(i -> distance[i]).toArray();
+                radius[c] = Math.max(radius[c], percentile99(own));
+            }
+            return radius;
+        }
+
+        /** Per exemplar, the mean of {@code values} over the training rows whose nearest exemplar it is. */
+        double[] meanPerExemplar(double[] values, int exemplarCount) {
+            double[] sum = new double[exemplarCount];
+            int[] count = new int[exemplarCount];
+            for (int i = 0; i < nearest.length; i++) {
+                sum[nearest[i]] += values[i];
+                count[nearest[i]]++;
+            }
+            for (int e = 0; e < exemplarCount; e++) {
+                sum[e] = count[e] == 0 ? 0 : Math.min(1, sum[e] / count[e]);
+            }
+            return sum;
+        }
     }
 
     private static int[] stratifiedSample(int segmentCount, int[] labels, int cap, long seed) {
@@ -247,7 +316,7 @@ public final class NearestNeighbourRule implements AssignmentRule {
     }
 
     private void assignRow(double[] rows, int offset, Assignments out, int at, int[] neighbour, double[] distance) {
-        tree.nearest(rows, offset, 1, null, 0, neighbour, distance);
+        index.nearest(rows, offset, neighbour, distance);
         int nearest = neighbour[0];
         int segment = exemplarSegments[nearest];
         double d = Math.sqrt(distance[0]);
@@ -278,8 +347,11 @@ public final class NearestNeighbourRule implements AssignmentRule {
         int n = rows.length / dimensions;
         int[] labels = new int[n];
         IntStream.range(0, (n + BLOCK_ROWS - 1) / BLOCK_ROWS).parallel().forEach(b -> {
+            int[] neighbour = new int[1];
+            double[] distance = new double[1];
             for (int i = b * BLOCK_ROWS, end = Math.min(n, i + BLOCK_ROWS); i < end; i++) {
-                labels[i] = exemplarSegments[tree.nearest(rows, i * dimensions)];
+                index.nearest(rows, i * dimensions, neighbour, distance);
+                labels[i] = exemplarSegments[neighbour[0]];
             }
         });
         return labels;

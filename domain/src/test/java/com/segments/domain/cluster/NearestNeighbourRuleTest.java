@@ -32,17 +32,33 @@ class NearestNeighbourRuleTest {
         labels[7] = Assignment.NOISE;
         labels[8] = Assignment.NOISE;
         NearestNeighbourRule rule = NearestNeighbourRule.fromTraining(2, 2, rows, labels, 20_000, 3);
-        assertThat(rule.exemplarCount()).isEqualTo(600);
+        // condensed: the two moons lie apart, so a few rows along each answer for all of it (and both noise rows stay)
+        assertThat(rule.exemplarCount()).isLessThan(60);
         assertThat(rule.labelAll(rows)).containsExactly(labels);
         Assignments all = rule.assignAll(rows);
+        double[] exemplars = rule.exemplars();
+        int stored = 0;
         for (int i = 0; i < 600; i++) {
             assertThat(all.get(i)).isEqualTo(rule.assign(Arrays.copyOfRange(rows, 2 * i, 2 * i + 2)));
             assertThat(all.segment(i)).isEqualTo(labels[i]);
-            assertThat(all.distance(i)).isZero();
+            if (isExemplar(exemplars, rows[2 * i], rows[2 * i + 1])) {
+                stored++;
+                assertThat(all.distance(i)).isZero();
+            }
         }
+        assertThat(stored).isEqualTo(rule.exemplarCount());
         assertThat(all.get(7).outlier()).isTrue();
         assertThat(all.get(7).confidence()).isZero();
         assertThat(all.get(0).outlier()).isFalse();
+    }
+
+    private static boolean isExemplar(double[] exemplars, double x, double y) {
+        for (int e = 0; e < exemplars.length; e += 2) {
+            if (exemplars[e] == x && exemplars[e + 1] == y) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Test
@@ -71,7 +87,8 @@ class NearestNeighbourRuleTest {
             labels[i] = i < 3 ? 2 : i < 4 ? Assignment.NOISE : i % 2;
         }
         NearestNeighbourRule rule = NearestNeighbourRule.fromTraining(3, 1, rows, labels, 500, 7);
-        assertThat(rule.exemplarCount()).isBetween(498, 503);
+        // the sample alternates labels almost row by row, so condensing keeps nearly every sampled row
+        assertThat(rule.exemplarCount()).isBetween(300, 503);
         assertThat(rule.exemplarSegments()).contains(0, 1, 2, Assignment.NOISE);
         assertThat(NearestNeighbourRule.fromTraining(3, 1, rows, labels, 500, 7)).isEqualTo(rule);
         assertThat(rule.labelAll(new double[] {0, 3})).containsExactly(2, Assignment.NOISE);
@@ -96,6 +113,70 @@ class NearestNeighbourRuleTest {
         Assignment between = rule.assign(new double[] {9.5});
         assertThat(between.segment()).isEqualTo(1);
         assertThat(between.confidence()).isEqualTo(0.4); // four of the ten nearest to the exemplar at 10 are segment 1's
+    }
+
+    @Test
+    void condensingKeepsTheBorderRowsAndMeasuresRadiiAndConfidencesOnEveryTrainingRow() {
+        // segment 0: eleven rows at 0, 0.1, ..., 1; segment 1: four at 10, 10.1, 10.2, 10.3
+        double[] points = new double[15];
+        int[] segments = new int[15];
+        for (int i = 0; i < 15; i++) {
+            points[i] = i < 11 ? i / 10.0 : 10 + (i - 11) / 10.0;
+            segments[i] = i < 11 ? 0 : 1;
+        }
+        NearestNeighbourRule rule = NearestNeighbourRule.fromTraining(2, 1, points, segments, 100, 1);
+        // the rows nearest the other segment come first and answer for all the others
+        assertThat(rule.exemplars()).containsExactly(1.0, 10.0);
+        assertThat(rule.labelAll(points)).containsExactly(segments);
+        // radius: the 99th percentile of the training rows' distances to their nearest exemplar (1.0 for the row at 0,
+        // 0.3 for the row at 10.3), never below the spacing of the segment's rows (0.1)
+        assertThat(rule.outlierRadius()).containsExactly(new double[] {1.0, 0.3}, within(1e-12));
+        // confidence: the mean over the rows an exemplar answers for of each one's 10-nearest share (1 in segment 0,
+        // 4 of 10 in segment 1)
+        assertThat(rule.exemplarConfidence()).containsExactly(new double[] {1.0, 0.4}, within(1e-12));
+        Assignment farthestTrainingRow = rule.assign(new double[] {0});
+        assertThat(farthestTrainingRow.distance()).isCloseTo(1.0, within(1e-12));
+        assertThat(farthestTrainingRow.outlier()).isFalse();
+        assertThat(rule.assign(new double[] {-0.2}).outlier()).isTrue();
+    }
+
+    /** Random labels on random points: no shape to follow, so condensing must keep many rows and still answer all. */
+    private static double[] scattered(int n, long seed, int[] labels) {
+        SplittableRandom random = new SplittableRandom(seed);
+        double[] rows = new double[n * 3];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < 3; j++) {
+                rows[3 * i + j] = random.nextDouble();
+            }
+            labels[i] = random.nextInt(4) - 1;
+        }
+        return rows;
+    }
+
+    @Test
+    void condensingAnswersEveryTrainingRowEvenWithoutStructure() {
+        int[] labels = new int[3000];
+        double[] rows = scattered(3000, 5, labels);
+        NearestNeighbourRule rule = NearestNeighbourRule.fromTraining(3, 3, rows, labels, 20_000, 1);
+        assertThat(rule.exemplarCount()).isBetween(1000, 2999);
+        assertThat(rule.labelAll(rows)).containsExactly(labels);
+    }
+
+    @Test
+    void condensingIsDeterministicAndIndependentOfTheThreadCount() throws Exception {
+        int[] labels = new int[3000];
+        double[] rows = scattered(3000, 6, labels);
+        NearestNeighbourRule parallel = NearestNeighbourRule.fromTraining(3, 3, rows, labels, 20_000, 1);
+        assertThat(NearestNeighbourRule.fromTraining(3, 3, rows, labels, 20_000, 1)).isEqualTo(parallel);
+        java.util.concurrent.ForkJoinPool one = new java.util.concurrent.ForkJoinPool(1);
+        try {
+            NearestNeighbourRule sequential = one.submit(() -> NearestNeighbourRule.fromTraining(3, 3, rows, labels,
+                    20_000, 1)).get();
+            assertThat(sequential).isEqualTo(parallel);
+            assertThat(sequential.exemplarConfidence()).containsExactly(parallel.exemplarConfidence());
+        } finally {
+            one.shutdown();
+        }
     }
 
     @Test

@@ -18,6 +18,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
+import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -25,8 +26,12 @@ import java.util.concurrent.TimeUnit;
  * One new customer assigned by the HDBSCAN rule (approximate prediction over the stored training rows) beside the
  * nearest-centroid rule of k-means at the same d: the REST predict hot path after preprocessing. The HDBSCAN model is
  * fitted in the setup on {@code rows} blobs-with-noise rows of 8 features (HdbscanSideBySide's data); the centroid
- * rule has one centre per segment HDBSCAN found (the means of its members). Customers are fresh rows of the same
- * distribution (another seed), so the HDBSCAN rule takes its full path (1-NN, then 2 x minSamples neighbours).
+ * rule has one centre per segment HDBSCAN found (the means of its members). Customers are 1,024 fresh rows, never
+ * stored, so the HDBSCAN rule takes its full path (a stored-row check, then the 2 x minSamples nearest rows):
+ * {@code sameBlobs} rows drawn after the training rows from the same blobs and noise (80% inside a blob, 20% uniform
+ * noise: what a model is asked about), {@code otherBlobs} rows of blobs around other centres (another seed), so
+ * nearly every customer lies far from every training row: the k-d tree's worst case, which is what this benchmark
+ * measured before the split.
  *
  * <pre>java -jar benchmarks/target/benchmarks.jar HdbscanPredictBenchmark</pre>
  */
@@ -41,6 +46,9 @@ public class HdbscanPredictBenchmark {
     @Param({"20000"})
     int rows;
 
+    @Param({"sameBlobs", "otherBlobs"})
+    String customerKind;
+
     private AssignmentRule hdbscan;
     private NearestCentroidRule centroids;
     private double[][] customers;
@@ -49,7 +57,8 @@ public class HdbscanPredictBenchmark {
     @Setup
     public void setUp() {
         int d = HdbscanSideBySide.FEATURES;
-        double[] training = HdbscanSideBySide.blobs(rows, 42);
+        double[] drawn = HdbscanSideBySide.blobs(rows + 1024, 42);
+        double[] training = Arrays.copyOf(drawn, rows * d);
         HdbscanAlgorithm algorithm = new HdbscanAlgorithm();
         ClusteringResult fit = algorithm.fit(DataMatrix.wrap(rows, d, training),
                 algorithm.descriptor().resolve(Map.of("minClusterSize", 50)), 0L);
@@ -72,7 +81,11 @@ public class HdbscanPredictBenchmark {
             }
         }
         centroids = new NearestCentroidRule(k, d, centres, new double[k]);
-        double[] fresh = HdbscanSideBySide.blobs(1024, 7);
+        double[] fresh = switch (customerKind) {
+            case "sameBlobs" -> Arrays.copyOfRange(drawn, rows * d, drawn.length);
+            case "otherBlobs" -> HdbscanSideBySide.blobs(1024, 7);
+            default -> throw new IllegalArgumentException("customerKind is sameBlobs or otherBlobs, not " + customerKind);
+        };
         customers = new double[1024][d];
         for (int i = 0; i < customers.length; i++) {
             System.arraycopy(fresh, i * d, customers[i], 0, d);

@@ -169,12 +169,16 @@ final class BoruvkaTree {
      */
     double kthNearestSquared(int query, int k, double[] heap) {
         java.util.Arrays.fill(heap, 0, k, Double.POSITIVE_INFINITY);
-        kth(0, query, k, heap);
+        kth(0, query, k, heap, boxDistance(0, query));
         return heap[0];
     }
 
-    private void kth(int node, int query, int k, double[] heap) {
-        if (boxDistance(node, query) > heap[0]) {
+    /**
+     * {@code nodeDistance} is the node's box distance, computed once by the parent (which needs both children's to
+     * order them) and compared with the heap's bound only on entry, when the bound is the newest.
+     */
+    private void kth(int node, int query, int k, double[] heap, double nodeDistance) {
+        if (nodeDistance > heap[0]) {
             return;
         }
         int l = left[node];
@@ -195,12 +199,14 @@ final class BoruvkaTree {
             return;
         }
         int r = l + 1;
-        if (boxDistance(l, query) <= boxDistance(r, query)) {
-            kth(l, query, k, heap);
-            kth(r, query, k, heap);
+        double toLeft = boxDistance(l, query);
+        double toRight = boxDistance(r, query);
+        if (toLeft <= toRight) {
+            kth(l, query, k, heap, toLeft);
+            kth(r, query, k, heap, toRight);
         } else {
-            kth(r, query, k, heap);
-            kth(l, query, k, heap);
+            kth(r, query, k, heap, toRight);
+            kth(l, query, k, heap, toLeft);
         }
     }
 
@@ -273,11 +279,12 @@ final class BoruvkaTree {
      * the bound holds no edge that could win or tie.
      */
     void nearestOtherComponent(int query, Best best) {
-        descend(0, query, components[query], best);
+        descend(0, query, components[query], best, boxDistance(0, query));
     }
 
-    private void descend(int node, int query, int component, Best best) {
-        if (best.floor || nodeComponent[node] == component || lowerBound(node, query) > best.squared) {
+    /** {@code nodeDistance}: the node's box distance, computed once by the parent, as in {@link #kth}. */
+    private void descend(int node, int query, int component, Best best, double nodeDistance) {
+        if (best.floor || nodeComponent[node] == component || lowerBound(node, query, nodeDistance) > best.squared) {
             return;
         }
         int l = left[node];
@@ -286,17 +293,19 @@ final class BoruvkaTree {
             return;
         }
         int r = l + 1;
-        if (boxDistance(l, query) <= boxDistance(r, query)) {
-            descend(l, query, component, best);
-            descend(r, query, component, best);
+        double toLeft = boxDistance(l, query);
+        double toRight = boxDistance(r, query);
+        if (toLeft <= toRight) {
+            descend(l, query, component, best, toLeft);
+            descend(r, query, component, best, toRight);
         } else {
-            descend(r, query, component, best);
-            descend(l, query, component, best);
+            descend(r, query, component, best, toRight);
+            descend(l, query, component, best, toLeft);
         }
     }
 
-    private double lowerBound(int node, int query) {
-        return Math.max(Math.max(coreSquared[query], nodeMinCore[node]), boxDistance(node, query));
+    private double lowerBound(int node, int query, double nodeDistance) {
+        return Math.max(Math.max(coreSquared[query], nodeMinCore[node]), nodeDistance);
     }
 
     private void scan(int node, int query, int component, Best best) {

@@ -271,11 +271,12 @@ public final class HdbscanRule implements AssignmentRule {
         }
 
         Connection connection(double[] vectors, int offset, Scratch scratch) {
-            // one nearest row first: a stored row (every row when the training data is scored) needs no more
-            index.nearest(vectors, offset, 1, null, 0, scratch.neighbours, scratch.squared);
-            if (scratch.squared[0] == 0) {
-                int row = scratch.neighbours[0];
-                return new Connection(rule.labels[row], rule.coreDistances[row], rule.membership[row], trainingScore[row]);
+            // a stored row first (every row when the training data is scored): an exact-match descent, which for a
+            // new vector costs one path down the tree instead of a nearest-row search before the neighbours' search
+            int stored = index.pointAt(vectors, offset);
+            if (stored >= 0) {
+                return new Connection(rule.labels[stored], rule.coreDistances[stored], rule.membership[stored],
+                        trainingScore[stored]);
             }
             int found = index.nearest(vectors, offset, neighbours, null, 0, scratch.neighbours, scratch.squared);
             double core = Math.sqrt(scratch.squared[Math.min(rule.minSamples, found) - 1]);

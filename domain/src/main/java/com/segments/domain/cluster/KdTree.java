@@ -122,9 +122,24 @@ public final class KdTree {
         if (k < 1) {
             throw new IllegalArgumentException("k must be >= 1, got " + k);
         }
-        Search search = new Search(query, offset, k, tags, skipTag, neighbours, squaredDistances);
+        Search search = new Search(query, offset, k, tags, skipTag, neighbours, squaredDistances,
+                Double.POSITIVE_INFINITY);
         search.descend(0, size, 0.0);
         return search.found;
+    }
+
+    /**
+     * Original index of the lowest-indexed point at squared distance 0 from the query row, -1 if there is none: the
+     * same as {@link #nearest(double[], int)} whenever that answer lies at distance 0, but only the ranges whose
+     * bound is 0 are entered (the query's own leaf, and both sides of a split it lies on), so that a query which is
+     * not a stored point costs one descent instead of a nearest-neighbour search.
+     */
+    public int pointAt(double[] query, int offset) {
+        int[] neighbour = new int[1];
+        double[] distance = new double[1];
+        Search search = new Search(query, offset, 1, null, 0, neighbour, distance, 0.0);
+        search.descend(0, size, 0.0);
+        return search.found == 1 && distance[0] == 0 ? neighbour[0] : -1;
     }
 
     /** Original index of the nearest point to the query row (ties to the lower index); -1 for an empty tree. */
@@ -144,9 +159,12 @@ public final class KdTree {
         private final int[] best;
         private final double[] bestDistances;
         private final double[] offsets = new double[dimensions];
+        private final double radius;
         private int found;
 
-        Search(double[] query, int offset, int k, int[] tags, int skipTag, int[] best, double[] bestDistances) {
+        /** {@code radius}: only points at a squared distance of at most this are considered. */
+        Search(double[] query, int offset, int k, int[] tags, int skipTag, int[] best, double[] bestDistances,
+               double radius) {
             this.query = query;
             this.offset = offset;
             this.k = k;
@@ -154,10 +172,11 @@ public final class KdTree {
             this.skipTag = skipTag;
             this.best = best;
             this.bestDistances = bestDistances;
+            this.radius = radius;
         }
 
         private double worst() {
-            return found < k ? Double.POSITIVE_INFINITY : bestDistances[k - 1];
+            return found < k ? radius : bestDistances[k - 1];
         }
 
         /**

@@ -73,6 +73,29 @@ class KdTreeTest {
     }
 
     @Test
+    void pointAtFindsTheLowestIndexedStoredPointAtDistanceZeroAndNothingElse() {
+        int d = 3;
+        double[] points = gridPoints(700, d, 11); // 216 grid cells for 700 rows: most stored points repeat
+        KdTree tree = new KdTree(points, d);
+        SplittableRandom random = new SplittableRandom(4);
+        int matched = 0;
+        for (int q = 0; q < 400; q++) {
+            // half the queries are grid cells (often stored, several times), half lie between cells (never stored)
+            double[] query = new double[d];
+            for (int j = 0; j < d; j++) {
+                query[j] = q % 2 == 0 ? random.nextInt(7) : random.nextInt(6) + 0.5;
+            }
+            int nearest = tree.nearest(query, 0);
+            boolean stored = CentroidDistances.squared(query, 0, points, nearest * d, d) == 0;
+            assertThat(tree.pointAt(query, 0)).isEqualTo(stored ? nearest : -1);
+            matched += stored ? 1 : 0;
+        }
+        assertThat(matched).isBetween(100, 199);
+        assertThat(tree.pointAt(new double[] {Double.NaN, 0, 0}, 0)).isEqualTo(-1);
+        assertThat(new KdTree(new double[0], 2).pointAt(new double[] {0, 0}, 0)).isEqualTo(-1);
+    }
+
+    @Test
     void refusesValuesThatAreNotWholeRows() {
         assertThatThrownBy(() -> new KdTree(new double[5], 2)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("2 dimensions");

@@ -1,5 +1,7 @@
 package com.segments.algorithms.hdbscan;
 
+import com.segments.domain.cluster.RowSelection;
+
 import java.util.Arrays;
 
 /**
@@ -74,7 +76,7 @@ final class BoruvkaTree {
             }
             int split = widest(node);
             int middle = (start[node] + end[node]) >>> 1;
-            select(start[node], end[node] - 1, middle, split);
+            RowSelection.select(points, dimensions, split, start[node], end[node] - 1, middle, this::swap);
             int l = count++;
             int r = count++;
             left[node] = l;
@@ -115,33 +117,6 @@ final class BoruvkaTree {
             }
         }
         return best;
-    }
-
-    /** Reorders positions {@code from..to} (inclusive) so that {@code rank} holds what a sort would put there. */
-    private void select(int from, int to, int rank, int dimension) {
-        while (from < to) {
-            double pivot = points[((from + to) >>> 1) * dimensions + dimension];
-            int i = from;
-            int j = to;
-            while (i <= j) {
-                while (points[i * dimensions + dimension] < pivot) {
-                    i++;
-                }
-                while (points[j * dimensions + dimension] > pivot) {
-                    j--;
-                }
-                if (i <= j) {
-                    swap(i++, j--);
-                }
-            }
-            if (rank <= j) {
-                to = j;
-            } else if (rank >= i) {
-                from = i;
-            } else {
-                return;
-            }
-        }
     }
 
     private void swap(int a, int b) {

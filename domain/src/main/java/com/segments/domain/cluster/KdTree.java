@@ -43,58 +43,12 @@ public final class KdTree {
 
     private void build(int low, int high) {
         while (high - low > LEAF) {
-            int split = widestDimension(low, high);
+            int split = RowSelection.widestColumn(points, dimensions, low, high);
             int middle = (low + high) >>> 1;
-            select(low, high - 1, middle, split);
+            RowSelection.select(points, dimensions, split, low, high - 1, middle, this::swap);
             splitDimension[middle] = split;
             build(low, middle);
             low = middle + 1;
-        }
-    }
-
-    private int widestDimension(int low, int high) {
-        int best = 0;
-        double bestSpread = -1;
-        for (int j = 0; j < dimensions; j++) {
-            double min = Double.POSITIVE_INFINITY;
-            double max = Double.NEGATIVE_INFINITY;
-            for (int i = low; i < high; i++) {
-                double v = points[i * dimensions + j];
-                min = Math.min(min, v);
-                max = Math.max(max, v);
-            }
-            if (max - min > bestSpread) {
-                bestSpread = max - min;
-                best = j;
-            }
-        }
-        return best;
-    }
-
-    /** Reorders rows {@code left..right} (inclusive) so that row {@code rank} holds the value a sort would put there. */
-    private void select(int left, int right, int rank, int dimension) {
-        while (left < right) {
-            double pivot = points[((left + right) >>> 1) * dimensions + dimension];
-            int i = left;
-            int j = right;
-            while (i <= j) {
-                while (points[i * dimensions + dimension] < pivot) {
-                    i++;
-                }
-                while (points[j * dimensions + dimension] > pivot) {
-                    j--;
-                }
-                if (i <= j) {
-                    swap(i++, j--);
-                }
-            }
-            if (rank <= j) {
-                right = j;
-            } else if (rank >= i) {
-                left = i;
-            } else {
-                return;
-            }
         }
     }
 

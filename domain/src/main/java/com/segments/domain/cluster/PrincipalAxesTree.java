@@ -142,57 +142,12 @@ final class PrincipalAxesTree {
 
     private void build(int low, int high) {
         while (high - low > LEAF) {
-            int split = widestAxis(low, high);
+            int split = RowSelection.widestColumn(projected, axes, low, high);
             int middle = (low + high) >>> 1;
-            select(low, high - 1, middle, split);
+            RowSelection.select(projected, axes, split, low, high - 1, middle, this::swap);
             splitAxis[middle] = split;
             build(low, middle);
             low = middle + 1;
-        }
-    }
-
-    private int widestAxis(int low, int high) {
-        int best = 0;
-        double bestSpread = -1;
-        for (int a = 0; a < axes; a++) {
-            double min = Double.POSITIVE_INFINITY;
-            double max = Double.NEGATIVE_INFINITY;
-            for (int i = low; i < high; i++) {
-                min = Math.min(min, projected[i * axes + a]);
-                max = Math.max(max, projected[i * axes + a]);
-            }
-            if (max - min > bestSpread) {
-                bestSpread = max - min;
-                best = a;
-            }
-        }
-        return best;
-    }
-
-    /** Reorders rows {@code left..right} (inclusive) so that row {@code rank} holds what a sort on the axis puts there. */
-    private void select(int left, int right, int rank, int axis) {
-        while (left < right) {
-            double pivot = projected[((left + right) >>> 1) * axes + axis];
-            int i = left;
-            int j = right;
-            while (i <= j) {
-                while (projected[i * axes + axis] < pivot) {
-                    i++;
-                }
-                while (projected[j * axes + axis] > pivot) {
-                    j--;
-                }
-                if (i <= j) {
-                    swap(i++, j--);
-                }
-            }
-            if (rank <= j) {
-                right = j;
-            } else if (rank >= i) {
-                left = i;
-            } else {
-                return;
-            }
         }
     }
 

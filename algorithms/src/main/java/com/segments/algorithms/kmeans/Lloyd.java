@@ -12,14 +12,23 @@ import java.util.Arrays;
  * ties to the lower id, exactly as {@link CentroidDistances#nearest} decides. So labels equal plain Lloyd's and the
  * prediction rule's.
  *
- * <p>Centre sums are kept per chunk and recomputed, in row order, only for chunks where a label changed; centres add
- * the chunks up in chunk order. That is exact (no running sums that drift) and independent of the thread count.
+ * <p>Centre sums are kept per chunk. A chunk where many labels changed (and every chunk of weighted data) has its
+ * sums recomputed in row order; where few changed, the moved rows are taken out of their old segment's sums and added
+ * to their new one's, in row order, so a late pass reads only the rows that moved. Centres add the chunks up in chunk
+ * order. Which chunk takes which path depends on the labels alone, so the result is independent of the thread count;
+ * a centre from moved-row updates can differ from a fresh sum's by a few units in the last place.
  * Buffers are sized once for the data and k, and reused by every restart run on them.
  */
 abstract sealed class Lloyd permits Hamerly, Elkan {
 
     /** Bounds are trusted only with this relative margin, far above the rounding of a few hundred iterations. */
     static final double MARGIN = 1e-9;
+
+    /**
+     * A chunk where more than this fraction of rows changed label has its sums recomputed from the rows; below it, the
+     * moved rows are taken out of one segment's sums and added to another's.
+     */
+    private static final int RESUM_FRACTION = 4;
 
     final KMeansData data;
     final ChunkPool pool;
@@ -115,10 +124,15 @@ abstract sealed class Lloyd permits Hamerly, Elkan {
     /** Labels every row by the current centres; returns how many labels changed. Dirty chunks get new partial sums. */
     private int assign(boolean first, KMeansPlusPlus seeded) {
         pool.forEach(data.chunks, chunk -> {
-            int moved = assignChunk(data.chunkStart(chunk), data.chunkEnd(chunk), first, seeded);
+            int from = data.chunkStart(chunk);
+            int to = data.chunkEnd(chunk);
+            int[] before = first || data.weights != null ? null : Arrays.copyOfRange(labels, from, to);
+            int moved = assignChunk(from, to, first, seeded);
             changed[chunk] = moved;
-            if (moved > 0) {
+            if (moved > 0 && (before == null || moved > (to - from) / RESUM_FRACTION)) {
                 sumChunk(chunk);
+            } else if (moved > 0) {
+                moveInSums(chunk, before);
             }
         });
         int moved = 0;
@@ -126,6 +140,36 @@ abstract sealed class Lloyd permits Hamerly, Elkan {
             moved += c;
         }
         return moved;
+    }
+
+    /**
+     * Moves each row of the chunk whose label changed from its old segment's sums to its new one's, in row order:
+     * a pass where few rows move reads only those rows instead of the whole chunk. Only without weights, where
+     * every weight is 1 and the counts stay exact: a segment that empties in a chunk gets its sums reset to exact
+     * zeros, so nothing of a departed row lingers.
+     */
+    private void moveInSums(int chunk, int[] before) {
+        int sums = chunk * k * d;
+        int weights = chunk * k;
+        int from = data.chunkStart(chunk);
+        for (int i = from; i < data.chunkEnd(chunk); i++) {
+            int old = before[i - from];
+            int now = labels[i];
+            if (old == now) {
+                continue;
+            }
+            int row = i * d;
+            int o = sums + old * d;
+            int n = sums + now * d;
+            for (int j = 0; j < d; j++) {
+                partialSums[o + j] -= data.x[row + j];
+                partialSums[n + j] += data.x[row + j];
+            }
+            if (--partialWeights[weights + old] == 0) {
+                Arrays.fill(partialSums, o, o + d, 0);
+            }
+            partialWeights[weights + now]++;
+        }
     }
 
     /** Recomputes one chunk's weighted centre sums from its labels, in row order. */

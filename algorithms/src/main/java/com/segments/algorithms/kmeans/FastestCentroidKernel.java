@@ -62,6 +62,12 @@ public final class FastestCentroidKernel implements CentroidKernel {
     }
 
     @Override
+    public void squaredToOwn(double[] rows, int[] rowIds, int count, double[] centres, int[] labels, int d,
+                             double[] out) {
+        Chosen.KERNEL.squaredToOwn(rows, rowIds, count, centres, labels, d, out);
+    }
+
+    @Override
     public String toString() {
         return Chosen.KERNEL.toString();
     }
@@ -106,14 +112,20 @@ public final class FastestCentroidKernel implements CentroidKernel {
             int[] best = new int[512];
             double[] first = new double[512];
             double[] second = new double[512];
+            int[] ids = new int[512];
+            for (int i = 0; i < ids.length; i++) {
+                ids[i] = i;
+            }
             long deadline = System.nanoTime() + WARMING_NANOS;
             int wins = 0;
             for (int round = 0; wins < 3 && System.nanoTime() < deadline; round++) {
                 int d = round % 2 == 0 ? 16 : 7;
                 long started = System.nanoTime();
                 vector.nearestTwo(rows, 0, 512, centres, 8, d, best, first, second);
+                vector.squaredToOwn(rows, ids, 512, centres, best, d, first);
                 long vectorNanos = System.nanoTime() - started;
                 CentroidKernel.SCALAR.nearestTwo(rows, 0, 512, centres, 8, d, best, first, second);
+                CentroidKernel.SCALAR.squaredToOwn(rows, ids, 512, centres, best, d, first);
                 long scalarNanos = System.nanoTime() - started - vectorNanos;
                 wins = 2 * vectorNanos <= scalarNanos ? wins + 1 : 0;
             }
@@ -130,6 +142,12 @@ public final class FastestCentroidKernel implements CentroidKernel {
         public void nearestTwoOf(double[] rows, int[] rowIds, int count, double[] centres, int k, int d,
                                  int[] best, double[] bestSquared, double[] secondSquared) {
             current(count).nearestTwoOf(rows, rowIds, count, centres, k, d, best, bestSquared, secondSquared);
+        }
+
+        @Override
+        public void squaredToOwn(double[] rows, int[] rowIds, int count, double[] centres, int[] labels, int d,
+                                 double[] out) {
+            current(count).squaredToOwn(rows, rowIds, count, centres, labels, d, out);
         }
 
         @Override

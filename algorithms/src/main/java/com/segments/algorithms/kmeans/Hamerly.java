@@ -1,6 +1,5 @@
 package com.segments.algorithms.kmeans;
 
-import com.segments.domain.cluster.CentroidDistances;
 import com.segments.domain.cluster.CentroidKernel;
 
 /**
@@ -17,6 +16,9 @@ final class Hamerly extends Lloyd {
 
     private final double[] lower;
     private final CentroidKernel kernel;
+    /** Each worker thread's buffers, one chunk long, reused by every pass instead of allocated per chunk. */
+    private final ThreadLocal<Unsettled> unsettled;
+    private final ThreadLocal<Tightened> tightened;
     private double largestDrift;
     private double secondDrift;
 
@@ -24,6 +26,8 @@ final class Hamerly extends Lloyd {
         super(data, k, pool);
         this.lower = new double[data.n];
         this.kernel = FastestCentroidKernel.chosen();
+        this.unsettled = ThreadLocal.withInitial(() -> new Unsettled(data.chunkRows));
+        this.tightened = ThreadLocal.withInitial(() -> new Tightened(data.chunkRows));
     }
 
     @Override
@@ -51,10 +55,31 @@ final class Hamerly extends Lloyd {
             }
             return to - from;
         }
-        Unsettled rows = new Unsettled(to - from);
-        for (int i = from; i < to; i++) {
-            if (first || !settled(i)) {
+        Unsettled rows = unsettled.get().reset();
+        if (first) {
+            for (int i = from; i < to; i++) {
                 rows.add(i);
+            }
+        } else {
+            Tightened tight = tightened.get().reset();
+            for (int i = from; i < to; i++) {
+                int a = labels[i];
+                double u = upper[i] + drift[a];
+                double bound = bound(i, a);
+                if (u <= bound) {
+                    upper[i] = u;
+                } else {
+                    tight.add(i, bound);
+                }
+            }
+            tight.measure();
+            for (int t = 0; t < tight.count; t++) {
+                double u = Math.sqrt(tight.own[t]);
+                if (u > tight.bound[t]) {
+                    rows.add(tight.ids[t]);
+                } else {
+                    upper[tight.ids[t]] = u;
+                }
             }
         }
         rows.measure();
@@ -72,12 +97,16 @@ final class Hamerly extends Lloyd {
     @Override
     double inertiaOf(int from, int to) {
         double[] squared = new double[to - from];
-        Unsettled rows = new Unsettled(to - from);
+        Unsettled rows = unsettled.get().reset();
+        Tightened all = tightened.get().reset();
         for (int i = from; i < to; i++) {
-            int a = labels[i];
-            double bound = bound(i, a);
-            double own = CentroidDistances.squared(data.x, i * d, centres, a * d, d);
-            if (Math.sqrt(own) > bound) {
+            all.add(i, bound(i, labels[i]));
+        }
+        all.measure();
+        for (int t = 0; t < all.count; t++) {
+            int i = all.ids[t];
+            double own = all.own[t];
+            if (Math.sqrt(own) > all.bound[t]) {
                 rows.add(i);
             } else {
                 upper[i] = Math.sqrt(own);
@@ -96,28 +125,42 @@ final class Hamerly extends Lloyd {
         return inertia;
     }
 
-    /**
-     * Moves the bounds by the last drift and, only when they cannot rule out a nearer centre, tightens the upper bound
-     * to the exact distance; true when row {@code i} keeps its centre without looking at the others.
-     */
-    private boolean settled(int i) {
-        int a = labels[i];
-        double u = upper[i] + drift[a];
-        double bound = bound(i, a);
-        if (u > bound) {
-            u = Math.sqrt(CentroidDistances.squared(data.x, i * d, centres, a * d, d));
-        }
-        if (u > bound) {
-            return false;
-        }
-        upper[i] = u;
-        return true;
-    }
-
     /** Moves the lower bound by the largest drift of another centre; returns the distance within which a is nearest. */
     private double bound(int i, int a) {
         lower[i] -= drift[a] == largestDrift ? secondDrift : largestDrift;
         return Math.max(half[a], lower[i]) * (1 - MARGIN);
+    }
+
+    /**
+     * The rows of one chunk whose bounds, moved by the last drift, cannot settle them: each is measured against its own
+     * centre (all together, by the kernel) and settles there when that exact distance is within its bound.
+     */
+    private final class Tightened {
+
+        final int[] ids;
+        final double[] bound;
+        final double[] own;
+        int count;
+
+        Tightened(int capacity) {
+            ids = new int[capacity];
+            bound = new double[capacity];
+            own = new double[capacity];
+        }
+
+        Tightened reset() {
+            count = 0;
+            return this;
+        }
+
+        void add(int row, double rowBound) {
+            ids[count] = row;
+            bound[count++] = rowBound;
+        }
+
+        void measure() {
+            kernel.squaredToOwn(data.x, ids, count, centres, labels, d, own);
+        }
     }
 
     /** The rows of one chunk to measure against every centre, and what the kernel answered for them. */
@@ -134,6 +177,11 @@ final class Hamerly extends Lloyd {
             best = new int[capacity];
             bestSquared = new double[capacity];
             secondSquared = new double[capacity];
+        }
+
+        Unsettled reset() {
+            count = 0;
+            return this;
         }
 
         void add(int row) {

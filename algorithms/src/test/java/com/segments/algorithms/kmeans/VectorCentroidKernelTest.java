@@ -36,6 +36,7 @@ class VectorCentroidKernelTest {
                     double[] rows = rowsWithTies(random, 67 + random.nextInt(40), centres, k, d);
                     compareRange(rows, centres, k, d, random);
                     compareList(rows, centres, k, d, random);
+                    compareOwn(rows, centres, k, d, random);
                 }
             }
         }
@@ -111,6 +112,22 @@ class VectorCentroidKernelTest {
                 expected.second);
         vector.nearestTwoOf(rows, ids, count, centres, k, d, actual.best, actual.first, actual.second);
         expected.assertSame(actual, "list d=" + d + " k=" + k);
+    }
+
+    /** Each listed row against a random centre of its own, as the k-means bounds ask. */
+    private void compareOwn(double[] rows, double[] centres, int k, int d, SplittableRandom random) {
+        int n = rows.length / d;
+        int[] labels = random.ints(n, 0, k).toArray();
+        int count = random.nextInt(n);
+        int[] ids = random.ints(count, 0, n).toArray();
+        double[] expected = new double[count];
+        double[] actual = new double[count];
+        CentroidKernel.SCALAR.squaredToOwn(rows, ids, count, centres, labels, d, expected);
+        vector.squaredToOwn(rows, ids, count, centres, labels, d, actual);
+        for (int r = 0; r < count; r++) {
+            assertEquals(Double.doubleToRawLongBits(expected[r]), Double.doubleToRawLongBits(actual[r]),
+                    "own d=" + d + " k=" + k + " row " + ids[r]);
+        }
     }
 
     private record Answers(int[] best, double[] first, double[] second) {

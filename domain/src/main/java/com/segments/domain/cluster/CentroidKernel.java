@@ -20,6 +20,19 @@ public interface CentroidKernel {
     void nearestTwoOf(double[] rows, int[] rowIds, int count, double[] centres, int k, int d,
                       int[] best, double[] bestSquared, double[] secondSquared);
 
+    /**
+     * The squared distance of each row {@code rowIds[r]} ({@code r < count}) to its own centre
+     * {@code labels[rowIds[r]]}, into {@code out[r]}: {@link CentroidDistances#squared}'s bits. What the k-means
+     * bounds check before they measure a row against every centre.
+     */
+    default void squaredToOwn(double[] rows, int[] rowIds, int count, double[] centres, int[] labels, int d,
+                              double[] out) {
+        for (int r = 0; r < count; r++) {
+            int i = rowIds[r];
+            out[r] = CentroidDistances.squared(rows, i * d, centres, labels[i] * d, d);
+        }
+    }
+
     /** The reference: {@link CentroidDistances#nearestTwo} row by row. */
     CentroidKernel SCALAR = new CentroidKernel() {
         @Override

@@ -115,21 +115,30 @@ final class VectorCentroidKernel implements CentroidKernel {
             this.columns = new double[d * LANES];
         }
 
+        /** Where each lane's row starts, relative to the first: what a gather reads one column by. */
+        private final int[] starts = new int[LANES];
+
         void columnsOf(double[] rows, int firstRow, int d) {
             for (int r = 0; r < LANES; r++) {
-                int offset = (firstRow + r) * d;
-                for (int f = 0; f < d; f++) {
-                    columns[f * LANES + r] = rows[offset + f];
-                }
+                starts[r] = r * d;
             }
+            gather(rows, firstRow * d, d);
         }
 
         void columnsOf(double[] rows, int[] rowIds, int first, int d) {
             for (int r = 0; r < LANES; r++) {
-                int offset = rowIds[first + r] * d;
-                for (int f = 0; f < d; f++) {
-                    columns[f * LANES + r] = rows[offset + f];
-                }
+                starts[r] = rowIds[first + r] * d;
+            }
+            gather(rows, 0, d);
+        }
+
+        /**
+         * Each column read by one gather and written by one vector store: the vector loads of the distance loop then
+         * read whole vectors back, where element-by-element stores made every one of them wait.
+         */
+        private void gather(double[] rows, int base, int d) {
+            for (int f = 0; f < d; f++) {
+                DoubleVector.fromArray(SPECIES, rows, base + f, starts, 0).intoArray(columns, f * LANES);
             }
         }
 

@@ -13,10 +13,18 @@ import com.segments.domain.table.TableSample;
 import com.segments.domain.table.TextColumn;
 import de.siegmar.fastcsv.reader.AbstractBaseCsvCallbackHandler;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -52,15 +60,25 @@ final class CsvTableReader implements TableReader {
 
     private Result read(int sampleRows, Function<TableSample, List<ColumnRead>> planner, int blockRows,
                         Consumer<Table> blocks, Runnable drained) {
-        Handler handler = new Handler(sampleRows, planner, blockRows, blocks);
-        String sha256 = source.parse(handler, reader -> {
-            for (Object ignored : reader) {
-                // the handler does the work as each record is built
+        try (CellPipeline cells = new CellPipeline()) {
+            Handler handler = new Handler(sampleRows, planner, blockRows, blocks, cells);
+            String sha256;
+            try {
+                sha256 = source.parse(handler, reader -> {
+                    for (Object ignored : reader) {
+                        // the handler does the work as each record is built
+                    }
+                    handler.finish();
+                    drained.run();
+                });
+            } catch (RuntimeException e) {
+                // Rows before the one that failed here may hold a bad value the cell thread has not reached yet:
+                // that error comes first in the file, so it is the one reported, as a one-thread read would.
+                handler.drainBefore(e);
+                throw e;
             }
-            handler.finish();
-            drained.run();
-        });
-        return new Result(handler.rows, new DataFingerprint(source.location(), handler.rows, sha256));
+            return new Result(handler.rows, new DataFingerprint(source.location(), handler.rows, sha256));
+        }
     }
 
     /** The states of one pass: header, sampled rows as text, then typed rows. */
@@ -74,16 +92,23 @@ final class CsvTableReader implements TableReader {
         private String[] fields = new String[32];
         private final List<String[]> sample = new ArrayList<>();
         private final List<Long> sampleLines = new ArrayList<>();
+        private final CellPipeline cells;
         private ColumnRead[] plan;
+        /** Touched only by the cell thread once the plan is made. */
         private Block block;
+        private RawRows raw;
+        /** Batches the cell thread has finished with, for the reading thread to fill again. */
+        private final ConcurrentLinkedQueue<RawRows> spare = new ConcurrentLinkedQueue<>();
         private String extraField;
         long rows;
 
-        Handler(int sampleRows, Function<TableSample, List<ColumnRead>> planner, int blockRows, Consumer<Table> blocks) {
+        Handler(int sampleRows, Function<TableSample, List<ColumnRead>> planner, int blockRows, Consumer<Table> blocks,
+                CellPipeline cells) {
             this.sampleRows = sampleRows;
             this.planner = planner;
             this.blockRows = blockRows;
             this.blocks = blocks;
+            this.cells = cells;
         }
 
         @Override
@@ -99,7 +124,7 @@ final class CsvTableReader implements TableReader {
                 }
                 fields[index] = new String(buf, offset, length);
             } else if (index < plan.length) {
-                block.add(index, buf, offset, length, rows + 1, getStartingLineNumber());
+                raw.add(index, buf, offset, length);
             } else if (index == plan.length) {
                 extraField = new String(buf, offset, length);
             }
@@ -124,12 +149,12 @@ final class CsvTableReader implements TableReader {
                 }
                 return Boolean.TRUE;
             }
-            rows++;
-            source.checkWidth(header, getFieldCount(), rows, getStartingLineNumber(),
+            source.checkWidth(header, getFieldCount(), rows + 1, getStartingLineNumber(),
                     extraField == null ? null : extraFieldRow());
-            block.endRow();
-            if (block.rows == blockRows) {
-                flush();
+            rows++; // counted once whole: a row that fails is rows + 1 to drainBefore
+            raw.endRow(rows, getStartingLineNumber());
+            if (raw.full()) {
+                handOver();
             }
             return Boolean.TRUE;
         }
@@ -148,17 +173,18 @@ final class CsvTableReader implements TableReader {
                 throw new IllegalStateException(decided.size() + " column reads for " + header.size() + " columns");
             }
             plan = decided.toArray(ColumnRead[]::new);
-            block = new Block(plan, blockRows);
+            block = new Block(plan, blockRows); // before the cell thread first runs: it is handed over with the task
+            raw = new RawRows(plan.length);
             for (int r = 0; r < sample.size(); r++) {
                 String[] row = sample.get(r);
                 rows++;
                 for (int j = 0; j < plan.length; j++) {
                     char[] cell = row[j].toCharArray();
-                    block.add(j, cell, 0, cell.length, rows, lines[r]);
+                    raw.add(j, cell, 0, cell.length);
                 }
-                block.endRow();
-                if (block.rows == blockRows) {
-                    flush();
+                raw.endRow(rows, lines[r]);
+                if (raw.full()) {
+                    handOver();
                 }
             }
             sample.clear();
@@ -172,14 +198,229 @@ final class CsvTableReader implements TableReader {
             if (plan == null) {
                 startTyped(true);
             }
-            if (block.rows > 0) {
-                flush();
+            handOver();
+            cells.submit(() -> {
+                if (block.rows > 0) {
+                    flush();
+                }
+            });
+            cells.await();
+        }
+
+        /**
+         * After a failure on the reading side: the rows read before it, and the cells of the failing row read before
+         * the failure, go through the cell thread first, and an error there wins, as it would have come first.
+         */
+        void drainBefore(RuntimeException failure) {
+            if (raw != null && !cells.failed()) {
+                RawRows before = raw;
+                raw = new RawRows(plan.length);
+                long row = rows + 1;
+                long line = getStartingLineNumber();
+                cells.submit(() -> {
+                    typeRows(before);
+                    for (int j = 0; j < before.partialCells(); j++) {
+                        int cell = before.rows * before.width + j;
+                        block.add(j, before.text, before.starts[cell], before.starts[cell + 1] - before.starts[cell],
+                                row, line);
+                    }
+                });
+            }
+            cells.awaitFirstFailure(failure);
+        }
+
+        /** Passes the rows read so far to the cell thread, and starts a new batch. */
+        private void handOver() {
+            if (raw.rows == 0) {
+                return;
+            }
+            RawRows full = raw;
+            RawRows reused = spare.poll();
+            raw = reused != null ? reused : new RawRows(plan.length);
+            cells.submit(() -> {
+                typeRows(full);
+                spare.add(full.clear());
+            });
+        }
+
+        /** On the cell thread: each cell through its column's reader, blocks handed on as they fill. */
+        private void typeRows(RawRows batch) {
+            for (int r = 0; r < batch.rows; r++) {
+                int first = r * batch.width;
+                for (int j = 0; j < plan.length; j++) {
+                    int from = batch.starts[first + j];
+                    block.add(j, batch.text, from, batch.starts[first + j + 1] - from, batch.rowNumbers[r],
+                            batch.lines[r]);
+                }
+                block.endRow();
+                if (block.rows == blockRows) {
+                    flush();
+                }
             }
         }
 
         private void flush() {
             blocks.accept(block.build());
             block = new Block(plan, blockRows);
+        }
+    }
+
+    /**
+     * The cells of a few thousand rows as read, one text buffer and where each cell starts: the reading thread
+     * fills it while the cell thread turns the previous batch into numbers, codes and text. A row's cells are
+     * contiguous. (Every complete row has the header's width: the width check refuses any other.)
+     */
+    static final class RawRows {
+
+        /** Rows per batch: big enough to keep hand-overs rare, small enough to stay in cache. */
+        static final int ROWS = 4096;
+
+        final int width;
+        char[] text = new char[ROWS * 64];
+        int[] starts;
+        final long[] rowNumbers = new long[ROWS];
+        final long[] lines = new long[ROWS];
+        int length;
+        int rows;
+        private int filled; // cells of the current row so far
+
+        RawRows(int width) {
+            this.width = width;
+            this.starts = new int[ROWS * width + 1];
+        }
+
+        void add(int index, char[] buf, int offset, int cellLength) {
+            padTo(index);
+            if (length + cellLength > text.length) {
+                text = Arrays.copyOf(text, Math.max(text.length * 2, length + cellLength));
+            }
+            System.arraycopy(buf, offset, text, length, cellLength);
+            length += cellLength;
+            filled = index + 1;
+            starts[rows * width + filled] = length;
+        }
+
+        void endRow(long rowNumber, long line) {
+            padTo(width);
+            rowNumbers[rows] = rowNumber;
+            lines[rows] = line;
+            rows++;
+            filled = 0;
+            starts[rows * width] = length;
+        }
+
+        boolean full() {
+            return rows == ROWS;
+        }
+
+        RawRows clear() {
+            length = 0;
+            rows = 0;
+            filled = 0;
+            return this;
+        }
+
+        /** Cells read of a row not ended yet (the row a failure stopped in). */
+        int partialCells() {
+            return filled;
+        }
+
+        /** Empty cells up to {@code index}: fields a short row does not have. */
+        private void padTo(int index) {
+            while (filled < index) {
+                filled++;
+                starts[rows * width + filled] = length;
+            }
+        }
+    }
+
+    /**
+     * The cell thread: batches of raw rows are typed on it one after another, in the order read, while the reading
+     * thread goes on. At most {@link #IN_FLIGHT} batches wait, so memory stays a few batches whatever the file. The
+     * first failure on it stops it; the reading thread meets it at its next hand-over or wait, and nothing after the
+     * failed batch is typed. On two cores this splits a read into tokenising and typing, which took about the same
+     * time on one thread.
+     */
+    static final class CellPipeline implements AutoCloseable {
+
+        private static final int IN_FLIGHT = 2;
+
+        private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "csv-cells");
+            thread.setDaemon(true);
+            return thread;
+        });
+        private final ArrayDeque<Future<?>> inFlight = new ArrayDeque<>();
+        private RuntimeException failure;
+
+        void submit(Runnable batch) {
+            if (failure != null) {
+                throw failure;
+            }
+            while (inFlight.size() >= IN_FLIGHT) {
+                awaitOldest();
+            }
+            inFlight.add(worker.submit(batch));
+        }
+
+        boolean failed() {
+            return failure != null;
+        }
+
+        /** Waits for every batch handed over; throws the first failure among them. */
+        void await() {
+            while (!inFlight.isEmpty()) {
+                awaitOldest();
+            }
+            if (failure != null) {
+                throw failure;
+            }
+        }
+
+        /** Waits for every batch; throws a failure among them unless it is {@code readingFailure} itself. */
+        void awaitFirstFailure(RuntimeException readingFailure) {
+            try {
+                await();
+            } catch (RuntimeException cellFailure) {
+                if (cellFailure != readingFailure) {
+                    throw cellFailure;
+                }
+            }
+        }
+
+        private void awaitOldest() {
+            Future<?> oldest = inFlight.poll();
+            try {
+                oldest.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                failure = new CancellationException("reading was interrupted");
+            } catch (ExecutionException e) {
+                Throwable cause = e.getCause();
+                if (cause instanceof Error error) {
+                    throw error;
+                }
+                failure = cause instanceof RuntimeException runtime ? runtime : new IllegalStateException(cause);
+            }
+            if (failure != null) {
+                inFlight.forEach(f -> f.cancel(false));
+                inFlight.clear();
+                throw failure;
+            }
+        }
+
+        @Override
+        public void close() {
+            inFlight.forEach(f -> f.cancel(false));
+            worker.shutdown();
+            try {
+                if (!worker.awaitTermination(1, TimeUnit.MINUTES)) {
+                    worker.shutdownNow();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                worker.shutdownNow();
+            }
         }
     }
 

@@ -74,6 +74,71 @@ class CsvTableReaderBlocksTest {
         assertThat(consumed).hasSize(2);
     }
 
+    @Test
+    void oneWholeBlockHoldsEveryRowInOrder() throws IOException {
+        TableReader reader = new CsvTableFiles().open(file(20_000, -1), null, true);
+        List<Table> blocks = new ArrayList<>();
+
+        TableReader.Result result = reader.read(100, NUMBERS, Integer.MAX_VALUE, blocks::add);
+
+        assertThat(result.rows()).isEqualTo(20_000);
+        assertThat(blocks).hasSize(1);
+        double[] b = ((NumberColumn) blocks.getFirst().column("b")).values();
+        assertThat(b).hasSize(20_000);
+        for (int i = 0; i < b.length; i++) {
+            assertThat(b[i]).isEqualTo(2.0 * i);
+        }
+    }
+
+    /**
+     * Cells are typed on a thread of their own while the reader goes on, so the reader can meet a wrong width
+     * thousands of rows after a bad number: the error reported is still the first in the file, as in one pass.
+     */
+    @Test
+    void aBadCellBeforeAWrongWidthIsTheErrorReported() throws IOException {
+        StringBuilder csv = new StringBuilder("a,b\n");
+        for (int i = 0; i < 12_000; i++) {
+            csv.append(i).append(',').append(i == 700 ? "x" : Integer.toString(i)).append(i == 11_000 ? ",9\n" : "\n");
+        }
+        Path file = work.resolve("two-errors.csv");
+        Files.writeString(file, csv);
+
+        for (int blockRows : new int[] {1_000, Integer.MAX_VALUE}) {
+            TableReader reader = new CsvTableFiles().open(file, null, true);
+            assertThatThrownBy(() -> reader.read(100, NUMBERS, blockRows, block -> { }))
+                    .hasMessageContaining("row 701 (line 702)").hasMessageContaining("'b'")
+                    .hasMessageNotContaining("extra field");
+        }
+    }
+
+    @Test
+    void aRowWithABadCellAndAnExtraFieldReportsTheCellFirst() throws IOException {
+        StringBuilder csv = new StringBuilder("a,b\n");
+        for (int i = 0; i < 6_000; i++) {
+            csv.append(i).append(',').append(i == 5_000 ? "x,7\n" : i + "\n");
+        }
+        Path file = work.resolve("both.csv");
+        Files.writeString(file, csv);
+
+        TableReader reader = new CsvTableFiles().open(file, null, true);
+        assertThatThrownBy(() -> reader.read(100, NUMBERS, 1_000, block -> { }))
+                .hasMessageContaining("row 5001 (line 5002)").hasMessageContaining("'b'");
+    }
+
+    @Test
+    void aWrongWidthAloneIsReportedWithItsRow() throws IOException {
+        StringBuilder csv = new StringBuilder("a,b\n");
+        for (int i = 0; i < 9_000; i++) {
+            csv.append(i).append(',').append(i).append(i == 8_500 ? ",9\n" : "\n");
+        }
+        Path file = work.resolve("wide.csv");
+        Files.writeString(file, csv);
+
+        TableReader reader = new CsvTableFiles().open(file, null, true);
+        assertThatThrownBy(() -> reader.read(100, NUMBERS, 1_000, block -> { }))
+                .hasMessageContaining("row 8501 (line 8502) has 3 fields").hasMessageContaining("\"9\"");
+    }
+
     /** Rows a = i, b = 2i; the row numbered {@code badRow} (0-based, -1 for none) has "x" for b. */
     private Path file(int rows, int badRow) throws IOException {
         StringBuilder csv = new StringBuilder("a,b\n");

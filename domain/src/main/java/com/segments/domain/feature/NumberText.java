@@ -67,6 +67,10 @@ public final class NumberText {
 
     /** {@link #parse(String)} on {@code length} characters of {@code chars} from {@code offset}, without copying. */
     public static double parse(char[] chars, int offset, int length) {
+        double plain = plainDecimal(chars, offset, offset + length);
+        if (plain == plain) { // not NaN: the cell was a plain short decimal
+            return plain;
+        }
         int start = offset;
         int end = offset + length;
         while (start < end && Character.isWhitespace(chars[start])) {
@@ -139,6 +143,43 @@ public final class NumberText {
         if (!Double.isFinite(value)) {
             return Double.NaN;
         }
+        return negative ? -Math.abs(value) : value;
+    }
+
+    /**
+     * The common cell, a sign, at most 15 digits and at most one point, nothing else (no blank, no exponent), in one
+     * pass: the same single IEEE operation as the general path below (leading and trailing zeros change neither the
+     * digits' value nor the scale it is divided by), so the same bits. NaN for anything else, which the general path
+     * then reads.
+     */
+    private static double plainDecimal(char[] chars, int from, int end) {
+        int i = from;
+        boolean negative = false;
+        if (i < end && (chars[i] == '-' || chars[i] == '+')) {
+            negative = chars[i] == '-';
+            i++;
+        }
+        long digits = 0;
+        int count = 0;
+        int fraction = -1; // digits after the point; -1 until a point is seen
+        for (; i < end; i++) {
+            int digit = chars[i] - '0';
+            if (digit >= 0 && digit <= 9) {
+                digits = digits * 10 + digit;
+                count++;
+                if (fraction >= 0) {
+                    fraction++;
+                }
+            } else if (chars[i] == '.' && fraction < 0) {
+                fraction = 0;
+            } else {
+                return Double.NaN;
+            }
+        }
+        if (count == 0 || count > 15) {
+            return Double.NaN;
+        }
+        double value = fraction <= 0 ? digits * POWERS_OF_TEN[0] : digits / POWERS_OF_TEN[fraction];
         return negative ? -Math.abs(value) : value;
     }
 

@@ -32,7 +32,8 @@ class NumberTextTest {
     void everyValueEqualsTheJdksToTheLastBit() {
         SplittableRandom random = new SplittableRandom(11);
         for (int i = 0; i < 200_000; i++) {
-            String text = switch (i % 4) {
+            String text = switch (i % 5) {
+                case 4 -> shortDecimal(random);
                 case 0 -> Double.toString((random.nextDouble() - 0.5) * Math.pow(10, random.nextInt(40) - 20));
                 case 1 -> String.format(java.util.Locale.ROOT, "%.6f", random.nextDouble() * 1e6);
                 case 2 -> random.nextInt(1_000_000) + "." + random.nextInt(100);
@@ -40,6 +41,30 @@ class NumberTextTest {
             };
             assertThat(NumberText.parse(text)).as(text).isEqualTo(Double.parseDouble(text));
         }
+    }
+
+    /**
+     * A sign or none, 1 to 17 digits (so both sides of the 15-digit one-operation path), leading and trailing zeros,
+     * a point anywhere or nowhere: the cells a CSV export writes.
+     */
+    private static String shortDecimal(SplittableRandom random) {
+        StringBuilder text = new StringBuilder(switch (random.nextInt(3)) {
+            case 0 -> "-";
+            case 1 -> "+";
+            default -> "";
+        });
+        int digits = 1 + random.nextInt(17);
+        int point = random.nextInt(digits + 2) - 1; // -1: no point; digits: a trailing point
+        for (int d = 0; d < digits; d++) {
+            if (d == point) {
+                text.append('.');
+            }
+            text.append(random.nextInt(4) == 0 ? '0' : (char) ('0' + random.nextInt(10)));
+        }
+        if (point == digits) {
+            text.append('.');
+        }
+        return text.toString();
     }
 
     @Test

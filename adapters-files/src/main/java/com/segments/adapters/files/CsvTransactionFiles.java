@@ -229,6 +229,7 @@ public final class CsvTransactionFiles implements TransactionFiles {
         private final int batchSize;
         private TransactionBatch batch;
         private final StringPool customers = new StringPool();
+        private final PendingIds pendingIds;
         private final StringPool categories = new StringPool();
         private final StringPool groupValues = new StringPool();
         private PairCodes[] groupPrefixes; // per group column: codes of the values of the columns up to it
@@ -260,6 +261,7 @@ public final class CsvTransactionFiles implements TransactionFiles {
             this.batches = batches;
             this.batchSize = batchSize;
             this.batch = new TransactionBatch(batchSize);
+            this.pendingIds = new PendingIds(batchSize);
         }
 
         @Override
@@ -334,7 +336,7 @@ public final class CsvTransactionFiles implements TransactionFiles {
                 start();
             }
             if (batch.size() > 0) {
-                batches.accept(batch);
+                handOn();
             }
         }
 
@@ -343,9 +345,15 @@ public final class CsvTransactionFiles implements TransactionFiles {
             csv.checkWidth(header, fieldCount, row, line, extraField == null ? null : extra());
             add(line);
             if (batch.isFull()) {
-                batches.accept(batch);
-                batch = new TransactionBatch(batchSize);
+                handOn();
             }
+        }
+
+        /** Looks up the batch's customer ids and hands it on. */
+        private void handOn() {
+            pendingIds.resolve(customers, batch);
+            batches.accept(batch);
+            batch = new TransactionBatch(batchSize);
         }
 
         private String[] extra() {
@@ -414,7 +422,11 @@ public final class CsvTransactionFiles implements TransactionFiles {
                 double q = NumberText.parse(quantity.chars, 0, quantity.length);
                 items = Double.isNaN(q) ? 0 : q;
             }
-            int id = customer.isMissing() ? TransactionBatch.NONE : code(customers, customer);
+            int id = TransactionBatch.NONE;
+            if (!customer.isMissing()) {
+                id = pendingIds.size(); // a placeholder: ids are looked up a batch at a time, when it is full
+                pendingIds.add(customer, batch.size());
+            }
             long day = dates.day(date, row, line, header);
             int spent = category == null ? TransactionBatch.NONE : code(categories, category);
             batch.add(id, day, value, items, spent, invoice == null ? null : invoice.text(), groupCode(), hash);
@@ -424,11 +436,7 @@ public final class CsvTransactionFiles implements TransactionFiles {
         private int code(StringPool pool, Slot slot) {
             int code = pool.code(slot);
             if (pool.isNew()) {
-                if (pool == customers) {
-                    batch.newCustomer(pool.text(code));
-                } else {
-                    batch.newCategory(pool.text(code));
-                }
+                batch.newCategory(pool.text(code));
             }
             return code;
         }
@@ -479,6 +487,51 @@ public final class CsvTransactionFiles implements TransactionFiles {
             h = 31 * h + buf[i];
         }
         return h;
+    }
+
+    /** The customer ids of a batch's lines, kept until the batch is full and they are looked up together. */
+    static final class PendingIds {
+        private char[] chars = new char[1 << 15];
+        private final int[] starts;
+        private final int[] lines;
+        private final int[] hashes;
+        private final int[] codes;
+        private final boolean[] isNew;
+        private int size;
+
+        PendingIds(int capacity) {
+            starts = new int[capacity + 1];
+            lines = new int[capacity];
+            hashes = new int[capacity];
+            codes = new int[capacity];
+            isNew = new boolean[capacity];
+        }
+
+        int size() {
+            return size;
+        }
+
+        void add(Slot id, int line) {
+            int start = starts[size];
+            if (start + id.length > chars.length) {
+                chars = Arrays.copyOf(chars, Math.max(chars.length * 2, start + id.length));
+            }
+            System.arraycopy(id.chars, 0, chars, start, id.length);
+            lines[size] = line;
+            starts[++size] = start + id.length;
+        }
+
+        /** Gives the batch's lines their customer codes, telling the batch which ids are new, and empties. */
+        void resolve(StringPool pool, TransactionBatch batch) {
+            pool.codes(chars, starts, size, hashes, codes, isNew);
+            for (int i = 0; i < size; i++) {
+                if (isNew[i]) {
+                    batch.newCustomer(pool.text(codes[i]));
+                }
+                batch.setCustomer(lines[i], codes[i]);
+            }
+            size = 0;
+        }
     }
 
     /** One field of the current line, trimmed, copied out of the parser's buffer. */
@@ -539,23 +592,60 @@ public final class CsvTransactionFiles implements TransactionFiles {
 
         /** The code of the slice's text, a new one when it was not seen before ({@link #isNew()} then says so). */
         int code(Slot slot) {
-            char[] text = slot.chars;
-            int length = slot.length;
+            return code(slot.chars, 0, slot.length, hash(slot.chars, 0, slot.length));
+        }
+
+        private static int hash(char[] text, int offset, int length) {
             int h = 0;
-            for (int i = 0; i < length; i++) {
+            for (int i = offset; i < offset + length; i++) {
                 h = 31 * h + text[i];
             }
+            return h;
+        }
+
+        /**
+         * The codes of many texts ({@code texts} from {@code starts[i]} to {@code starts[i + 1]}), in order. The
+         * table and the characters are touched for every text first: those loads do not wait for each other, so their
+         * cache misses overlap instead of coming one after the other as they do text by text.
+         *
+         * @param isNew set for each text that got a new code
+         */
+        void codes(char[] texts, int[] starts, int count, int[] hashes, int[] codes, boolean[] isNew) {
+            int mask = table.length - 1;
+            long touched = 0;
+            for (int i = 0; i < count; i++) {
+                int h = hash(texts, starts[i], starts[i + 1] - starts[i]);
+                hashes[i] = h;
+                touched += table[slot(h)];
+            }
+            for (int i = 0; i < count; i++) {
+                long entry = table[slot(hashes[i])];
+                if (entry != 0 && (int) (entry >>> 32) == hashes[i]) {
+                    touched += chars[(int) entry - 1];
+                }
+            }
+            for (int i = 0; i < count; i++) {
+                codes[i] = code(texts, starts[i], starts[i + 1] - starts[i], hashes[i]);
+                isNew[i] = created;
+            }
+            sink += touched & mask; // keeps the touching loads
+        }
+
+        /** Written so that no compiler drops the loads that only bring the table into the cache. */
+        static volatile long sink;
+
+        private int code(char[] text, int offset, int length, int h) {
             int mask = table.length - 1;
             for (int at = slot(h); ; at = (at + 1) & mask) {
                 long entry = table[at];
                 if (entry == 0) {
                     created = true;
-                    return add(at, h, text, length);
+                    return add(at, h, text, offset, length);
                 }
                 if ((int) (entry >>> 32) == h) {
                     int position = (int) entry - 1;
                     if (((chars[position + 2] << 16) | chars[position + 3]) == length
-                            && Arrays.equals(chars, position + 4, position + 4 + length, text, 0, length)) {
+                            && Arrays.equals(chars, position + 4, position + 4 + length, text, offset, offset + length)) {
                         created = false;
                         return (chars[position] << 16) | chars[position + 1];
                     }
@@ -576,7 +666,7 @@ public final class CsvTransactionFiles implements TransactionFiles {
             return texts[code];
         }
 
-        private int add(int at, int h, char[] text, int length) {
+        private int add(int at, int h, char[] text, int offset, int length) {
             int code = size++;
             if (used + 4 + length > chars.length) {
                 chars = Arrays.copyOf(chars, Math.max(chars.length * 2, used + 4 + length));
@@ -586,13 +676,13 @@ public final class CsvTransactionFiles implements TransactionFiles {
             chars[position + 1] = (char) code;
             chars[position + 2] = (char) (length >>> 16);
             chars[position + 3] = (char) length;
-            System.arraycopy(text, 0, chars, position + 4, length);
+            System.arraycopy(text, offset, chars, position + 4, length);
             used += 4 + length;
             table[at] = ((long) h << 32) | (position + 1L);
             if (code == texts.length) {
                 texts = Arrays.copyOf(texts, code * 2);
             }
-            texts[code] = new String(text, 0, length);
+            texts[code] = new String(text, offset, length);
             if (size * 2 > table.length) {
                 grow();
             }

@@ -62,6 +62,11 @@ public final class TransactionBatch {
         this.lineHash[i] = lineHash;
     }
 
+    /** Sets the customer code of line {@code i} (a reader may look ids up after the line is added). */
+    public void setCustomer(int i, int customer) {
+        this.customer[i] = customer;
+    }
+
     /** Records that this batch is the first to use the next customer code, for {@code id}. */
     public void newCustomer(String id) {
         newCustomers.add(id);

@@ -176,12 +176,8 @@ public final class CsvTransactionFiles implements TransactionFiles {
         private void read() {
             try {
                 LineHandler handler = new LineHandler(csv, layout, BATCH, this::put, this::put);
-                sha256 = csv.parse(handler, reader -> {
-                    for (Object ignored : reader) {
-                        // the handler passes each batch on as it fills
-                    }
-                    handler.finish();
-                });
+                sha256 = LogLines.read(csv, handler);
+                handler.finish();
                 notes = handler.columns.notes();
             } catch (RuntimeException e) {
                 failure = e;
@@ -221,7 +217,7 @@ public final class CsvTransactionFiles implements TransactionFiles {
      * fills. The header and the first rows are kept as text until the columns are found ({@link LogColumns}); those
      * rows are then read like the rest.
      */
-    private static final class LineHandler extends AbstractBaseCsvCallbackHandler<Object> {
+    private static final class LineHandler extends AbstractBaseCsvCallbackHandler<Object> implements LogLines.Handler {
         private final CsvSource csv;
         private final LogLayout layout;
         private final Consumer<List<String>> groupNames;
@@ -264,9 +260,36 @@ public final class CsvTransactionFiles implements TransactionFiles {
             this.pendingIds = new PendingIds(batchSize);
         }
 
+        private long lineOffset;
+
         @Override
         protected void handleBegin(long line) {
             beginLine();
+        }
+
+        @Override
+        public void begin() {
+            beginLine();
+        }
+
+        @Override
+        public void field(int index, char[] buf, int offset, int length) {
+            handleField(index, buf, offset, length, false);
+        }
+
+        @Override
+        public void end(int fieldCount, long line) {
+            record(fieldCount, line);
+        }
+
+        @Override
+        public void continueAfter(long lines) {
+            lineOffset = lines;
+        }
+
+        @Override
+        public de.siegmar.fastcsv.reader.CsvCallbackHandler<?> fastCsv() {
+            return this;
         }
 
         private void beginLine() {
@@ -290,41 +313,45 @@ public final class CsvTransactionFiles implements TransactionFiles {
                 fields[index] = new String(buf, offset, length);
                 return;
             }
-            field(index, buf, offset, length);
+            slotField(index, buf, offset, length);
         }
 
-        private void field(int index, char[] buf, int offset, int length) {
+        private void slotField(int index, char[] buf, int offset, int length) {
+            int stripped = strippedHash(buf, offset, length);
             if (index < slots.length) {
                 if (slots[index] != null) {
-                    slots[index].set(buf, offset, length);
+                    slots[index].set(buf, offset, length, stripped);
                 }
             } else if (index == slots.length) {
                 extraField = new String(buf, offset, length);
             }
             // the line's identity, exactly as 31 * h + field.strip().hashCode() over every field
-            hash = 31 * hash + strippedHash(buf, offset, length);
+            hash = 31 * hash + stripped;
             hash ^= hash >>> 29;
         }
 
         @Override
         protected Object buildRecord() {
-            if (getRecordType() != RecordType.DATA) {
-                return Boolean.TRUE;
+            if (getRecordType() == RecordType.DATA) {
+                record(getFieldCount(), lineOffset + getStartingLineNumber());
             }
-            String[] record = columns == null ? Arrays.copyOf(fields, getFieldCount()) : null;
+            return Boolean.TRUE;
+        }
+
+        private void record(int fieldCount, long line) {
+            String[] record = columns == null ? Arrays.copyOf(fields, fieldCount) : null;
             if (header == null) {
                 header = csv.header(record);
             } else if (columns == null) {
-                csv.checkWidth(header, record.length, sample.size() + 1, getStartingLineNumber(), record);
+                csv.checkWidth(header, record.length, sample.size() + 1, line, record);
                 sample.add(record);
-                sampleLines.add(getStartingLineNumber());
+                sampleLines.add(line);
                 if (sampleFull(sample.size())) {
                     startOrSampleMore(sample.size() * 2 > MAX_SAMPLE_ROWS);
                 }
             } else {
-                endLine(getFieldCount(), getStartingLineNumber());
+                endLine(fieldCount, line);
             }
-            return Boolean.TRUE;
         }
 
         /** After the last line: a log shorter than the sample is read now. */
@@ -397,7 +424,7 @@ public final class CsvTransactionFiles implements TransactionFiles {
                 beginLine();
                 for (int j = 0; j < line.length; j++) {
                     char[] chars = line[j].toCharArray();
-                    field(j, chars, 0, chars.length);
+                    slotField(j, chars, 0, chars.length);
                 }
                 endLine(line.length, sampleLines.get(r));
             }
@@ -517,6 +544,7 @@ public final class CsvTransactionFiles implements TransactionFiles {
                 chars = Arrays.copyOf(chars, Math.max(chars.length * 2, start + id.length));
             }
             System.arraycopy(id.chars, 0, chars, start, id.length);
+            hashes[size] = id.hash;
             lines[size] = line;
             starts[++size] = start + id.length;
         }
@@ -539,12 +567,14 @@ public final class CsvTransactionFiles implements TransactionFiles {
         final int column;
         char[] chars = new char[32];
         int length;
+        int hash; // String.hashCode of the trimmed text
 
         Slot(int column) {
             this.column = column;
         }
 
-        void set(char[] buf, int offset, int count) {
+        void set(char[] buf, int offset, int count, int strippedHash) {
+            hash = strippedHash;
             int start = offset;
             int end = offset + count;
             while (start < end && Character.isWhitespace(buf[start])) {
@@ -592,15 +622,7 @@ public final class CsvTransactionFiles implements TransactionFiles {
 
         /** The code of the slice's text, a new one when it was not seen before ({@link #isNew()} then says so). */
         int code(Slot slot) {
-            return code(slot.chars, 0, slot.length, hash(slot.chars, 0, slot.length));
-        }
-
-        private static int hash(char[] text, int offset, int length) {
-            int h = 0;
-            for (int i = offset; i < offset + length; i++) {
-                h = 31 * h + text[i];
-            }
-            return h;
+            return code(slot.chars, 0, slot.length, slot.hash);
         }
 
         /**
@@ -608,15 +630,14 @@ public final class CsvTransactionFiles implements TransactionFiles {
          * table and the characters are touched for every text first: those loads do not wait for each other, so their
          * cache misses overlap instead of coming one after the other as they do text by text.
          *
-         * @param isNew set for each text that got a new code
+         * @param hashes each text's {@code String.hashCode}
+         * @param isNew  set for each text that got a new code
          */
         void codes(char[] texts, int[] starts, int count, int[] hashes, int[] codes, boolean[] isNew) {
             int mask = table.length - 1;
             long touched = 0;
             for (int i = 0; i < count; i++) {
-                int h = hash(texts, starts[i], starts[i + 1] - starts[i]);
-                hashes[i] = h;
-                touched += table[slot(h)];
+                touched += table[slot(hashes[i])];
             }
             for (int i = 0; i < count; i++) {
                 long entry = table[slot(hashes[i])];

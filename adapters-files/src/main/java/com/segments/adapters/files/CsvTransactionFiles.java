@@ -273,8 +273,14 @@ public final class CsvTransactionFiles implements TransactionFiles {
         }
 
         @Override
-        public void field(int index, char[] buf, int offset, int length) {
-            handleField(index, buf, offset, length, false);
+        public void field(int index, char[] buf, int offset, int length, int hash) {
+            if (columns == null) {
+                handleField(index, buf, offset, length, false);
+                return;
+            }
+            boolean trimmed = length == 0
+                    || !Character.isWhitespace(buf[offset]) && !Character.isWhitespace(buf[offset + length - 1]);
+            slotField(index, buf, offset, length, trimmed ? hash : strippedHash(buf, offset, length));
         }
 
         @Override
@@ -313,11 +319,10 @@ public final class CsvTransactionFiles implements TransactionFiles {
                 fields[index] = new String(buf, offset, length);
                 return;
             }
-            slotField(index, buf, offset, length);
+            slotField(index, buf, offset, length, strippedHash(buf, offset, length));
         }
 
-        private void slotField(int index, char[] buf, int offset, int length) {
-            int stripped = strippedHash(buf, offset, length);
+        private void slotField(int index, char[] buf, int offset, int length, int stripped) {
             if (index < slots.length) {
                 if (slots[index] != null) {
                     slots[index].set(buf, offset, length, stripped);
@@ -424,7 +429,7 @@ public final class CsvTransactionFiles implements TransactionFiles {
                 beginLine();
                 for (int j = 0; j < line.length; j++) {
                     char[] chars = line[j].toCharArray();
-                    slotField(j, chars, 0, chars.length);
+                    slotField(j, chars, 0, chars.length, strippedHash(chars, 0, chars.length));
                 }
                 endLine(line.length, sampleLines.get(r));
             }
@@ -634,23 +639,28 @@ public final class CsvTransactionFiles implements TransactionFiles {
          * @param isNew  set for each text that got a new code
          */
         void codes(char[] texts, int[] starts, int count, int[] hashes, int[] codes, boolean[] isNew) {
-            int mask = table.length - 1;
             long touched = 0;
-            for (int i = 0; i < count; i++) {
-                touched += table[slot(hashes[i])];
-            }
-            for (int i = 0; i < count; i++) {
-                long entry = table[slot(hashes[i])];
-                if (entry != 0 && (int) (entry >>> 32) == hashes[i]) {
-                    touched += chars[(int) entry - 1];
+            for (int from = 0; from < count; from += PREFETCHED) {
+                int to = Math.min(count, from + PREFETCHED);
+                for (int i = from; i < to; i++) {
+                    touched += table[slot(hashes[i])];
+                }
+                for (int i = from; i < to; i++) {
+                    long entry = table[slot(hashes[i])];
+                    if (entry != 0 && (int) (entry >>> 32) == hashes[i]) {
+                        touched += chars[(int) entry - 1];
+                    }
+                }
+                for (int i = from; i < to; i++) {
+                    codes[i] = code(texts, starts[i], starts[i + 1] - starts[i], hashes[i]);
+                    isNew[i] = created;
                 }
             }
-            for (int i = 0; i < count; i++) {
-                codes[i] = code(texts, starts[i], starts[i + 1] - starts[i], hashes[i]);
-                isNew[i] = created;
-            }
-            sink += touched & mask; // keeps the touching loads
+            sink = touched; // keeps the touching loads
         }
+
+        /** Texts whose table slots and characters are brought into the cache together, ahead of looking them up. */
+        private static final int PREFETCHED = 256;
 
         /** Written so that no compiler drops the loads that only bring the table into the cache. */
         static volatile long sink;

@@ -25,8 +25,8 @@ final class LogLines {
         /** Before a line's first field. */
         void begin();
 
-        /** One field; {@code buf} holds it from {@code offset}, as characters. */
-        void field(int index, char[] buf, int offset, int length);
+        /** One field; {@code buf} holds it from {@code offset}, as characters; {@code hash} is its String hash. */
+        void field(int index, char[] buf, int offset, int length, int hash);
 
         /** After a line's last field; {@code line} is its number in the file, from 1. */
         void end(int fieldCount, long line);
@@ -74,28 +74,17 @@ final class LogLines {
                 }
                 atStart = false;
                 int start = 0;
-                while (true) {
-                    int next = lineEnd(bytes, start, filled);
-                    if (next < 0 && !end) {
+                while (start < filled) {
+                    int next = line(bytes, chars, start, filled, end, delimiter, handler, line + 1);
+                    if (next == INCOMPLETE) {
                         break; // the line goes on in the next chunk
                     }
-                    int stop = next < 0 ? filled : next;
-                    if (next < 0 && stop == start) {
-                        break; // the file ended with a line feed
-                    }
-                    int contentEnd = stop > start && bytes[stop - 1] == '\r' && next >= 0 ? stop - 1 : stop;
-                    if (!plain(bytes, start, contentEnd)) {
+                    if (next == NOT_PLAIN) {
                         rest(csv, handler, bytes, start, filled, in, line, false);
                         return hash(in, digest);
                     }
                     line++;
-                    if (contentEnd > start) {
-                        fields(bytes, chars, start, contentEnd, delimiter, handler, line);
-                    }
-                    start = stop + 1;
-                    if (next < 0) {
-                        break;
-                    }
+                    start = next;
                 }
                 if (end) {
                     return hash(in, digest);
@@ -114,41 +103,54 @@ final class LogLines {
         }
     }
 
-    private static int lineEnd(byte[] bytes, int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (bytes[i] == '\n') {
-                return i;
-            }
-        }
-        return -1;
-    }
+    private static final int INCOMPLETE = -1;
+    private static final int NOT_PLAIN = -2;
 
-    /** Whether FastCSV would read the line as this class does: ASCII, no quote, no carriage return. */
-    private static boolean plain(byte[] bytes, int from, int to) {
-        for (int i = from; i < to; i++) {
-            byte b = bytes[i];
-            if (b < 0 || b == '"' || b == '\r') {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static void fields(byte[] bytes, char[] chars, int from, int to, byte delimiter, Handler handler,
-                               long line) {
-        handler.begin();
+    /**
+     * Reads the line at {@code start} in one pass over its bytes: finds its fields, copies them into {@code chars} and
+     * hashes each, and hands them on (an empty line is skipped, as FastCSV skips it). A line found not plain on the
+     * way may have handed on some fields: FastCSV then reads it again from its start, which begins it anew.
+     *
+     * @return where the next line starts, {@link #INCOMPLETE} when the chunk ends before the line does, or
+     * {@link #NOT_PLAIN}
+     */
+    private static int line(byte[] bytes, char[] chars, int start, int filled, boolean end, byte delimiter,
+                            Handler handler, long number) {
         int index = 0;
-        int fieldStart = from;
-        for (int i = from; i < to; i++) {
+        int fieldStart = start;
+        int hash = 0;
+        for (int i = start; ; i++) {
+            if (i == filled) {
+                if (!end) {
+                    return INCOMPLETE;
+                }
+                handler.field(index, chars, fieldStart, i - fieldStart, hash); // the last line has no line feed
+                handler.end(index + 1, number);
+                return filled;
+            }
             byte b = bytes[i];
-            chars[i] = (char) b;
+            if (b == '\n' || b == '\r' && i + 1 < filled && bytes[i + 1] == '\n') {
+                if (i > start) {
+                    handler.field(index, chars, fieldStart, i - fieldStart, hash);
+                    handler.end(index + 1, number);
+                }
+                return b == '\n' ? i + 1 : i + 2;
+            }
+            if (b < 0 || b == '"' || b == '\r') {
+                return b == '\r' && i + 1 == filled && !end ? INCOMPLETE : NOT_PLAIN;
+            }
+            if (i == start) {
+                handler.begin();
+            }
             if (b == delimiter) {
-                handler.field(index++, chars, fieldStart, i - fieldStart);
+                handler.field(index++, chars, fieldStart, i - fieldStart, hash);
+                hash = 0;
                 fieldStart = i + 1;
+            } else {
+                chars[i] = (char) b;
+                hash = 31 * hash + b;
             }
         }
-        handler.field(index++, chars, fieldStart, to - fieldStart);
-        handler.end(index, line);
     }
 
     /** FastCSV reads the rest: the chunk from {@code from} on, then the file. */

@@ -154,6 +154,8 @@ public final class TransactionProfiles {
         private final Map<String, Integer> spendCodes = new LinkedHashMap<>();
         private final List<String> spendNames = new ArrayList<>();
         private final long[] exclusions = new long[CustomerActivity.Exclusion.values().length];
+        /** Lines whose customers are brought into the cache together, ahead of applying them. */
+        private static final int PREFETCHED = 256;
 
         Aggregator(String source) {
             this.source = source;
@@ -172,8 +174,12 @@ public final class TransactionProfiles {
         void add(TransactionBatch batch) {
             codes.learn(batch);
             learnCategories();
-            for (int i = 0, n = batch.size(); i < n; i++) {
-                add(batch, i);
+            for (int from = 0, n = batch.size(); from < n; from += PREFETCHED) {
+                int to = Math.min(n, from + PREFETCHED);
+                customers.prefetch(batch, from, to);
+                for (int i = from; i < to; i++) {
+                    add(batch, i);
+                }
             }
         }
 

@@ -67,12 +67,13 @@ public final class CsvTransactionFiles implements TransactionFiles {
                     for (int i = 0; i < batch.size(); i++) {
                         transactions.accept(codes.transaction(batch, i));
                     }
-                });
+                }, true);
             }
 
             @Override
-            public String readBatches(Consumer<List<String>> groupNames, Consumer<TransactionBatch> batches) {
-                Pipeline pipeline = new Pipeline(csv, layout);
+            public String readBatches(Consumer<List<String>> groupNames, Consumer<TransactionBatch> batches,
+                                      boolean fingerprint) {
+                Pipeline pipeline = new Pipeline(csv, layout, fingerprint);
                 String hash = pipeline.run(groupNames, batches);
                 notes[0] = pipeline.notes;
                 return hash;
@@ -138,9 +139,12 @@ public final class CsvTransactionFiles implements TransactionFiles {
         private volatile RuntimeException failure;
         private volatile String sha256;
 
-        Pipeline(CsvSource csv, LogLayout layout) {
+        private final boolean fingerprint;
+
+        Pipeline(CsvSource csv, LogLayout layout, boolean fingerprint) {
             this.csv = csv;
             this.layout = layout;
+            this.fingerprint = fingerprint;
         }
 
         String run(Consumer<List<String>> groupNames, Consumer<TransactionBatch> batches) {
@@ -176,7 +180,7 @@ public final class CsvTransactionFiles implements TransactionFiles {
         private void read() {
             try {
                 LineHandler handler = new LineHandler(csv, layout, BATCH, this::put, this::put);
-                sha256 = LogLines.read(csv, handler);
+                sha256 = LogLines.read(csv, handler, fingerprint);
                 handler.finish();
                 notes = handler.columns.notes();
             } catch (RuntimeException e) {

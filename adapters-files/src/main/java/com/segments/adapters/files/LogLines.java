@@ -46,10 +46,11 @@ final class LogLines {
     /**
      * Reads the whole file, giving every line to the handler.
      *
-     * @return the hex SHA-256 of the file's bytes, or "" when the source does not fingerprint
+     * @param fingerprint whether to hash the bytes (when the source fingerprints)
+     * @return the hex SHA-256 of the file's bytes, or "" when not hashed
      */
-    static String read(CsvSource csv, Handler handler) {
-        MessageDigest digest = csv.fingerprints() ? CsvSource.newDigest() : null;
+    static String read(CsvSource csv, Handler handler, boolean fingerprint) {
+        MessageDigest digest = fingerprint && csv.fingerprints() ? CsvSource.newDigest() : null;
         byte delimiter = (byte) csv.delimiter();
         try (InputStream raw = Files.newInputStream(csv.file());
              InputStream in = digest == null ? raw : new DigestInputStream(raw, digest)) {

@@ -51,6 +51,22 @@ class CsvTransactionFilesTest {
         return transactions;
     }
 
+    @Test
+    void theFingerprintHashesEveryByteOfTheFileWhicheverReadsIt() throws Exception {
+        List<String> lines = lines(40_000);
+        for (String content : List.of(HEADER + "\n" + String.join("\n", lines) + "\n",
+                "\"customer_id\",date,amount,category,bank\n" + String.join("\n", lines))) {
+            Path file = dir.resolve("hashed.csv");
+            Files.write(file, content.getBytes(StandardCharsets.UTF_8));
+            String expected = java.util.HexFormat.of().formatHex(
+                    java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+            var log = new CsvTransactionFiles().open(file, null, LogLayout.FIND);
+            assertThat(log.read(names -> { }, t -> { })).isEqualTo(expected);
+            assertThat(log.readBatches(names -> { }, batch -> { }, true)).isEqualTo(expected);
+            assertThat(log.readBatches(names -> { }, batch -> { }, false)).as("not asked for").isEmpty();
+        }
+    }
+
     private static String text(Transaction t) {
         return String.join("|", t.customer(), Long.toString(t.day()), Double.toString(t.amount()),
                 Double.toString(t.items()), t.category(), t.invoice(), Arrays.toString(t.groups()),

@@ -108,8 +108,16 @@ public final class TransactionProfiles {
 
     /** Aggregates a log; {@code asOf} is the day recency is counted to (null: the log's last date). */
     public static Result aggregate(TransactionSource source, LocalDate asOf) {
+        return aggregate(source, asOf, true);
+    }
+
+    /**
+     * The same, telling the source whether the table's fingerprint needs the hash of its content (a model trained on
+     * the profiles records it; a profiles file does not).
+     */
+    public static Result aggregate(TransactionSource source, LocalDate asOf, boolean fingerprint) {
         Aggregator aggregator = new Aggregator(source.name());
-        String sha256 = source.readBatches(aggregator::groups, aggregator::add);
+        String sha256 = source.readBatches(aggregator::groups, aggregator::add, fingerprint);
         return aggregator.finish(source, sha256, asOf);
     }
 

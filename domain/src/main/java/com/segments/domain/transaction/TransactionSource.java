@@ -25,9 +25,12 @@ public interface TransactionSource {
      * Reads every transaction in order as {@link TransactionBatch}es: what aggregation uses, since a log of tens of
      * millions of lines is read fastest without an object per line. By default, packs what {@link #read} gives.
      *
-     * @return a hash of the content read, as {@link #read} answers it
+     * @param fingerprint whether the hash of the content is wanted: without it a source may skip hashing (hashing a
+     *                    file of half a gigabyte is a tenth of reading it) and answer ""
+     * @return a hash of the content read, as {@link #read} answers it, or ""
      */
-    default String readBatches(Consumer<List<String>> groupNames, Consumer<TransactionBatch> batches) {
+    default String readBatches(Consumer<List<String>> groupNames, Consumer<TransactionBatch> batches,
+                               boolean fingerprint) {
         TransactionBatch.Packer packer = new TransactionBatch.Packer(1024, batches);
         String hash = read(groupNames, packer);
         packer.flush();

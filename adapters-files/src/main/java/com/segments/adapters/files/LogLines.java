@@ -117,6 +117,17 @@ final class LogLines {
      */
     private static int line(byte[] bytes, char[] chars, int start, int filled, boolean end, byte delimiter,
                             Handler handler, long number) {
+        byte first = bytes[start];
+        if (first == '\n') {
+            return start + 1; // an empty line
+        }
+        if (first == '\r' && start + 1 < filled && bytes[start + 1] == '\n') {
+            return start + 2;
+        }
+        if (first == '\r' && start + 1 == filled && !end) {
+            return INCOMPLETE;
+        }
+        handler.begin();
         int index = 0;
         int fieldStart = start;
         int hash = 0;
@@ -130,27 +141,27 @@ final class LogLines {
                 return filled;
             }
             byte b = bytes[i];
-            if (b == '\n' || b == '\r' && i + 1 < filled && bytes[i + 1] == '\n') {
-                if (i > start) {
-                    handler.field(index, chars, fieldStart, i - fieldStart, hash);
-                    handler.end(index + 1, number);
-                }
-                return b == '\n' ? i + 1 : i + 2;
-            }
-            if (b < 0 || b == '"' || b == '\r') {
-                return b == '\r' && i + 1 == filled && !end ? INCOMPLETE : NOT_PLAIN;
-            }
-            if (i == start) {
-                handler.begin();
+            if (b > '"' && b != delimiter) { // most bytes: digits, letters, '-', '.'
+                chars[i] = (char) b;
+                hash = 31 * hash + b;
+                continue;
             }
             if (b == delimiter) {
                 handler.field(index++, chars, fieldStart, i - fieldStart, hash);
                 hash = 0;
                 fieldStart = i + 1;
-            } else {
-                chars[i] = (char) b;
-                hash = 31 * hash + b;
+                continue;
             }
+            if (b == '\n' || b == '\r' && i + 1 < filled && bytes[i + 1] == '\n') {
+                handler.field(index, chars, fieldStart, i - fieldStart, hash);
+                handler.end(index + 1, number);
+                return b == '\n' ? i + 1 : i + 2;
+            }
+            if (b < 0 || b == '"' || b == '\r') {
+                return b == '\r' && i + 1 == filled && !end ? INCOMPLETE : NOT_PLAIN;
+            }
+            chars[i] = (char) b; // a space, a tab that does not separate, another control character
+            hash = 31 * hash + b;
         }
     }
 

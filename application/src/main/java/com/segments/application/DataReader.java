@@ -97,7 +97,12 @@ public final class DataReader {
 
     /** The log turned into one profile per customer (transaction data only). */
     public TransactionProfiles.Result aggregate(DataInput input) {
-        return TransactionProfiles.aggregate(transactions(input), null);
+        return aggregate(input, true);
+    }
+
+    /** The same; without {@code fingerprint} the table's fingerprint may lack the hash of the log's content. */
+    public TransactionProfiles.Result aggregate(DataInput input, boolean fingerprint) {
+        return TransactionProfiles.aggregate(transactions(input), null, fingerprint);
     }
 
     /** A log file, for loading into the store. */

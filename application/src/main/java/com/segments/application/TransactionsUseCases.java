@@ -53,7 +53,7 @@ public final class TransactionsUseCases {
 
     /** Aggregates a log into one profile per customer and writes them as CSV (atomically: all or nothing). */
     public ProfilesReport writeProfiles(DataInput input, Path out) {
-        TransactionProfiles.Result result = reader.aggregate(input);
+        TransactionProfiles.Result result = reader.aggregate(input, false); // a profiles file carries no fingerprint
         Table table = result.table();
         try (RecordFiles.RecordSink sink = files.create(out)) {
             sink.write(table.header());

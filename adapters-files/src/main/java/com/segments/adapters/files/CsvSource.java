@@ -178,6 +178,43 @@ final class CsvSource {
         }
     }
 
+    /**
+     * Runs FastCSV with a callback handler over a stream that continues this source part way (a reader of its own read
+     * the lines before), with this source's options; the caller hashes the bytes.
+     */
+    <T> void parseRest(InputStream in, boolean atStart, de.siegmar.fastcsv.reader.CsvCallbackHandler<T> handler,
+                       Parse<T> parse) {
+        try (CsvReader<T> reader = CsvReader.builder()
+                .fieldSeparator(delimiter)
+                .detectBomHeader(atStart)
+                .skipEmptyLines(true)
+                .extraFieldStrategy(de.siegmar.fastcsv.reader.FieldMismatchStrategy.IGNORE)
+                .missingFieldStrategy(de.siegmar.fastcsv.reader.FieldMismatchStrategy.IGNORE)
+                .build(handler, in, StandardCharsets.UTF_8)) {
+            parse.run(reader);
+        } catch (CsvParseException e) {
+            if (e.getCause() instanceof com.segments.domain.SegmentsException thrownByUs) {
+                throw thrownByUs;
+            }
+            if (e.getCause() instanceof RuntimeException failure && !(failure instanceof UncheckedIOException)) {
+                throw failure;
+            }
+            throw new DataSourceException(name() + ": " + e.getMessage(), e);
+        } catch (IOException | UncheckedIOException e) {
+            throw new DataSourceException(name() + ": cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    /** Whether reads hash the bytes (else they answer an empty hash). */
+    boolean fingerprints() {
+        return fingerprint;
+    }
+
+    /** A new SHA-256 digest. */
+    static MessageDigest newDigest() {
+        return sha256();
+    }
+
     /** Reads the header line only. */
     public List<String> header() {
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);

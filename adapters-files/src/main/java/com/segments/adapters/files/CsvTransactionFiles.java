@@ -4,6 +4,7 @@ import com.segments.domain.feature.Field;
 import com.segments.domain.feature.NumberText;
 import com.segments.domain.table.DataSourceException;
 import com.segments.domain.transaction.Transaction;
+import com.segments.domain.transaction.TransactionBatch;
 import com.segments.domain.transaction.LogColumns;
 import com.segments.domain.feature.LogLayout;
 import com.segments.domain.transaction.TransactionFiles;
@@ -16,10 +17,8 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -62,8 +61,20 @@ public final class CsvTransactionFiles implements TransactionFiles {
 
             @Override
             public String read(Consumer<List<String>> groupNames, Consumer<Transaction> transactions) {
-                Pipeline pipeline = new Pipeline(csv, layout);
-                String hash = pipeline.run(groupNames, transactions);
+                TransactionBatch.Codes codes = new TransactionBatch.Codes();
+                return readBatches(groupNames, batch -> {
+                    codes.learn(batch);
+                    for (int i = 0; i < batch.size(); i++) {
+                        transactions.accept(codes.transaction(batch, i));
+                    }
+                }, true);
+            }
+
+            @Override
+            public String readBatches(Consumer<List<String>> groupNames, Consumer<TransactionBatch> batches,
+                                      boolean fingerprint) {
+                Pipeline pipeline = new Pipeline(csv, layout, fingerprint);
+                String hash = pipeline.run(groupNames, batches);
                 notes[0] = pipeline.notes;
                 return hash;
             }
@@ -118,34 +129,32 @@ public final class CsvTransactionFiles implements TransactionFiles {
      * that stops taking (its own failure) stops the reading.
      */
     private static final class Pipeline {
-        private static final int BATCH = 2048;
-        private static final Object[] END = new Object[0];
+        private static final int BATCH = 4096;
+        private static final Object END = new Object();
         private final CsvSource csv;
         private final LogLayout layout;
         volatile List<String> notes = List.of();
-        private final java.util.concurrent.BlockingQueue<Object[]> queue = new java.util.concurrent.ArrayBlockingQueue<>(16);
+        private final java.util.concurrent.BlockingQueue<Object> queue = new java.util.concurrent.ArrayBlockingQueue<>(16);
         private volatile boolean stopped;
         private volatile RuntimeException failure;
         private volatile String sha256;
 
-        Pipeline(CsvSource csv, LogLayout layout) {
+        private final boolean fingerprint;
+
+        Pipeline(CsvSource csv, LogLayout layout, boolean fingerprint) {
             this.csv = csv;
             this.layout = layout;
+            this.fingerprint = fingerprint;
         }
 
-        String run(Consumer<List<String>> groupNames, Consumer<Transaction> transactions) {
+        String run(Consumer<List<String>> groupNames, Consumer<TransactionBatch> batches) {
             Thread reader = Thread.ofPlatform().name("log-reader").daemon().start(this::read);
             try {
-                for (Object[] batch = take(); batch != END; batch = take()) {
-                    if (batch.length == 1 && batch[0] instanceof List<?> names) {
+                for (Object item = take(); item != END; item = take()) {
+                    if (item instanceof List<?> names) {
                         groupNames.accept(names.stream().map(String.class::cast).toList());
-                        continue;
-                    }
-                    for (Object t : batch) {
-                        if (t == null) {
-                            break;
-                        }
-                        transactions.accept((Transaction) t);
+                    } else {
+                        batches.accept((TransactionBatch) item);
                     }
                 }
             } finally {
@@ -159,7 +168,7 @@ public final class CsvTransactionFiles implements TransactionFiles {
             return sha256;
         }
 
-        private Object[] take() {
+        private Object take() {
             try {
                 return queue.take();
             } catch (InterruptedException e) {
@@ -169,27 +178,11 @@ public final class CsvTransactionFiles implements TransactionFiles {
         }
 
         private void read() {
-            Object[][] batch = {new Object[BATCH]};
-            int[] filled = {0};
             try {
-                LineHandler handler = new LineHandler(csv, layout, names -> put(new Object[] {names}), t -> {
-                    batch[0][filled[0]++] = t;
-                    if (filled[0] == BATCH) {
-                        put(batch[0]);
-                        batch[0] = new Object[BATCH];
-                        filled[0] = 0;
-                    }
-                });
-                sha256 = csv.parse(handler, reader -> {
-                    for (Object ignored : reader) {
-                        // the handler passes each transaction on as its line is built
-                    }
-                    handler.finish();
-                });
+                LineHandler handler = new LineHandler(csv, layout, BATCH, this::put, this::put);
+                sha256 = LogLines.read(csv, handler, fingerprint);
+                handler.finish();
                 notes = handler.columns.notes();
-                if (filled[0] > 0) {
-                    put(batch[0]);
-                }
             } catch (RuntimeException e) {
                 failure = e;
             } finally {
@@ -197,7 +190,7 @@ public final class CsvTransactionFiles implements TransactionFiles {
             }
         }
 
-        private void put(Object[] batch) {
+        private void put(Object batch) {
             try {
                 while (!stopped && !queue.offer(batch, 100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
                     // the caller is busy; wait for room unless it has stopped taking
@@ -224,16 +217,23 @@ public final class CsvTransactionFiles implements TransactionFiles {
     }
 
     /**
-     * Reads one line at a time from FastCSV's slices into a transaction, and hands it on. The header and the first
-     * rows are kept as text until the columns are found ({@link LogColumns}); those rows are then read like the rest.
+     * Reads one line at a time from FastCSV's slices into a batch of transactions, and hands on each batch as it
+     * fills. The header and the first rows are kept as text until the columns are found ({@link LogColumns}); those
+     * rows are then read like the rest.
      */
-    private static final class LineHandler extends AbstractBaseCsvCallbackHandler<Object> {
+    private static final class LineHandler extends AbstractBaseCsvCallbackHandler<Object> implements LogLines.Handler {
         private final CsvSource csv;
         private final LogLayout layout;
         private final Consumer<List<String>> groupNames;
-        private final Consumer<Transaction> transactions;
-        private final StringPool pool = new StringPool();
-        private final Map<GroupValues, String[]> groupArrays = new HashMap<>();
+        private final Consumer<TransactionBatch> batches;
+        private final int batchSize;
+        private TransactionBatch batch;
+        private final StringPool customers = new StringPool();
+        private final PendingIds pendingIds;
+        private final StringPool categories = new StringPool();
+        private final StringPool groupValues = new StringPool();
+        private PairCodes[] groupPrefixes; // per group column: codes of the values of the columns up to it
+        private int[] groupLine;
         private List<String> header;
         private String[] fields = new String[16];
         private final List<String[]> sample = new ArrayList<>();
@@ -253,16 +253,53 @@ public final class CsvTransactionFiles implements TransactionFiles {
         private String extraField;
         private Dates dates;
 
-        LineHandler(CsvSource csv, LogLayout layout, Consumer<List<String>> groupNames, Consumer<Transaction> transactions) {
+        LineHandler(CsvSource csv, LogLayout layout, int batchSize, Consumer<List<String>> groupNames,
+                    Consumer<TransactionBatch> batches) {
             this.csv = csv;
             this.layout = layout;
             this.groupNames = groupNames;
-            this.transactions = transactions;
+            this.batches = batches;
+            this.batchSize = batchSize;
+            this.batch = new TransactionBatch(batchSize);
+            this.pendingIds = new PendingIds(batchSize);
         }
+
+        private long lineOffset;
 
         @Override
         protected void handleBegin(long line) {
             beginLine();
+        }
+
+        @Override
+        public void begin() {
+            beginLine();
+        }
+
+        @Override
+        public void field(int index, char[] buf, int offset, int length, int hash) {
+            if (columns == null) {
+                handleField(index, buf, offset, length, false);
+                return;
+            }
+            boolean trimmed = length == 0
+                    || !Character.isWhitespace(buf[offset]) && !Character.isWhitespace(buf[offset + length - 1]);
+            slotField(index, buf, offset, length, trimmed ? hash : strippedHash(buf, offset, length));
+        }
+
+        @Override
+        public void end(int fieldCount, long line) {
+            record(fieldCount, line);
+        }
+
+        @Override
+        public void continueAfter(long lines) {
+            lineOffset = lines;
+        }
+
+        @Override
+        public de.siegmar.fastcsv.reader.CsvCallbackHandler<?> fastCsv() {
+            return this;
         }
 
         private void beginLine() {
@@ -286,41 +323,44 @@ public final class CsvTransactionFiles implements TransactionFiles {
                 fields[index] = new String(buf, offset, length);
                 return;
             }
-            field(index, buf, offset, length);
+            slotField(index, buf, offset, length, strippedHash(buf, offset, length));
         }
 
-        private void field(int index, char[] buf, int offset, int length) {
+        private void slotField(int index, char[] buf, int offset, int length, int stripped) {
             if (index < slots.length) {
                 if (slots[index] != null) {
-                    slots[index].set(buf, offset, length);
+                    slots[index].set(buf, offset, length, stripped);
                 }
             } else if (index == slots.length) {
                 extraField = new String(buf, offset, length);
             }
             // the line's identity, exactly as 31 * h + field.strip().hashCode() over every field
-            hash = 31 * hash + strippedHash(buf, offset, length);
+            hash = 31 * hash + stripped;
             hash ^= hash >>> 29;
         }
 
         @Override
         protected Object buildRecord() {
-            if (getRecordType() != RecordType.DATA) {
-                return Boolean.TRUE;
+            if (getRecordType() == RecordType.DATA) {
+                record(getFieldCount(), lineOffset + getStartingLineNumber());
             }
-            String[] record = columns == null ? Arrays.copyOf(fields, getFieldCount()) : null;
+            return Boolean.TRUE;
+        }
+
+        private void record(int fieldCount, long line) {
+            String[] record = columns == null ? Arrays.copyOf(fields, fieldCount) : null;
             if (header == null) {
                 header = csv.header(record);
             } else if (columns == null) {
-                csv.checkWidth(header, record.length, sample.size() + 1, getStartingLineNumber(), record);
+                csv.checkWidth(header, record.length, sample.size() + 1, line, record);
                 sample.add(record);
-                sampleLines.add(getStartingLineNumber());
+                sampleLines.add(line);
                 if (sampleFull(sample.size())) {
                     startOrSampleMore(sample.size() * 2 > MAX_SAMPLE_ROWS);
                 }
             } else {
-                endLine(getFieldCount(), getStartingLineNumber());
+                endLine(fieldCount, line);
             }
-            return Boolean.TRUE;
         }
 
         /** After the last line: a log shorter than the sample is read now. */
@@ -331,12 +371,25 @@ public final class CsvTransactionFiles implements TransactionFiles {
             if (columns == null) {
                 start();
             }
+            if (batch.size() > 0) {
+                handOn();
+            }
         }
 
         private void endLine(int fieldCount, long line) {
             row++;
             csv.checkWidth(header, fieldCount, row, line, extraField == null ? null : extra());
-            transactions.accept(transaction(line));
+            add(line);
+            if (batch.isFull()) {
+                handOn();
+            }
+        }
+
+        /** Looks up the batch's customer ids and hands it on. */
+        private void handOn() {
+            pendingIds.resolve(customers, batch);
+            batches.accept(batch);
+            batch = new TransactionBatch(batchSize);
         }
 
         private String[] extra() {
@@ -372,13 +425,15 @@ public final class CsvTransactionFiles implements TransactionFiles {
             category = slot(columns.category());
             invoice = slot(columns.invoice());
             groups = Arrays.stream(columns.groups()).mapToObj(this::slot).toArray(Slot[]::new);
+            groupPrefixes = Arrays.stream(groups).map(g -> new PairCodes()).toArray(PairCodes[]::new);
+            groupLine = new int[groups.length];
             groupNames.accept(columns.groupNames());
             for (int r = 0; r < sample.size(); r++) {
                 String[] line = sample.get(r);
                 beginLine();
                 for (int j = 0; j < line.length; j++) {
                     char[] chars = line[j].toCharArray();
-                    field(j, chars, 0, chars.length);
+                    slotField(j, chars, 0, chars.length, strippedHash(chars, 0, chars.length));
                 }
                 endLine(line.length, sampleLines.get(r));
             }
@@ -395,7 +450,7 @@ public final class CsvTransactionFiles implements TransactionFiles {
             return slots[column];
         }
 
-        private Transaction transaction(long line) {
+        private void add(long line) {
             double value = amount != null ? number(amount, line)
                     : number(quantity, line) * number(price, line);
             double items = 0;
@@ -403,22 +458,43 @@ public final class CsvTransactionFiles implements TransactionFiles {
                 double q = NumberText.parse(quantity.chars, 0, quantity.length);
                 items = Double.isNaN(q) ? 0 : q;
             }
-            String id = customer.isMissing() ? null : pool.intern(customer);
-            return new Transaction(id, dates.day(date, row, line, header), value, items,
-                    category == null ? null : pool.intern(category), invoice == null ? null : invoice.text(),
-                    groupValues(), hash);
+            int id = TransactionBatch.NONE;
+            if (!customer.isMissing()) {
+                id = pendingIds.size(); // a placeholder: ids are looked up a batch at a time, when it is full
+                pendingIds.add(customer, batch.size());
+            }
+            long day = dates.day(date, row, line, header);
+            int spent = category == null ? TransactionBatch.NONE : code(categories, category);
+            batch.add(id, day, value, items, spent, invoice == null ? null : invoice.text(), groupCode(), hash);
         }
 
-        /** The line's group values; equal lines share one array (the aggregation keeps the first it sees). */
-        private String[] groupValues() {
+        /** The code of a slice's text, telling the batch when the text is new. */
+        private int code(StringPool pool, Slot slot) {
+            int code = pool.code(slot);
+            if (pool.isNew()) {
+                batch.newCategory(pool.text(code));
+            }
+            return code;
+        }
+
+        /** The code of the line's group values (equal values, one code), or none when the log has no groups. */
+        private int groupCode() {
             if (groups.length == 0) {
-                return new String[0];
+                return TransactionBatch.NONE;
             }
-            String[] values = new String[groups.length];
+            int code = -1;
             for (int g = 0; g < groups.length; g++) {
-                values[g] = pool.intern(groups[g]);
+                groupLine[g] = groupValues.code(groups[g]);
+                code = groupPrefixes[g].code(code, groupLine[g]);
             }
-            return groupArrays.computeIfAbsent(new GroupValues(values), key -> values);
+            if (groupPrefixes[groups.length - 1].isNew()) {
+                String[] values = new String[groups.length];
+                for (int g = 0; g < groups.length; g++) {
+                    values[g] = groupValues.text(groupLine[g]);
+                }
+                batch.newGroups(values);
+            }
+            return code;
         }
 
         private double number(Slot slot, long line) {
@@ -449,28 +525,49 @@ public final class CsvTransactionFiles implements TransactionFiles {
         return h;
     }
 
-    /** Group values of a line, compared by the pooled strings' identity. */
-    private record GroupValues(String[] values) {
-        @Override
-        public boolean equals(Object o) {
-            if (!(o instanceof GroupValues other) || other.values.length != values.length) {
-                return false;
-            }
-            for (int i = 0; i < values.length; i++) {
-                if (values[i] != other.values[i]) {
-                    return false;
-                }
-            }
-            return true;
+    /** The customer ids of a batch's lines, kept until the batch is full and they are looked up together. */
+    static final class PendingIds {
+        private char[] chars = new char[1 << 15];
+        private final int[] starts;
+        private final int[] lines;
+        private final int[] hashes;
+        private final int[] codes;
+        private final boolean[] isNew;
+        private int size;
+
+        PendingIds(int capacity) {
+            starts = new int[capacity + 1];
+            lines = new int[capacity];
+            hashes = new int[capacity];
+            codes = new int[capacity];
+            isNew = new boolean[capacity];
         }
 
-        @Override
-        public int hashCode() {
-            int h = 1;
-            for (String value : values) {
-                h = 31 * h + System.identityHashCode(value);
+        int size() {
+            return size;
+        }
+
+        void add(Slot id, int line) {
+            int start = starts[size];
+            if (start + id.length > chars.length) {
+                chars = Arrays.copyOf(chars, Math.max(chars.length * 2, start + id.length));
             }
-            return h;
+            System.arraycopy(id.chars, 0, chars, start, id.length);
+            hashes[size] = id.hash;
+            lines[size] = line;
+            starts[++size] = start + id.length;
+        }
+
+        /** Gives the batch's lines their customer codes, telling the batch which ids are new, and empties. */
+        void resolve(StringPool pool, TransactionBatch batch) {
+            pool.codes(chars, starts, size, hashes, codes, isNew);
+            for (int i = 0; i < size; i++) {
+                if (isNew[i]) {
+                    batch.newCustomer(pool.text(codes[i]));
+                }
+                batch.setCustomer(lines[i], codes[i]);
+            }
+            size = 0;
         }
     }
 
@@ -479,12 +576,14 @@ public final class CsvTransactionFiles implements TransactionFiles {
         final int column;
         char[] chars = new char[32];
         int length;
+        int hash; // String.hashCode of the trimmed text
 
         Slot(int column) {
             this.column = column;
         }
 
-        void set(char[] buf, int offset, int count) {
+        void set(char[] buf, int offset, int count, int strippedHash) {
+            hash = strippedHash;
             int start = offset;
             int end = offset + count;
             while (start < end && Character.isWhitespace(buf[start])) {
@@ -510,64 +609,182 @@ public final class CsvTransactionFiles implements TransactionFiles {
     }
 
     /**
-     * The strings already seen, by content: ids, categories and group values repeat across millions of lines,
-     * and looking a slice up here makes no string unless it is new.
+     * Codes for the texts already seen, by content: ids, categories and group values repeat across millions of lines,
+     * and looking a slice up here makes no string unless it is new. Codes are 0, 1, 2, ... in order of first sight.
+     * A log over hundreds of thousands of customers looks an id up at random on every line, so the table holds each
+     * text's hash beside where its characters are, and the characters of all texts lie in one array: a look-up
+     * costs about two cache misses, where a table of strings costs four (the slot, the string, its bytes).
      */
     static final class StringPool {
-        private String[] table = new String[1024];
-        private int shift = 32 - 10;
+        private long[] table = new long[1024]; // hash << 32 | (position in chars + 1); 0: empty
+        private int shift = 64 - 10;
+        private char[] chars = new char[1 << 14]; // per text: its code (two chars), its length (two chars), its chars
+        private int used;
+        private String[] texts = new String[256];
         private int size;
+        private boolean created;
 
         /** Fibonacci hashing: ids such as C0000001, C0000002 have neighbouring hashes, which it scatters. */
         private int slot(int h) {
-            return (h * 0x9E3779B9) >>> shift;
+            return (int) ((h * 0x9E3779B97F4A7C15L) >>> shift);
         }
 
-        String intern(Slot slot) {
-            int h = 0;
-            for (int i = 0; i < slot.length; i++) {
-                h = 31 * h + slot.chars[i];
-            }
-            int mask = table.length - 1;
-            int at = slot(h);
-            for (String candidate = table[at]; candidate != null; candidate = table[at]) {
-                if (candidate.hashCode() == h && equal(candidate, slot)) {
-                    return candidate;
+        /** The code of the slice's text, a new one when it was not seen before ({@link #isNew()} then says so). */
+        int code(Slot slot) {
+            return code(slot.chars, 0, slot.length, slot.hash);
+        }
+
+        /**
+         * The codes of many texts ({@code texts} from {@code starts[i]} to {@code starts[i + 1]}), in order. The
+         * table and the characters are touched for every text first: those loads do not wait for each other, so their
+         * cache misses overlap instead of coming one after the other as they do text by text.
+         *
+         * @param hashes each text's {@code String.hashCode}
+         * @param isNew  set for each text that got a new code
+         */
+        void codes(char[] texts, int[] starts, int count, int[] hashes, int[] codes, boolean[] isNew) {
+            long touched = 0;
+            for (int from = 0; from < count; from += PREFETCHED) {
+                int to = Math.min(count, from + PREFETCHED);
+                for (int i = from; i < to; i++) {
+                    touched += table[slot(hashes[i])];
                 }
-                at = (at + 1) & mask;
+                for (int i = from; i < to; i++) {
+                    long entry = table[slot(hashes[i])];
+                    if (entry != 0 && (int) (entry >>> 32) == hashes[i]) {
+                        touched += chars[(int) entry - 1];
+                    }
+                }
+                for (int i = from; i < to; i++) {
+                    codes[i] = code(texts, starts[i], starts[i + 1] - starts[i], hashes[i]);
+                    isNew[i] = created;
+                }
             }
-            String created = slot.text();
-            table[at] = created;
-            if (++size * 2 > table.length) {
-                grow();
+            sink = touched; // keeps the touching loads
+        }
+
+        /** Texts whose table slots and characters are brought into the cache together, ahead of looking them up. */
+        private static final int PREFETCHED = 256;
+
+        /** Written so that no compiler drops the loads that only bring the table into the cache. */
+        static volatile long sink;
+
+        private int code(char[] text, int offset, int length, int h) {
+            int mask = table.length - 1;
+            for (int at = slot(h); ; at = (at + 1) & mask) {
+                long entry = table[at];
+                if (entry == 0) {
+                    created = true;
+                    return add(at, h, text, offset, length);
+                }
+                if ((int) (entry >>> 32) == h) {
+                    int position = (int) entry - 1;
+                    if (((chars[position + 2] << 16) | chars[position + 3]) == length
+                            && Arrays.equals(chars, position + 4, position + 4 + length, text, offset, offset + length)) {
+                        created = false;
+                        return (chars[position] << 16) | chars[position + 1];
+                    }
+                }
             }
+        }
+
+        /** Whether the last {@link #code} made a new code. */
+        boolean isNew() {
             return created;
         }
 
-        private static boolean equal(String candidate, Slot slot) {
-            if (candidate.length() != slot.length) {
-                return false;
+        int size() {
+            return size;
+        }
+
+        String text(int code) {
+            return texts[code];
+        }
+
+        private int add(int at, int h, char[] text, int offset, int length) {
+            int code = size++;
+            if (used + 4 + length > chars.length) {
+                chars = Arrays.copyOf(chars, Math.max(chars.length * 2, used + 4 + length));
             }
-            for (int i = 0; i < slot.length; i++) {
-                if (candidate.charAt(i) != slot.chars[i]) {
-                    return false;
-                }
+            int position = used;
+            chars[position] = (char) (code >>> 16);
+            chars[position + 1] = (char) code;
+            chars[position + 2] = (char) (length >>> 16);
+            chars[position + 3] = (char) length;
+            System.arraycopy(text, offset, chars, position + 4, length);
+            used += 4 + length;
+            table[at] = ((long) h << 32) | (position + 1L);
+            if (code == texts.length) {
+                texts = Arrays.copyOf(texts, code * 2);
             }
-            return true;
+            texts[code] = new String(text, offset, length);
+            if (size * 2 > table.length) {
+                grow();
+            }
+            return code;
         }
 
         private void grow() {
-            String[] old = table;
-            table = new String[old.length * 2];
+            long[] old = table;
+            table = new long[old.length * 2];
             shift--;
             int mask = table.length - 1;
-            for (String s : old) {
-                if (s != null) {
-                    int at = slot(s.hashCode());
-                    while (table[at] != null) {
+            for (long entry : old) {
+                if (entry != 0) {
+                    int at = slot((int) (entry >>> 32));
+                    while (table[at] != 0) {
                         at = (at + 1) & mask;
                     }
-                    table[at] = s;
+                    table[at] = entry;
+                }
+            }
+        }
+    }
+
+    /** Codes for pairs of ints (a code so far and the next value's code), 0, 1, 2, ... in order of first sight. */
+    static final class PairCodes {
+        private long[] keys = new long[64];
+        private int[] codes = new int[64];
+        private int size;
+        private boolean created;
+
+        int code(int first, int second) {
+            long key = ((long) first << 32) | (second & 0xffffffffL);
+            int mask = keys.length - 1;
+            int at = (int) ((key * 0x9E3779B97F4A7C15L) >>> 40) & mask;
+            for (; codes[at] != 0; at = (at + 1) & mask) {
+                if (keys[at] == key) {
+                    created = false;
+                    return codes[at] - 1;
+                }
+            }
+            keys[at] = key;
+            codes[at] = ++size;
+            created = true;
+            if (size * 2 > keys.length) {
+                grow();
+            }
+            return size - 1;
+        }
+
+        boolean isNew() {
+            return created;
+        }
+
+        private void grow() {
+            long[] oldKeys = keys;
+            int[] oldCodes = codes;
+            keys = new long[oldKeys.length * 2];
+            codes = new int[oldKeys.length * 2];
+            int mask = keys.length - 1;
+            for (int i = 0; i < oldKeys.length; i++) {
+                if (oldCodes[i] != 0) {
+                    int at = (int) ((oldKeys[i] * 0x9E3779B97F4A7C15L) >>> 40) & mask;
+                    while (codes[at] != 0) {
+                        at = (at + 1) & mask;
+                    }
+                    keys[at] = oldKeys[i];
+                    codes[at] = oldCodes[i];
                 }
             }
         }

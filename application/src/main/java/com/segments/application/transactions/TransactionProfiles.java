@@ -8,8 +8,10 @@ import com.segments.domain.table.NumberColumn;
 import com.segments.domain.table.Table;
 import com.segments.domain.table.TableColumn;
 import com.segments.domain.table.TextColumn;
+import com.segments.domain.transaction.CustomerActivities;
 import com.segments.domain.transaction.CustomerActivity;
 import com.segments.domain.transaction.Transaction;
+import com.segments.domain.transaction.TransactionBatch;
 import com.segments.domain.transaction.TransactionSource;
 import com.segments.domain.transaction.TransactionStore;
 
@@ -106,8 +108,16 @@ public final class TransactionProfiles {
 
     /** Aggregates a log; {@code asOf} is the day recency is counted to (null: the log's last date). */
     public static Result aggregate(TransactionSource source, LocalDate asOf) {
+        return aggregate(source, asOf, true);
+    }
+
+    /**
+     * The same, telling the source whether the table's fingerprint needs the hash of its content (a model trained on
+     * the profiles records it; a profiles file does not).
+     */
+    public static Result aggregate(TransactionSource source, LocalDate asOf, boolean fingerprint) {
         Aggregator aggregator = new Aggregator(source.name());
-        String sha256 = source.read(aggregator::groups, aggregator::add);
+        String sha256 = source.readBatches(aggregator::groups, aggregator::add, fingerprint);
         return aggregator.finish(source, sha256, asOf);
     }
 
@@ -116,15 +126,23 @@ public final class TransactionProfiles {
      * was excluded have none): what a stored profile is compared with.
      */
     public static Map<String, CustomerActivity> activities(TransactionSource source) {
-        Aggregator aggregator = new Aggregator(source.name());
-        source.read(aggregator::groups, aggregator::add);
-        return aggregator.customers;
+        Map<String, CustomerActivity> customers = new LinkedHashMap<>();
+        source.read(names -> { }, t -> {
+            if (CustomerActivity.screen(t) == null) {
+                customers.computeIfAbsent(t.customer(), k -> new CustomerActivity()).accept(t);
+            }
+        });
+        return customers;
     }
 
-    /** Applies the rules and accumulates one {@link CustomerActivity} per id. */
+    /**
+     * Applies the rules of {@link CustomerActivity} to batches of lines and accumulates every customer's activity in
+     * {@link CustomerActivities}: the same values, in flat arrays.
+     */
     private static final class Aggregator {
         private final String source;
-        private final Map<String, CustomerActivity> customers = new LinkedHashMap<>();
+        private final CustomerActivities customers = new CustomerActivities();
+        private final TransactionBatch.Codes codes = new TransactionBatch.Codes();
         private final Map<String, Long> excluded = new LinkedHashMap<>();
         private final Map<String, Integer> categories = new LinkedHashMap<>();
         private final List<String> notes = new ArrayList<>();
@@ -135,6 +153,17 @@ public final class TransactionProfiles {
         private boolean items;
         private long minDay = Long.MAX_VALUE;
         private long maxDay = Long.MIN_VALUE;
+        /** Customers seen on excluded rows, by code (those never accepted get no profile, and are counted). */
+        private final java.util.BitSet excludedCustomers = new java.util.BitSet();
+        /** Per category code of the batches: the code of the category spend counts under ("Other" for a missing one). */
+        private int[] spendCategory = new int[0];
+        /** Per spend category: whether it was given a column, or found none left ("Other" then). */
+        private boolean[] placed = new boolean[0];
+        private final Map<String, Integer> spendCodes = new LinkedHashMap<>();
+        private final List<String> spendNames = new ArrayList<>();
+        private final long[] exclusions = new long[CustomerActivity.Exclusion.values().length];
+        /** Lines whose customers are brought into the cache together, ahead of applying them. */
+        private static final int PREFETCHED = 256;
 
         Aggregator(String source) {
             this.source = source;
@@ -144,59 +173,88 @@ public final class TransactionProfiles {
             groupNames = List.copyOf(names);
         }
 
-        /** Customers seen only on excluded rows so far (bounded by the number of customers). */
-        private final java.util.Set<String> excludedCustomers = new java.util.HashSet<>();
-
-        private void exclude(String reason) {
-            excluded.merge(reason, 1L, Long::sum);
-        }
-
-        private void exclude(String reason, String customer) {
-            exclude(reason);
-            if (!customers.containsKey(customer)) {
-                excludedCustomers.add(customer);
+        private void exclude(CustomerActivity.Exclusion reason) {
+            if (exclusions[reason.ordinal()]++ == 0) {
+                excluded.put(reason.reason(), 0L); // reported in the order first seen
             }
         }
 
-        void add(Transaction t) {
+        void add(TransactionBatch batch) {
+            codes.learn(batch);
+            learnCategories();
+            for (int from = 0, n = batch.size(); from < n; from += PREFETCHED) {
+                int to = Math.min(n, from + PREFETCHED);
+                customers.prefetch(batch, from, to);
+                for (int i = from; i < to; i++) {
+                    add(batch, i);
+                }
+            }
+        }
+
+        private void add(TransactionBatch batch, int i) {
             rows++;
-            minDay = Math.min(minDay, t.day()); // the log's span counts every dated row, excluded or not
-            maxDay = Math.max(maxDay, t.day());
-            CustomerActivity.Exclusion screened = CustomerActivity.screen(t);
-            if (screened == CustomerActivity.Exclusion.NO_CUSTOMER) {
-                exclude(screened.reason());
-                return;
-            }
+            long day = batch.day(i);
+            minDay = Math.min(minDay, day); // the log's span counts every dated row, excluded or not
+            maxDay = Math.max(maxDay, day);
+            int customer = batch.customer(i);
+            String invoice = batch.invoice(i);
+            double amount = batch.amount(i);
+            CustomerActivity.Exclusion screened = CustomerActivity.screen(customer != TransactionBatch.NONE, invoice, amount);
             if (screened != null) {
-                exclude(screened.reason(), t.customer());
+                exclude(screened);
+                if (screened != CustomerActivity.Exclusion.NO_CUSTOMER) {
+                    excludedCustomers.set(customer);
+                }
                 return;
             }
-            CustomerActivity c = customers.computeIfAbsent(t.customer(), k -> new CustomerActivity());
-            if (!c.accept(t)) {
-                exclude(CustomerActivity.Exclusion.DUPLICATE.reason());
+            int index = customers.indexOf(customer);
+            int category = batch.category(i);
+            int spent = category == TransactionBatch.NONE ? TransactionBatch.NONE : spendCategory[category];
+            double lineItems = batch.items(i);
+            if (!customers.accept(index, day, amount, lineItems, spent, invoice, batch.groups(i), batch.lineHash(i))) {
+                exclude(CustomerActivity.Exclusion.DUPLICATE);
                 return;
             }
             accepted++;
-            invoices |= t.invoice() != null;
-            items |= t.items() != 0;
-            String category = CustomerActivity.categoryOf(t);
-            if (category != null && !categories.containsKey(category)) {
+            invoices |= invoice != null;
+            items |= lineItems != 0;
+            if (spent != TransactionBatch.NONE && !placed[spent]) {
+                placed[spent] = true;
                 if (categories.size() < MAX_CATEGORIES) {
-                    categories.put(category, categories.size());
+                    categories.put(spendNames.get(spent), categories.size());
                 } else {
                     categories.computeIfAbsent("Other", k -> categories.size());
                 }
             }
         }
 
+        /** Gives the categories new in the batch their spend category (one code per distinct name). */
+        private void learnCategories() {
+            int known = spendCategory.length;
+            if (codes.categoryCount() == known) {
+                return;
+            }
+            spendCategory = Arrays.copyOf(spendCategory, codes.categoryCount());
+            for (int c = known; c < spendCategory.length; c++) {
+                String name = codes.category(c);
+                String spent = Field.isMissingText(name) ? "Other" : name; // CustomerActivity.categoryOf
+                spendCategory[c] = spendCodes.computeIfAbsent(spent, k -> {
+                    spendNames.add(k);
+                    return spendNames.size() - 1;
+                });
+            }
+            placed = Arrays.copyOf(placed, spendNames.size());
+        }
+
         Result finish(TransactionSource rowsSource, String sha256, LocalDate asOf) {
+            excluded.replaceAll((reason, none) -> exclusions[exclusion(reason).ordinal()]);
             notes.addAll(0, rowsSource.notes()); // which columns the source read as what, and why, first
-            if (customers.isEmpty()) {
+            int n = customers.size();
+            if (n == 0) {
                 throw new DataSourceException(source + ": no transaction could be used (" + rows + " rows read; excluded: "
                         + excluded + ")");
             }
             long reference = asOf != null ? asOf.toEpochDay() : maxDay;
-            int n = customers.size();
             String[] ids = new String[n];
             double[] frequency = new double[n];
             double[] monetary = new double[n];
@@ -210,34 +268,35 @@ public final class TransactionProfiles {
             double[][] share = new double[categoryCount][n];
             String[][] groups = new String[groupNames.size()][n];
             long conflicts = 0;
-            int i = 0;
             Integer other = categories.get("Other");
-            java.util.function.ToIntFunction<String> columnOf = name -> categories.getOrDefault(name, other == null ? -1 : other);
+            int[] columnOf = new int[spendNames.size()];
+            for (int k = 0; k < columnOf.length; k++) {
+                columnOf[k] = categories.getOrDefault(spendNames.get(k), other == null ? -1 : other);
+            }
             double[] customerSpend = new double[categoryCount];
-            for (Map.Entry<String, CustomerActivity> e : customers.entrySet()) {
-                CustomerActivity c = e.getValue();
-                ids[i] = e.getKey();
-                frequency[i] = c.visits();
-                monetary[i] = c.monetary();
-                ticket[i] = c.averageTicket();
-                recency[i] = c.recencyDays(reference);
-                tenure[i] = c.tenureDays(reference);
-                months[i] = c.activeMonths();
+            for (int i = 0; i < n; i++) {
+                ids[i] = codes.customer(customers.code(i));
+                frequency[i] = customers.visits(i);
+                monetary[i] = customers.monetary(i);
+                ticket[i] = customers.averageTicket(i);
+                recency[i] = customers.recencyDays(i, reference);
+                tenure[i] = customers.tenureDays(i, reference);
+                months[i] = customers.activeMonths(i);
                 if (itemCount != null) {
-                    itemCount[i] = c.items();
+                    itemCount[i] = customers.items(i);
                 }
                 Arrays.fill(customerSpend, 0);
-                c.spendInto(columnOf, customerSpend);
+                customers.spendInto(i, k -> columnOf[k], customerSpend);
                 for (int k = 0; k < categoryCount; k++) {
                     spend[k][i] = customerSpend[k];
-                    share[k][i] = c.share(customerSpend[k]);
+                    share[k][i] = customers.share(i, customerSpend[k]);
                 }
-                List<String> values = c.groups();
+                int group = customers.groups(i);
+                String[] values = group == TransactionBatch.NONE ? null : codes.groups(group);
                 for (int g = 0; g < groups.length; g++) {
-                    groups[g][i] = values == null ? "" : values.get(g);
+                    groups[g][i] = values == null ? "" : values[g];
                 }
-                conflicts += c.groupConflict() ? 1 : 0;
-                i++;
+                conflicts += customers.groupConflict(i) ? 1 : 0;
             }
             List<TableColumn> columns = new ArrayList<>();
             columns.add(TextColumn.of("customer_id", java.util.Arrays.asList(ids)));
@@ -264,9 +323,12 @@ public final class TransactionProfiles {
             for (int k = 0; k < categoryCount; k++) {
                 columns.add(new NumberColumn("share_" + columnName(categoryNames.get(k)), share[k]));
             }
-            excludedCustomers.removeAll(customers.keySet());
-            if (!excludedCustomers.isEmpty()) {
-                notes.add(excludedCustomers.size() + " customer(s) have no accepted transaction (all their rows were "
+            int withoutProfile = 0;
+            for (int code = excludedCustomers.nextSetBit(0); code >= 0; code = excludedCustomers.nextSetBit(code + 1)) {
+                withoutProfile += customers.contains(code) ? 0 : 1;
+            }
+            if (withoutProfile > 0) {
+                notes.add(withoutProfile + " customer(s) have no accepted transaction (all their rows were "
                         + "excluded) and get no profile");
             }
             if (conflicts > 0) {
@@ -280,6 +342,15 @@ public final class TransactionProfiles {
                     new DataFingerprint(rowsSource.location(), rows, sha256));
             return new Result(table, new Summary(rowsSource.name(), rows, accepted, excluded, n,
                     LocalDate.ofEpochDay(minDay), LocalDate.ofEpochDay(maxDay), notes));
+        }
+
+        private static CustomerActivity.Exclusion exclusion(String reason) {
+            for (CustomerActivity.Exclusion e : CustomerActivity.Exclusion.values()) {
+                if (e.reason().equals(reason)) {
+                    return e;
+                }
+            }
+            throw new IllegalStateException(reason);
         }
     }
 

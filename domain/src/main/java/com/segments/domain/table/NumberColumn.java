@@ -42,6 +42,16 @@ public record NumberColumn(String name, double[] values) implements TableColumn 
         if (v == Math.rint(v) && Math.abs(v) < 1e15) {
             return Long.toString((long) v);
         }
+        double magnitude = Math.abs(v);
+        if (magnitude >= 1e-3 && magnitude < 1e7) {
+            // Double.toString writes these without an exponent, and the shortest decimal that reads back as v, when
+            // it has at most 12 significant digits, is v rounded to 12 digits (below); so rounding gives the text
+            // either way, without writing the shortest decimal first (profiles format millions of means and shares).
+            String rounded = roundedTo12Digits(v);
+            if (rounded != null) {
+                return rounded;
+            }
+        }
         String shortest = Double.toString(v);
         if (shortest.indexOf('E') < 0 && significantDigits(shortest) <= 12) {
             // The shortest decimal that reads back as v is within half an ulp of v's exact value, far closer than

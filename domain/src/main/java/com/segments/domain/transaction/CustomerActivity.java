@@ -72,19 +72,29 @@ public final class CustomerActivity {
      * @return why the transaction does not count, or null when it may
      */
     public static Exclusion screen(Transaction t) {
-        if (t.customer() == null) {
+        return screen(t.customer() != null, t.invoice(), t.amount());
+    }
+
+    /** {@link #screen(Transaction)} of a transaction's parts, for readers that hold no {@link Transaction}. */
+    public static Exclusion screen(boolean hasCustomer, String invoice, double amount) {
+        if (!hasCustomer) {
             return Exclusion.NO_CUSTOMER;
         }
-        if (t.invoice() != null && !t.invoice().isEmpty() && Character.toUpperCase(t.invoice().charAt(0)) == 'C') {
+        if (invoice != null && !invoice.isEmpty() && Character.toUpperCase(invoice.charAt(0)) == 'C') {
             return Exclusion.CANCELLATION;
         }
-        if (t.amount() < 0) {
+        if (amount < 0) {
             return Exclusion.REFUND;
         }
-        if (t.amount() == 0) {
+        if (amount == 0) {
             return Exclusion.ZERO_AMOUNT;
         }
         return null;
+    }
+
+    /** What identifies an invoice among a customer's invoices (lines of one invoice are one visit). */
+    static long invoiceKey(String invoice) {
+        return invoice.hashCode() * 0x9E3779B97F4A7C15L + invoice.length();
     }
 
     /** The category a transaction's spend is counted under: a missing category ("", "NA", ...) is "Other". */
@@ -118,7 +128,7 @@ public final class CustomerActivity {
         if (duplicate(t.day(), t.lineHash())) {
             return false;
         }
-        if (t.invoice() == null || newInvoice(t.invoice().hashCode() * 0x9E3779B97F4A7C15L + t.invoice().length())) {
+        if (t.invoice() == null || newInvoice(invoiceKey(t.invoice()))) {
             visits++;
         }
         monetary += t.amount();

@@ -38,6 +38,43 @@ class NumberColumnTest {
         }
     }
 
+    /** Rounding first where Double.toString writes no exponent writes what writing the shortest decimal first wrote. */
+    @Test
+    void roundingFirstWritesWhatTheShortestDecimalFirstWrote() {
+        SplittableRandom random = new SplittableRandom(17);
+        for (int i = 0; i < 2_000_000; i++) {
+            double v = switch (i % 6) {
+                case 0 -> random.nextDouble(); // a share
+                case 1 -> Math.round(random.nextDouble() * 1e8) / 100.0 / (1 + random.nextInt(200)); // a mean of cents
+                case 2 -> Math.round(random.nextDouble() * 1e9) / 100.0; // a sum of cents
+                case 3 -> nearTie(random);
+                case 4 -> Math.nextUp(Math.pow(10, random.nextInt(12) - 4)) * (random.nextBoolean() ? 1 : -1);
+                default -> (random.nextDouble() - 0.5) * Math.pow(10, random.nextInt(14) - 5);
+            };
+            assertThat(NumberColumn.format(v)).as("%s", v).isEqualTo(shortestFirst(v));
+        }
+        assertThat(NumberColumn.format(0.001)).isEqualTo("0.001");
+        assertThat(NumberColumn.format(9999999.5)).isEqualTo("9999999.5");
+        assertThat(NumberColumn.format(-0.25)).isEqualTo("-0.25");
+    }
+
+    /** format as it was before rounding came first: the shortest decimal when it has at most 12 digits. */
+    private static String shortestFirst(double v) {
+        if (Double.isNaN(v)) {
+            return "";
+        }
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+            return Long.toString((long) v);
+        }
+        String shortest = Double.toString(v);
+        long digits = shortest.chars().dropWhile(c -> c == '-' || c == '0' || c == '.').filter(Character::isDigit).count();
+        if (shortest.indexOf('E') < 0 && digits <= 12) {
+            return shortest;
+        }
+        String rounded = NumberColumn.roundedTo12Digits(v);
+        return rounded != null ? rounded : NumberColumn.exactlyRounded(v);
+    }
+
     /**
      * The double-arithmetic rounding answers only when it is sure: on values near a tie of the twelfth digit, next to
      * powers of ten and at both ends of its range it either gives BigDecimal's text or steps aside (null), and on

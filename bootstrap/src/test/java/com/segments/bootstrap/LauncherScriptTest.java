@@ -96,6 +96,8 @@ class LauncherScriptTest {
         assertThat(launch(Map.of(), "ingest", "--follow", small.toString())).doesNotContain(QUICK, VECTOR);
         assertThat(launch(Map.of("SEGMENTS_QUICK_MAX_BYTES", "1000"), "train", "--data", large.toString()))
                 .doesNotContain(QUICK, VECTOR);
+        assertThat(launch(Map.of("SEGMENTS_QUICK_MAX_BYTES", "1000"), "groups", "--transactions", large.toString(),
+                "--by", "bank", "--features", small.toString())).doesNotContain(QUICK, VECTOR);
         assertThat(launch(Map.of(), "models")).contains(QUICK).doesNotContain(VECTOR);
     }
 

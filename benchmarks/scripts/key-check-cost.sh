@@ -42,6 +42,7 @@ json.dump(customer, open(sys.argv[2], "w"))
 PY
 
 serve() { # $1 = port, $2 = require the key for reads (true/false)
+  SEGMENTS_VECTOR=on "$root/segments" --version > /dev/null # records the server's start-up cache (once), before the wait
   SEGMENTS_API_REQUIRE_KEY_FOR_READS="$2" "$root/segments" serve --port "$1" > "$work/server-$1.log" 2>&1 &
   pids+=($!)
   for _ in $(seq 1 240); do

@@ -36,6 +36,7 @@ json.dump(customer, open(sys.argv[2], "w"))
 PY
 
 run() { # $1 = window
+  SEGMENTS_VECTOR=on "$root/segments" --version > /dev/null # records the server's start-up cache (once), before the wait
   SEGMENTS_DRIFT_LIVE_WINDOW="$1" "$root/segments" serve --port "$port" > "$work/server.log" 2>&1 &
   server_pid=$!
   for _ in $(seq 1 120); do

@@ -29,6 +29,7 @@ PY
 # half-seconds (default 60) for /health; prints the log and exits when it does not answer.
 start_server() {
   local port="$1" tries="${2:-60}"
+  SEGMENTS_VECTOR=on "$root/segments" --version > /dev/null # records the server's start-up cache (once), before the wait
   "$root/segments" serve --port "$port" > "$work/server-$port.log" 2>&1 &
   server_pid=$!
   for _ in $(seq 1 "$tries"); do

@@ -1,11 +1,13 @@
 package com.segments.bootstrap;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -43,5 +45,30 @@ class LauncherTest {
         assertFalse(loaded.stream().anyMatch(line -> line.contains(" io.micronaut.")), "Micronaut was loaded");
         assertFalse(loaded.stream().anyMatch(line -> line.contains(" " + Segments.class.getName() + " ")),
                 "Segments was loaded");
+    }
+
+    /**
+     * Only {@code serve} makes the meter registry ({@code GET /prometheus} is the server's; RestApiContract checks
+     * that it counts): a context for any other command starts with metrics switched off, unless told otherwise.
+     */
+    @Test
+    void aCommandThatDoesNotServeStartsNoMetrics(@TempDir Path home) {
+        Segments.LazyContext oneShot = new Segments.LazyContext(new java.util.HashMap<>(Map.of("segments.home",
+                home.resolve("one").toString())));
+        Segments.LazyContext serving = new Segments.LazyContext(new java.util.HashMap<>(Map.of("segments.home",
+                home.resolve("two").toString())));
+        Segments.LazyContext toldOtherwise = new Segments.LazyContext(new java.util.HashMap<>(Map.of("segments.home",
+                home.resolve("three").toString(), "micronaut.metrics.enabled", true)));
+        oneShot.withoutMetrics();
+        toldOtherwise.withoutMetrics();
+        try {
+            assertFalse(oneShot.get().containsBean(io.micrometer.core.instrument.MeterRegistry.class));
+            assertTrue(serving.get().containsBean(io.micrometer.core.instrument.MeterRegistry.class));
+            assertTrue(toldOtherwise.get().containsBean(io.micrometer.core.instrument.MeterRegistry.class));
+        } finally {
+            oneShot.close();
+            serving.close();
+            toldOtherwise.close();
+        }
     }
 }

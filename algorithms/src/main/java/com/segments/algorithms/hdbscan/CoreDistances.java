@@ -13,9 +13,9 @@ final class CoreDistances {
     static double[] squared(BoruvkaTree tree, int minSamples, Workers workers) {
         double[] core = new double[tree.size];
         workers.forEachBlock(tree.size, b -> {
-            double[] heap = new double[minSamples];
+            BoruvkaTree.KnnScratch scratch = new BoruvkaTree.KnnScratch(minSamples);
             for (int p = b * Workers.BLOCK, end = Math.min(tree.size, p + Workers.BLOCK); p < end; p++) {
-                core[tree.ids[p]] = tree.kthNearestSquared(p, minSamples, heap);
+                core[tree.ids[p]] = tree.kthNearestSquared(p, minSamples, scratch);
             }
         });
         return core;

@@ -2,7 +2,7 @@
 # Our HDBSCAN against scikit-learn's (sklearn.cluster.HDBSCAN, min_cluster_size 50, min_samples the same) on the
 # same blobs in the same run: 8 Gaussian blobs in 8 dimensions with 20% uniform noise (HdbscanSideBySide). Prints
 # for each size our time, scikit-learn's, the ratio ours / scikit-learn's, our peak RSS and the ARI between the two
-# labelings; then our fit alone on BIG rows (scikit-learn's Prim is O(n^2) and is not run there).
+# labelings; then our fit alone on BIG rows (scikit-learn's Prim is O(n^2) and is not run there; BIG=0 skips it).
 #
 #   benchmarks/scripts/hdbscan-vs-sklearn.sh [SIZES="20000 50000 100000"] [BIG=1000000]
 set -euo pipefail
@@ -31,7 +31,8 @@ ours() { # rows -> JSON line, peak RSS in KiB on the last line of $data/rss
     fit "$data/blobs-$1.f64" 50 "$data/ours-$1.labels"
 }
 echo "$(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); scikit-learn $("$venv/bin/python" -c 'import sklearn; print(sklearn.__version__)')"
-for n in $sizes "$big"; do
+[ "$big" = 0 ] && big=""
+for n in $sizes $big; do
   [ -f "$data/blobs-$n.f64" ] || "$java_bin" -cp "$jar" com.segments.benchmarks.HdbscanSideBySide blobs "$n" 42 "$data/blobs-$n.f64"
 done
 for n in $sizes; do
@@ -40,6 +41,8 @@ for n in $sizes; do
   ari="$("$venv/bin/python" "$root/benchmarks/scripts/hdbscan_sklearn_bench.py" ari "$data/ours-$n.labels" "$data/sklearn-$n.labels")"
   echo "$n x 8: ours $(field "$a" seconds) s ($(field "$a" clusters) clusters, noise $(field "$a" noise), peak RSS $((rss / 1024)) MiB), scikit-learn $(field "$b" seconds) s ($(field "$b" clusters) clusters, noise $(field "$b" noise)), time ratio $(ratio "$(field "$a" seconds)" "$(field "$b" seconds)"), ARI $(field "$ari" ari)"
 done
-a="$(ours "$big")"; rss="$(tail -1 "$data/rss")"
-echo "$big x 8: ours $(field "$a" seconds) s ($(field "$a" clusters) clusters, noise $(field "$a" noise), peak RSS $((rss / 1024)) MiB); scikit-learn not run (O(n^2))"
+if [ -n "$big" ]; then
+  a="$(ours "$big")"; rss="$(tail -1 "$data/rss")"
+  echo "$big x 8: ours $(field "$a" seconds) s ($(field "$a" clusters) clusters, noise $(field "$a" noise), peak RSS $((rss / 1024)) MiB); scikit-learn not run (O(n^2))"
+fi
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"

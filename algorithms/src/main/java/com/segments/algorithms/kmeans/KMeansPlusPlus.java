@@ -1,6 +1,7 @@
 package com.segments.algorithms.kmeans;
 
 import com.segments.domain.cluster.CentroidDistances;
+import com.segments.domain.cluster.CentroidKernel;
 import com.segments.domain.cluster.FitContext;
 
 import java.util.SplittableRandom;
@@ -31,9 +32,14 @@ final class KMeansPlusPlus {
     /** Per chunk, the sum of weight times {@link #closest}: the chunks' share of the potential. */
     private final double[] chunkMass;
 
+    /** Each worker's buffers, one chunk long. */
+    private final ThreadLocal<Scratch> scratch;
+    private final CentroidKernel kernel = FastestCentroidKernel.chosen();
+
     KMeansPlusPlus(KMeansData data, ChunkPool pool) {
         this.data = data;
         this.pool = pool;
+        this.scratch = ThreadLocal.withInitial(() -> new Scratch(data.chunkRows));
         this.closest = new double[data.n];
         this.nearest = new int[data.n];
         this.second = new double[data.n];
@@ -73,18 +79,33 @@ final class KMeansPlusPlus {
             apart[other] = CentroidDistances.squared(centres, c * d, centres, other * d, d);
         }
         pool.forEach(data.chunks, chunk -> {
-            double mass = 0;
-            for (int i = data.chunkStart(chunk); i < data.chunkEnd(chunk); i++) {
+            Scratch scratch = this.scratch.get();
+            int from = data.chunkStart(chunk);
+            int to = data.chunkEnd(chunk);
+            int count = 0;
+            for (int i = from; i < to; i++) {
                 if (c == 0) {
-                    closest[i] = CentroidDistances.squared(data.x, i * d, centres, 0, d);
-                    nearest[i] = 0;
-                    second[i] = Double.POSITIVE_INFINITY;
+                    scratch.ids[count++] = i;
                 } else if (apart[nearest[i]] >= 4 * closest[i] * (1 + MARGIN)) {
                     double gap = Math.sqrt(apart[nearest[i]]) - Math.sqrt(closest[i]);
                     second[i] = Math.min(second[i], gap * gap * (1 - MARGIN));
                 } else {
-                    take(i, c, CentroidDistances.squared(data.x, i * d, centres, c * d, d));
+                    scratch.ids[count++] = i;
                 }
+            }
+            kernel.squaredTo(data.x, scratch.ids, count, centres, c * d, d, scratch.distances);
+            for (int r = 0; r < count; r++) {
+                int i = scratch.ids[r];
+                if (c == 0) {
+                    closest[i] = scratch.distances[r];
+                    nearest[i] = 0;
+                    second[i] = Double.POSITIVE_INFINITY;
+                } else {
+                    take(i, c, scratch.distances[r]);
+                }
+            }
+            double mass = 0;
+            for (int i = from; i < to; i++) {
                 mass += data.weight(i) * closest[i];
             }
             chunkMass[chunk] = mass;
@@ -113,17 +134,28 @@ final class KMeansPlusPlus {
         }
         double[] partial = new double[data.chunks * trials];
         pool.forEach(data.chunks, chunk -> {
-            int o = chunk * trials;
-            for (int i = data.chunkStart(chunk); i < data.chunkEnd(chunk); i++) {
-                double w = data.weight(i);
-                double far = 4 * closest[i] * (1 + MARGIN);
-                for (int t = 0; t < trials; t++) {
-                    double potential = closest[i];
-                    if (apart[t * chosen + nearest[i]] < far) {
-                        potential = Math.min(potential, CentroidDistances.squared(data.x, i * d, data.x, candidates[t] * d, d));
+            Scratch scratch = this.scratch.get();
+            int from = data.chunkStart(chunk);
+            int to = data.chunkEnd(chunk);
+            for (int t = 0; t < trials; t++) {
+                // the rows the candidate may come nearer to, measured together; the rest keep their potential
+                int count = 0;
+                for (int i = from; i < to; i++) {
+                    scratch.potential[i - from] = closest[i];
+                    if (apart[t * chosen + nearest[i]] < 4 * closest[i] * (1 + MARGIN)) {
+                        scratch.ids[count++] = i;
                     }
-                    partial[o + t] += w * potential;
                 }
+                kernel.squaredTo(data.x, scratch.ids, count, data.x, candidates[t] * d, d, scratch.distances);
+                for (int r = 0; r < count; r++) {
+                    int at = scratch.ids[r] - from;
+                    scratch.potential[at] = Math.min(scratch.potential[at], scratch.distances[r]);
+                }
+                double sum = 0; // in row order, as each candidate's sum always was
+                for (int i = from; i < to; i++) {
+                    sum += data.weight(i) * scratch.potential[i - from];
+                }
+                partial[chunk * trials + t] = sum;
             }
         });
         int best = 0;
@@ -171,6 +203,20 @@ final class KMeansPlusPlus {
             }
         }
         throw new IllegalStateException("no row has any distance left to the centres chosen so far");
+    }
+
+    /** The rows of one chunk to measure, their distances, and each row's potential for one candidate. */
+    private static final class Scratch {
+
+        final int[] ids;
+        final double[] distances;
+        final double[] potential;
+
+        Scratch(int rows) {
+            ids = new int[rows];
+            distances = new double[rows];
+            potential = new double[rows];
+        }
     }
 
     /** The first row drawn with probability proportional to its weight: {@code u} uniform in [0, 1). */

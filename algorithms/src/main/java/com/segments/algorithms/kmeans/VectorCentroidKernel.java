@@ -100,6 +100,29 @@ final class VectorCentroidKernel implements CentroidKernel {
         }
     }
 
+    /** As {@link #squaredToOwn}, every row against the same point. */
+    @Override
+    public void squaredTo(double[] rows, int[] rowIds, int count, double[] point, int offset, int d, double[] out) {
+        int wide = d - d % QUARTET_LANES;
+        double[] s = new double[QUARTET_LANES];
+        for (int r = 0; r < count; r++) {
+            int row = rowIds[r] * d;
+            DoubleVector sums = DoubleVector.zero(QUARTET);
+            for (int f = 0; f < wide; f += QUARTET_LANES) {
+                DoubleVector t = DoubleVector.fromArray(QUARTET, rows, row + f)
+                        .sub(DoubleVector.fromArray(QUARTET, point, offset + f));
+                sums = sums.add(t.mul(t));
+            }
+            sums.intoArray(s, 0);
+            double s0 = s[0];
+            for (int f = wide; f < d; f++) {
+                double t = rows[row + f] - point[offset + f];
+                s0 += t * t;
+            }
+            out[r] = (s0 + s[1]) + (s[2] + s[3]);
+        }
+    }
+
     @Override
     public String toString() {
         return "vector-" + LANES;

@@ -114,7 +114,7 @@ class VectorCentroidKernelTest {
         expected.assertSame(actual, "list d=" + d + " k=" + k);
     }
 
-    /** Each listed row against a random centre of its own, as the k-means bounds ask. */
+    /** Each listed row against a random centre of its own, as the k-means bounds ask, then all against one centre. */
     private void compareOwn(double[] rows, double[] centres, int k, int d, SplittableRandom random) {
         int n = rows.length / d;
         int[] labels = random.ints(n, 0, k).toArray();
@@ -127,6 +127,13 @@ class VectorCentroidKernelTest {
         for (int r = 0; r < count; r++) {
             assertEquals(Double.doubleToRawLongBits(expected[r]), Double.doubleToRawLongBits(actual[r]),
                     "own d=" + d + " k=" + k + " row " + ids[r]);
+        }
+        int centre = random.nextInt(k);
+        CentroidKernel.SCALAR.squaredTo(rows, ids, count, centres, centre * d, d, expected);
+        vector.squaredTo(rows, ids, count, centres, centre * d, d, actual);
+        for (int r = 0; r < count; r++) {
+            assertEquals(Double.doubleToRawLongBits(expected[r]), Double.doubleToRawLongBits(actual[r]),
+                    "to centre " + centre + " d=" + d + " k=" + k + " row " + ids[r]);
         }
     }
 

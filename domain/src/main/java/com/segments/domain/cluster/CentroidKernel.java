@@ -33,6 +33,17 @@ public interface CentroidKernel {
         }
     }
 
+    /**
+     * The squared distance of each row {@code rowIds[r]} ({@code r < count}) to the one point at
+     * {@code point[offset .. offset + d)}, into {@code out[r]}: {@link CentroidDistances#squared}'s bits. What k-means++
+     * seeding measures for each candidate centre.
+     */
+    default void squaredTo(double[] rows, int[] rowIds, int count, double[] point, int offset, int d, double[] out) {
+        for (int r = 0; r < count; r++) {
+            out[r] = CentroidDistances.squared(rows, rowIds[r] * d, point, offset, d);
+        }
+    }
+
     /** The reference: {@link CentroidDistances#nearestTwo} row by row. */
     CentroidKernel SCALAR = new CentroidKernel() {
         @Override

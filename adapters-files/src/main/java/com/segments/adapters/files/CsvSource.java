@@ -150,13 +150,7 @@ final class CsvSource {
         MessageDigest digest = fingerprint ? sha256() : null;
         try (InputStream raw = stream != null ? stream : new BufferedInputStream(Files.newInputStream(file), 1 << 16);
              InputStream in = digest == null ? raw : new DigestInputStream(raw, digest);
-             CsvReader<T> reader = CsvReader.builder()
-                     .fieldSeparator(delimiter)
-                     .detectBomHeader(true)
-                     .skipEmptyLines(true)
-                     .extraFieldStrategy(de.siegmar.fastcsv.reader.FieldMismatchStrategy.IGNORE)
-                     .missingFieldStrategy(de.siegmar.fastcsv.reader.FieldMismatchStrategy.IGNORE)
-                     .build(handler, in, StandardCharsets.UTF_8)) {
+             CsvReader<T> reader = reader(handler, in, true)) {
             parse.run(reader);
             if (digest == null) {
                 return "";
@@ -164,13 +158,7 @@ final class CsvSource {
             in.transferTo(java.io.OutputStream.nullOutputStream()); // hash any bytes the reader did not need
             return HexFormat.of().formatHex(digest.digest());
         } catch (CsvParseException e) {
-            if (e.getCause() instanceof com.segments.domain.SegmentsException thrownByUs) {
-                throw thrownByUs; // a cell or row our handler refused: its message already says where
-            }
-            if (e.getCause() instanceof RuntimeException failure && !(failure instanceof UncheckedIOException)) {
-                throw failure;
-            }
-            throw new DataSourceException(name() + ": " + e.getMessage(), e);
+            throw unwrapped(e);
         } catch (NoSuchFileException e) {
             throw new DataSourceException(file + ": no such file", e);
         } catch (IOException | UncheckedIOException e) {
@@ -184,25 +172,39 @@ final class CsvSource {
      */
     <T> void parseRest(InputStream in, boolean atStart, de.siegmar.fastcsv.reader.CsvCallbackHandler<T> handler,
                        Parse<T> parse) {
-        try (CsvReader<T> reader = CsvReader.builder()
+        try (CsvReader<T> reader = reader(handler, in, atStart)) {
+            parse.run(reader);
+        } catch (CsvParseException e) {
+            throw unwrapped(e);
+        } catch (IOException | UncheckedIOException e) {
+            throw new DataSourceException(name() + ": cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    /** FastCSV over {@code in} with this source's options; the byte-order mark is looked for only at the start. */
+    private <T> CsvReader<T> reader(de.siegmar.fastcsv.reader.CsvCallbackHandler<T> handler, InputStream in,
+                                    boolean atStart) {
+        return CsvReader.builder()
                 .fieldSeparator(delimiter)
                 .detectBomHeader(atStart)
                 .skipEmptyLines(true)
                 .extraFieldStrategy(de.siegmar.fastcsv.reader.FieldMismatchStrategy.IGNORE)
                 .missingFieldStrategy(de.siegmar.fastcsv.reader.FieldMismatchStrategy.IGNORE)
-                .build(handler, in, StandardCharsets.UTF_8)) {
-            parse.run(reader);
-        } catch (CsvParseException e) {
-            if (e.getCause() instanceof com.segments.domain.SegmentsException thrownByUs) {
-                throw thrownByUs;
-            }
-            if (e.getCause() instanceof RuntimeException failure && !(failure instanceof UncheckedIOException)) {
-                throw failure;
-            }
-            throw new DataSourceException(name() + ": " + e.getMessage(), e);
-        } catch (IOException | UncheckedIOException e) {
-            throw new DataSourceException(name() + ": cannot be read: " + e.getMessage(), e);
+                .build(handler, in, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * What a FastCSV failure means to the caller: a cell or row our handler refused keeps its own message (it already
+     * says where), any other failure of ours is itself, and FastCSV's own becomes a data-source error naming the file.
+     */
+    private RuntimeException unwrapped(CsvParseException e) {
+        if (e.getCause() instanceof com.segments.domain.SegmentsException thrownByUs) {
+            return thrownByUs;
         }
+        if (e.getCause() instanceof RuntimeException failure && !(failure instanceof UncheckedIOException)) {
+            return failure;
+        }
+        return new DataSourceException(name() + ": " + e.getMessage(), e);
     }
 
     /** Whether reads hash the bytes (else they answer an empty hash). */

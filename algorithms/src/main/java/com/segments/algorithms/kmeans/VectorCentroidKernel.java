@@ -78,49 +78,42 @@ final class VectorCentroidKernel implements CentroidKernel {
     @Override
     public void squaredToOwn(double[] rows, int[] rowIds, int count, double[] centres, int[] labels, int d,
                              double[] out) {
-        int wide = d - d % QUARTET_LANES;
-        double[] s = new double[QUARTET_LANES];
+        double[] lanes = new double[QUARTET_LANES];
         for (int r = 0; r < count; r++) {
             int i = rowIds[r];
-            int row = i * d;
-            int centre = labels[i] * d;
-            DoubleVector sums = DoubleVector.zero(QUARTET);
-            for (int f = 0; f < wide; f += QUARTET_LANES) {
-                DoubleVector t = DoubleVector.fromArray(QUARTET, rows, row + f)
-                        .sub(DoubleVector.fromArray(QUARTET, centres, centre + f));
-                sums = sums.add(t.mul(t));
-            }
-            sums.intoArray(s, 0); // lane(i) is not compiled to a register move here: a store and four loads are
-            double s0 = s[0];
-            for (int f = wide; f < d; f++) {
-                double t = rows[row + f] - centres[centre + f];
-                s0 += t * t;
-            }
-            out[r] = (s0 + s[1]) + (s[2] + s[3]);
+            out[r] = squared(rows, i * d, centres, labels[i] * d, d, lanes);
         }
     }
 
     /** As {@link #squaredToOwn}, every row against the same point. */
     @Override
     public void squaredTo(double[] rows, int[] rowIds, int count, double[] point, int offset, int d, double[] out) {
-        int wide = d - d % QUARTET_LANES;
-        double[] s = new double[QUARTET_LANES];
+        double[] lanes = new double[QUARTET_LANES];
         for (int r = 0; r < count; r++) {
-            int row = rowIds[r] * d;
-            DoubleVector sums = DoubleVector.zero(QUARTET);
-            for (int f = 0; f < wide; f += QUARTET_LANES) {
-                DoubleVector t = DoubleVector.fromArray(QUARTET, rows, row + f)
-                        .sub(DoubleVector.fromArray(QUARTET, point, offset + f));
-                sums = sums.add(t.mul(t));
-            }
-            sums.intoArray(s, 0);
-            double s0 = s[0];
-            for (int f = wide; f < d; f++) {
-                double t = rows[row + f] - point[offset + f];
-                s0 += t * t;
-            }
-            out[r] = (s0 + s[1]) + (s[2] + s[3]);
+            out[r] = squared(rows, rowIds[r] * d, point, offset, d, lanes);
         }
+    }
+
+    /**
+     * {@link CentroidDistances#squared} of {@code a[aOffset ..]} and {@code b[bOffset ..]}: the four partial sums in
+     * the four lanes of one vector, stored to {@code lanes} ({@code lane(i)} is not compiled to a register move here:
+     * a store and four loads are cheaper) and added as the scalar code adds them.
+     */
+    private static double squared(double[] a, int aOffset, double[] b, int bOffset, int d, double[] lanes) {
+        int wide = d - d % QUARTET_LANES;
+        DoubleVector sums = DoubleVector.zero(QUARTET);
+        for (int f = 0; f < wide; f += QUARTET_LANES) {
+            DoubleVector t = DoubleVector.fromArray(QUARTET, a, aOffset + f)
+                    .sub(DoubleVector.fromArray(QUARTET, b, bOffset + f));
+            sums = sums.add(t.mul(t));
+        }
+        sums.intoArray(lanes, 0);
+        double s0 = lanes[0];
+        for (int f = wide; f < d; f++) {
+            double t = a[aOffset + f] - b[bOffset + f];
+            s0 += t * t;
+        }
+        return (s0 + lanes[1]) + (lanes[2] + lanes[3]);
     }
 
     @Override

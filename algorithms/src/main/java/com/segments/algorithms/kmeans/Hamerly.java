@@ -16,7 +16,10 @@ final class Hamerly extends Lloyd {
 
     private final double[] lower;
     private final CentroidKernel kernel;
-    /** Each worker thread's buffers, one chunk long, reused by every pass instead of allocated per chunk. */
+    /**
+     * Each worker thread's buffers, one chunk long, reused by every pass instead of allocated per chunk. They hold
+     * arrays only (static classes), so a long-lived thread keeps no fit alive through them.
+     */
     private final ThreadLocal<Unsettled> unsettled;
     private final ThreadLocal<Tightened> tightened;
     private double largestDrift;
@@ -26,8 +29,9 @@ final class Hamerly extends Lloyd {
         super(data, k, pool);
         this.lower = new double[data.n];
         this.kernel = FastestCentroidKernel.chosen();
-        this.unsettled = ThreadLocal.withInitial(() -> new Unsettled(data.chunkRows));
-        this.tightened = ThreadLocal.withInitial(() -> new Tightened(data.chunkRows));
+        int chunkRows = data.chunkRows;
+        this.unsettled = ThreadLocal.withInitial(() -> new Unsettled(chunkRows));
+        this.tightened = ThreadLocal.withInitial(() -> new Tightened(chunkRows));
     }
 
     @Override
@@ -72,7 +76,7 @@ final class Hamerly extends Lloyd {
                     tight.add(i, bound);
                 }
             }
-            tight.measure();
+            measure(tight);
             for (int t = 0; t < tight.count; t++) {
                 double u = Math.sqrt(tight.own[t]);
                 if (u > tight.bound[t]) {
@@ -82,14 +86,14 @@ final class Hamerly extends Lloyd {
                 }
             }
         }
-        rows.measure();
+        measure(rows);
         int moved = first ? to - from : 0;
         for (int r = 0; r < rows.count; r++) {
             int i = rows.ids[r];
             if (rows.best[r] != labels[i] && !first) {
                 moved++;
             }
-            rows.settle(r);
+            settle(rows, r);
         }
         return moved;
     }
@@ -102,7 +106,7 @@ final class Hamerly extends Lloyd {
         for (int i = from; i < to; i++) {
             all.add(i, bound(i, labels[i]));
         }
-        all.measure();
+        measure(all);
         for (int t = 0; t < all.count; t++) {
             int i = all.ids[t];
             double own = all.own[t];
@@ -113,9 +117,9 @@ final class Hamerly extends Lloyd {
                 squared[i - from] = own;
             }
         }
-        rows.measure();
+        measure(rows);
         for (int r = 0; r < rows.count; r++) {
-            rows.settle(r);
+            settle(rows, r);
             squared[rows.ids[r] - from] = rows.bestSquared[r];
         }
         double inertia = 0;
@@ -131,11 +135,34 @@ final class Hamerly extends Lloyd {
         return Math.max(half[a], lower[i]) * (1 - MARGIN);
     }
 
+    private void measure(Tightened rows) {
+        kernel.squaredToOwn(data.x, rows.ids, rows.count, centres, labels, d, rows.own);
+    }
+
+    private void measure(Unsettled rows) {
+        kernel.nearestTwoOf(data.x, rows.ids, rows.count, centres, k, d, rows.best, rows.bestSquared,
+                rows.secondSquared);
+    }
+
+    /** Row {@code rows.ids[r]} takes its nearest centre, and bounds from the two nearest distances. */
+    private void settle(Unsettled rows, int r) {
+        int i = rows.ids[r];
+        labels[i] = rows.best[r];
+        upper[i] = Math.sqrt(rows.bestSquared[r]);
+        lower[i] = Math.sqrt(rows.secondSquared[r]);
+    }
+
+    /*
+     * The buffers below are static classes holding arrays only: a worker thread's value must not hold this
+     * Hamerly (its data, labels and bounds), or the thread-local entry could never be cleared on a long-lived
+     * server thread.
+     */
+
     /**
      * The rows of one chunk whose bounds, moved by the last drift, cannot settle them: each is measured against its own
      * centre (all together, by the kernel) and settles there when that exact distance is within its bound.
      */
-    private final class Tightened {
+    private static final class Tightened {
 
         final int[] ids;
         final double[] bound;
@@ -158,13 +185,10 @@ final class Hamerly extends Lloyd {
             bound[count++] = rowBound;
         }
 
-        void measure() {
-            kernel.squaredToOwn(data.x, ids, count, centres, labels, d, own);
-        }
     }
 
     /** The rows of one chunk to measure against every centre, and what the kernel answered for them. */
-    private final class Unsettled {
+    private static final class Unsettled {
 
         final int[] ids;
         final int[] best;
@@ -188,16 +212,5 @@ final class Hamerly extends Lloyd {
             ids[count++] = row;
         }
 
-        void measure() {
-            kernel.nearestTwoOf(data.x, ids, count, centres, k, d, best, bestSquared, secondSquared);
-        }
-
-        /** Row {@code ids[r]} takes its nearest centre, and bounds from the two nearest distances. */
-        void settle(int r) {
-            int i = ids[r];
-            labels[i] = best[r];
-            upper[i] = Math.sqrt(bestSquared[r]);
-            lower[i] = Math.sqrt(secondSquared[r]);
-        }
     }
 }

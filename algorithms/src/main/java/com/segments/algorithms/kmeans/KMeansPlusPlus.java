@@ -39,7 +39,8 @@ final class KMeansPlusPlus {
     KMeansPlusPlus(KMeansData data, ChunkPool pool) {
         this.data = data;
         this.pool = pool;
-        this.scratch = ThreadLocal.withInitial(() -> new Scratch(data.chunkRows));
+        int chunkRows = data.chunkRows;
+        this.scratch = ThreadLocal.withInitial(() -> new Scratch(chunkRows)); // arrays only: keeps no fit alive
         this.closest = new double[data.n];
         this.nearest = new int[data.n];
         this.second = new double[data.n];

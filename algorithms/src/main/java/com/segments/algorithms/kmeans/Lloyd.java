@@ -48,6 +48,8 @@ abstract sealed class Lloyd permits Hamerly, Elkan {
     private final int[] changed;
     private final double[] chunkInertia;
     private double[] next;
+    /** Each worker's copy of a chunk's labels before a pass (an int array only: it keeps no fit alive). */
+    private final ThreadLocal<int[]> previousLabels;
 
     Lloyd(KMeansData data, int k, ChunkPool pool) {
         this.data = data;
@@ -64,6 +66,8 @@ abstract sealed class Lloyd permits Hamerly, Elkan {
         this.partialWeights = new double[data.chunks * k];
         this.changed = new int[data.chunks];
         this.chunkInertia = new double[data.chunks];
+        int chunkRows = data.chunkRows;
+        this.previousLabels = ThreadLocal.withInitial(() -> new int[chunkRows]);
     }
 
     /**
@@ -126,7 +130,11 @@ abstract sealed class Lloyd permits Hamerly, Elkan {
         pool.forEach(data.chunks, chunk -> {
             int from = data.chunkStart(chunk);
             int to = data.chunkEnd(chunk);
-            int[] before = first || data.weights != null ? null : Arrays.copyOfRange(labels, from, to);
+            int[] before = null;
+            if (!first && data.weights == null) {
+                before = previousLabels.get();
+                System.arraycopy(labels, from, before, 0, to - from);
+            }
             int moved = assignChunk(from, to, first, seeded);
             changed[chunk] = moved;
             if (moved > 0 && (before == null || moved > (to - from) / RESUM_FRACTION)) {

@@ -337,8 +337,8 @@ final class CsvTableReader implements TableReader {
     /**
      * The cell thread: batches of raw rows are typed on it one after another, in the order read, while the reading
      * thread goes on. At most {@link #IN_FLIGHT} batches wait, so memory stays a few batches whatever the file. The
-     * first failure on it stops it; the reading thread meets it at its next hand-over or wait, and nothing after the
-     * failed batch is typed. On two cores this splits a read into tokenising and typing, which took about the same
+     * first failure on it stops it: batches queued behind the failed one do nothing, and the reading thread meets
+     * the failure at its next hand-over or wait. On two cores this splits a read into tokenising and typing, which took about the same
      * time on one thread.
      */
     static final class CellPipeline implements AutoCloseable {
@@ -352,6 +352,8 @@ final class CsvTableReader implements TableReader {
         });
         private final ArrayDeque<Future<?>> inFlight = new ArrayDeque<>();
         private RuntimeException failure;
+        /** Set on the cell thread by the first batch that fails: the batches queued behind it do nothing. */
+        private volatile boolean stopped;
 
         void submit(Runnable batch) {
             if (failure != null) {
@@ -360,7 +362,17 @@ final class CsvTableReader implements TableReader {
             while (inFlight.size() >= IN_FLIGHT) {
                 awaitOldest();
             }
-            inFlight.add(worker.submit(batch));
+            inFlight.add(worker.submit(() -> {
+                if (stopped) {
+                    return;
+                }
+                try {
+                    batch.run();
+                } catch (RuntimeException | Error e) {
+                    stopped = true;
+                    throw e;
+                }
+            }));
         }
 
         boolean failed() {
@@ -409,17 +421,29 @@ final class CsvTableReader implements TableReader {
             }
         }
 
+        /**
+         * Stops the cell thread and waits for it, so that nothing it does (handing a block on) can happen after the
+         * read has returned or thrown. An interrupt stops the batch in hand at its next block; it is kept for the
+         * caller.
+         */
         @Override
         public void close() {
+            stopped = true;
             inFlight.forEach(f -> f.cancel(false));
             worker.shutdown();
-            try {
-                if (!worker.awaitTermination(1, TimeUnit.MINUTES)) {
+            boolean interrupted = false;
+            while (!worker.isTerminated()) {
+                try {
+                    if (!worker.awaitTermination(1, TimeUnit.MINUTES)) {
+                        worker.shutdownNow();
+                    }
+                } catch (InterruptedException e) {
+                    interrupted = true;
                     worker.shutdownNow();
                 }
-            } catch (InterruptedException e) {
+            }
+            if (interrupted) {
                 Thread.currentThread().interrupt();
-                worker.shutdownNow();
             }
         }
     }

@@ -111,6 +111,27 @@ class CsvTableReaderBlocksTest {
         }
     }
 
+    /** Batches queued behind the one that failed are not typed into the block the failure left half filled. */
+    @Test
+    void noRowAfterABadCellReachesTheConsumer() throws IOException {
+        StringBuilder csv = new StringBuilder("a,b\n");
+        for (int i = 0; i < 40_000; i++) {
+            csv.append(i == 700 ? "x" : Integer.toString(i)).append(',').append(i).append('\n');
+        }
+        Path file = work.resolve("early-bad.csv");
+        Files.writeString(file, csv);
+        List<Double> seen = new ArrayList<>();
+
+        TableReader reader = new CsvTableFiles().open(file, null, true);
+        assertThatThrownBy(() -> reader.read(100, NUMBERS, 1_000, block -> {
+            double[] a = ((NumberColumn) block.column("a")).values();
+            for (int i = 0; i < block.rows(); i++) {
+                seen.add(a[i]);
+            }
+        })).hasMessageContaining("row 701 (line 702)").hasMessageContaining("'a'");
+        assertThat(seen).allMatch(value -> value < 700);
+    }
+
     @Test
     void aRowWithABadCellAndAnExtraFieldReportsTheCellFirst() throws IOException {
         StringBuilder csv = new StringBuilder("a,b\n");

@@ -136,7 +136,8 @@ public final class CsvTransactionFiles implements TransactionFiles {
         volatile List<String> notes = List.of();
         private final java.util.concurrent.BlockingQueue<Object> queue = new java.util.concurrent.ArrayBlockingQueue<>(16);
         private volatile boolean stopped;
-        private volatile RuntimeException failure;
+        /** What stopped the reading thread: a refused line, or an Error (out of memory), rethrown to the caller. */
+        private volatile Throwable failure;
         private volatile String sha256;
 
         private final boolean fingerprint;
@@ -162,8 +163,11 @@ public final class CsvTransactionFiles implements TransactionFiles {
                 queue.clear();
                 reader.interrupt();
             }
-            if (failure != null) {
-                throw failure;
+            if (failure instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (failure instanceof Error error) {
+                throw error;
             }
             return sha256;
         }
@@ -183,8 +187,8 @@ public final class CsvTransactionFiles implements TransactionFiles {
                 sha256 = LogLines.read(csv, handler, fingerprint);
                 handler.finish();
                 notes = handler.columns.notes();
-            } catch (RuntimeException e) {
-                failure = e;
+            } catch (RuntimeException | Error e) {
+                failure = e; // an Error too: else the caller would take the lines read so far for the whole log
             } finally {
                 putEnd();
             }

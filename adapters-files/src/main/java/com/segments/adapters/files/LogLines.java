@@ -91,6 +91,10 @@ final class LogLines {
                     return hash(in, digest);
                 }
                 if (start == 0) {
+                    if (bytes.length >= MAX_LINE_BYTES) {
+                        throw new DataSourceException(csv.name() + ": line " + (line + 1) + " is longer than "
+                                + (MAX_LINE_BYTES >> 20) + " MB; a transaction log has one transaction per line");
+                    }
                     bytes = java.util.Arrays.copyOf(bytes, bytes.length * 2); // a line longer than a chunk
                     chars = new char[bytes.length];
                 } else {
@@ -103,6 +107,9 @@ final class LogLines {
             throw new DataSourceException(csv.name() + ": cannot be read: " + e.getMessage(), e);
         }
     }
+
+    /** A line is refused once its bytes fill a buffer this big, instead of doubling the buffer without end. */
+    static final int MAX_LINE_BYTES = 16 << 20;
 
     private static final int INCOMPLETE = -1;
     private static final int NOT_PLAIN = -2;

@@ -74,6 +74,14 @@ class CsvTransactionFilesTest {
     }
 
     @Test
+    void aLineWithoutEndIsRefusedByNumberNotReadIntoMemoryWithoutBound() {
+        String endless = "c1,2024-01-02," + "9".repeat(LogLines.MAX_LINE_BYTES + 1) + ",food,b1\n";
+        assertThatThrownBy(() -> read("endless.csv", HEADER + "\n" + lines(2).getFirst() + "\n" + endless))
+                .isInstanceOf(DataSourceException.class)
+                .hasMessageContaining("endless.csv: line 3 is longer than 16 MB");
+    }
+
+    @Test
     void plainLinesReadAsFastCsvReadsThem() throws IOException {
         List<String> lines = lines(40_000); // about 1.6 MiB
         List<String> plain = read("plain.csv", HEADER + "\n" + String.join("\n", lines) + "\n");

@@ -78,8 +78,11 @@ class LauncherScriptTest {
     void aFileTheCommandWritesIsNotCountedAsItsInput() throws Exception {
         List<String> arguments = launch(Map.of("SEGMENTS_VECTOR_MIN_BYTES", "1000", "SEGMENTS_QUICK_MAX_BYTES", "1000"),
                 "score", "--data", small.toString(), "--out", large.toString());
+        List<String> joined = launch(Map.of("SEGMENTS_VECTOR_MIN_BYTES", "1000", "SEGMENTS_QUICK_MAX_BYTES", "1000"),
+                "score", "--data=" + small, "--out=" + large);
 
         assertThat(arguments).contains(QUICK).doesNotContain(VECTOR);
+        assertThat(joined).contains(QUICK).doesNotContain(VECTOR);
     }
 
     @Test
@@ -116,6 +119,16 @@ class LauncherScriptTest {
 
         assertThat(process.waitFor()).isEqualTo(2);
         assertThat(err).contains("SEGMENTS_VECTOR is 'sometimes'; use auto, on or off");
+        assertThat(root.resolve("jdk/arguments")).doesNotExist();
+    }
+
+    @Test
+    void aSizeSettingThatIsNotANumberIsRefusedByName() throws Exception {
+        Process process = start(Map.of("SEGMENTS_VECTOR_MIN_BYTES", "32M"), "train", "--data", small.toString());
+        String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+
+        assertThat(process.waitFor()).isEqualTo(2);
+        assertThat(err).contains("SEGMENTS_VECTOR_MIN_BYTES is '32M'; use a number of bytes");
         assertThat(root.resolve("jdk/arguments")).doesNotExist();
     }
 

@@ -54,6 +54,7 @@ class BoruvkaTreeTest {
         }
         tree.beginRound(component);
         int checked = 0;
+        int skipped = 0;
         for (int p = 0; p < rows; p = tree.end(tree.leafOf(p))) {
             int leaf = tree.leafOf(p);
             double cheapest = Double.POSITIVE_INFINITY;
@@ -67,9 +68,13 @@ class BoruvkaTreeTest {
                 }
             }
             assertThat(tree.mayReachOtherComponent(leaf, cheapest)).as("leaf at %d", p).isTrue();
+            if (!tree.mayReachOtherComponent(leaf, cheapest / 4)) {
+                skipped++; // well inside every edge it has: a filter that never skips would not count here
+            }
             checked++;
         }
         assertThat(checked).isGreaterThan(rows / 30);
+        assertThat(skipped).as("leaves the filter skips with a quarter of their cheapest edge").isPositive();
     }
 
     /** Gaussian blobs, a fifth of the rows uniform noise, all on a grid of 0.25. */

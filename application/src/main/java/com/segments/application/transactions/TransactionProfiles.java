@@ -1,6 +1,5 @@
 package com.segments.application.transactions;
 
-import com.segments.domain.feature.Field;
 import com.segments.domain.model.DataFingerprint;
 import com.segments.domain.table.ColumnBuilders;
 import com.segments.domain.table.DataSourceException;
@@ -237,7 +236,7 @@ public final class TransactionProfiles {
             spendCategory = Arrays.copyOf(spendCategory, codes.categoryCount());
             for (int c = known; c < spendCategory.length; c++) {
                 String name = codes.category(c);
-                String spent = Field.isMissingText(name) ? "Other" : name; // CustomerActivity.categoryOf
+                String spent = CustomerActivity.spendCategory(name);
                 spendCategory[c] = spendCodes.computeIfAbsent(spent, k -> {
                     spendNames.add(k);
                     return spendNames.size() - 1;

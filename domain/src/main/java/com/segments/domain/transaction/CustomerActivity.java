@@ -99,10 +99,12 @@ public final class CustomerActivity {
 
     /** The category a transaction's spend is counted under: a missing category ("", "NA", ...) is "Other". */
     public static String categoryOf(Transaction t) {
-        if (t.category() == null) {
-            return null;
-        }
-        return com.segments.domain.feature.Field.isMissingText(t.category()) ? "Other" : t.category();
+        return t.category() == null ? null : spendCategory(t.category());
+    }
+
+    /** The category a named category's spend is counted under: itself, or "Other" when it spells missing. */
+    public static String spendCategory(String category) {
+        return com.segments.domain.feature.Field.isMissingText(category) ? "Other" : category;
     }
 
     /**

@@ -19,12 +19,8 @@ k="${3:-8}"
 restarts="${4:-10}"
 work="$root/benchmarks/target/data-path"
 mkdir -p "$work"
-venv="$root/benchmarks/target/sklearn-venv"
-if [ ! -x "$venv/bin/python" ] || ! "$venv/bin/python" -c "import sklearn, pandas, joblib" 2>/dev/null; then
-  echo "installing scikit-learn into $venv ..." >&2
-  python3 -m venv "$venv"
-  "$venv/bin/pip" install -q scikit-learn pandas >&2 || { echo "scikit-learn could not be installed here" >&2; exit 1; }
-fi
+. "$root/benchmarks/scripts/sklearn-lib.sh"
+ensure_venv sklearn pandas joblib || { echo "scikit-learn could not be installed here" >&2; exit 1; }
 data="$work/blobs-$rows-$columns.csv"
 if [ ! -f "$data" ]; then
   echo "generating $data ..." >&2

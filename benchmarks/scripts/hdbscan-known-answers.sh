@@ -7,12 +7,8 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 java_bin="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java"
-venv="$root/benchmarks/target/sklearn-venv"
-if [ ! -x "$venv/bin/python" ] || ! "$venv/bin/python" -c "import sklearn" 2>/dev/null; then
-  echo "installing scikit-learn into $venv ..." >&2
-  python3 -m venv "$venv"
-  "$venv/bin/pip" install -q scikit-learn pandas scipy threadpoolctl >&2
-fi
+. "$root/benchmarks/scripts/sklearn-lib.sh"
+ensure_venv sklearn || { echo "scikit-learn could not be installed here" >&2; exit 1; }
 (cd "$root" && ./mvnw -q -B -DskipTests package -pl algorithms -am) >&2
 shapes="$root/algorithms/target/shaped-csv"
 "$java_bin" -cp "$root/algorithms/target/test-classes:$root/algorithms/target/classes:$root/domain/target/classes" \

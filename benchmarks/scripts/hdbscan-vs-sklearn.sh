@@ -10,19 +10,11 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 sizes="${1:-20000 50000 100000}"
 big="${2:-1000000}"
 java_bin="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java"
-jar="$root/benchmarks/target/benchmarks.jar"
-venv="$root/benchmarks/target/sklearn-venv"
 data="$root/benchmarks/target/hdbscan-data"
 
-if [ ! -x "$venv/bin/python" ] || ! "$venv/bin/python" -c "import sklearn" 2>/dev/null; then
-  echo "installing scikit-learn into $venv ..." >&2
-  python3 -m venv "$venv"
-  "$venv/bin/pip" install -q scikit-learn pandas scipy threadpoolctl >&2
-fi
-if [ ! -f "$jar" ] || [ -n "$(find "$root" -not -path '*/target/*' -path '*/src/main/*' -newer "$jar" -print -quit)" ]; then
-  echo "building $jar ..." >&2
-  (cd "$root" && ./mvnw -q -B -DskipTests package -pl benchmarks -am) >&2
-fi
+. "$root/benchmarks/scripts/sklearn-lib.sh"
+ensure_venv sklearn || { echo "scikit-learn could not be installed here" >&2; exit 1; }
+ensure_benchmarks_jar
 mkdir -p "$data"
 field() { python3 -c 'import json,sys; print(json.loads(sys.argv[1])[sys.argv[2]])' "$1" "$2"; }
 ratio() { python3 -c 'import sys; print(f"{float(sys.argv[1]) / float(sys.argv[2]):.4f}")' "$1" "$2"; }

@@ -16,19 +16,11 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 rows="${1:-1000000}"
 java_bin="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java"
-jar="$root/benchmarks/target/benchmarks.jar"
-venv="$root/benchmarks/target/sklearn-venv"
 data="$root/benchmarks/target/kmeans-data"
 
-if [ ! -x "$venv/bin/python" ] || ! "$venv/bin/python" -c "import sklearn, threadpoolctl" 2>/dev/null; then
-  echo "installing scikit-learn into $venv ..." >&2
-  python3 -m venv "$venv"
-  "$venv/bin/pip" install -q scikit-learn pandas scipy threadpoolctl >&2
-fi
-if [ ! -f "$jar" ] || [ -n "$(find "$root" -not -path '*/target/*' -path '*/src/main/*' -newer "$jar" -print -quit)" ]; then
-  echo "building $jar ..." >&2
-  (cd "$root" && ./mvnw -q -B -DskipTests package -pl benchmarks -am) >&2
-fi
+. "$root/benchmarks/scripts/sklearn-lib.sh"
+ensure_venv sklearn threadpoolctl || { echo "scikit-learn could not be installed here" >&2; exit 1; }
+ensure_benchmarks_jar
 mkdir -p "$data"
 ours() { "$java_bin" -Xmx6g --add-modules=jdk.incubator.vector -cp "$jar" com.segments.benchmarks.KMeansSideBySide "$@"; }
 theirs() { "$venv/bin/python" "$root/benchmarks/scripts/sklearn_kmeans_bench.py" "$@"; }

@@ -20,15 +20,11 @@ ks=("$@")
 [ ${#ks[@]} -gt 0 ] || ks=(2 3 4 5 6 7 8 9 10)
 algorithm="${ALGORITHM:-kmeans}"
 
-venv="$root/benchmarks/target/sklearn-venv"
-if [ ! -x "$venv/bin/python" ] || ! "$venv/bin/python" -c "import sklearn, pandas, threadpoolctl" 2>/dev/null; then
-  echo "installing scikit-learn into $venv ..." >&2
-  python3 -m venv "$venv"
-  "$venv/bin/pip" install -q scikit-learn pandas threadpoolctl >&2 || {
-    echo "scikit-learn could not be installed here; nothing to compare against" >&2
-    exit 1
-  }
-fi
+. "$root/benchmarks/scripts/sklearn-lib.sh"
+ensure_venv sklearn pandas threadpoolctl || {
+  echo "scikit-learn could not be installed here; nothing to compare against" >&2
+  exit 1
+}
 
 home="$(mktemp -d)"
 trap 'rm -rf "$home"' EXIT

@@ -43,13 +43,11 @@ print(f"{r['rowsRead']:12d}  {r['customers']:12d}  {r['seconds']:10.1f}  {r['tra
 PY
 done
 
-venv="$root/benchmarks/target/sklearn-venv"
-if [ ! -x "$venv/bin/python" ] || ! "$venv/bin/python" -c "import pandas" 2>/dev/null; then
-  python3 -m venv "$venv" && "$venv/bin/pip" install -q scikit-learn pandas >&2 || {
-    echo "pandas could not be installed here; no side-by-side figure" >&2
-    exit 0
-  }
-fi
+. "$root/benchmarks/scripts/sklearn-lib.sh"
+ensure_venv pandas || {
+  echo "pandas could not be installed here; no side-by-side figure" >&2
+  exit 0
+}
 echo
 echo "pandas $("$venv/bin/python" -c 'import pandas; print(pandas.__version__)'): read_csv + groupby (RFM, spend per category)"
 printf '%12s  %10s  %14s  %12s\n' transactions seconds "transactions/s" "peak RSS MB"

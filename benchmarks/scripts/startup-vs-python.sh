@@ -12,11 +12,8 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 runs="${1:-7}"
 work="$root/benchmarks/target/startup"
 mkdir -p "$work"
-venv="$root/benchmarks/target/sklearn-venv"
-if [ ! -x "$venv/bin/python" ] || ! "$venv/bin/python" -c "import sklearn, pandas" 2>/dev/null; then
-  python3 -m venv "$venv"
-  "$venv/bin/pip" install -q scikit-learn pandas >&2 || { echo "scikit-learn could not be installed here" >&2; exit 1; }
-fi
+. "$root/benchmarks/scripts/sklearn-lib.sh"
+ensure_venv sklearn pandas || { echo "scikit-learn could not be installed here" >&2; exit 1; }
 data="$work/small.csv"
 python3 - "$data" <<'PY'
 import random, sys

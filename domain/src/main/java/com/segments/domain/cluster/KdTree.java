@@ -34,22 +34,11 @@ public final class KdTree {
             ids[i] = i;
         }
         this.splitDimension = new int[size];
-        build(0, size);
+        RowSelection.medianTree(this.points, dimensions, 0, size, LEAF, splitDimension, this::swap);
     }
 
     public int size() {
         return size;
-    }
-
-    private void build(int low, int high) {
-        while (high - low > LEAF) {
-            int split = RowSelection.widestColumn(points, dimensions, low, high);
-            int middle = (low + high) >>> 1;
-            RowSelection.select(points, dimensions, split, low, high - 1, middle, this::swap);
-            splitDimension[middle] = split;
-            build(low, middle);
-            low = middle + 1;
-        }
     }
 
     private void swap(int a, int b) {

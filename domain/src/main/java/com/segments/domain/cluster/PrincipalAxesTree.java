@@ -51,7 +51,7 @@ final class PrincipalAxesTree {
             ids[i] = i;
         }
         this.splitAxis = new int[size];
-        build(0, size);
+        RowSelection.medianTree(projected, axes, 0, size, LEAF, splitAxis, this::swap);
     }
 
     private static double[] mean(double[] points, int dimensions, int size) {
@@ -137,17 +137,6 @@ final class PrincipalAxesTree {
                 dot += (row[offset + j] - mean[j]) * basis[a * dimensions + j];
             }
             out[outOffset + a] = dot;
-        }
-    }
-
-    private void build(int low, int high) {
-        while (high - low > LEAF) {
-            int split = RowSelection.widestColumn(projected, axes, low, high);
-            int middle = (low + high) >>> 1;
-            RowSelection.select(projected, axes, split, low, high - 1, middle, this::swap);
-            splitAxis[middle] = split;
-            build(low, middle);
-            low = middle + 1;
         }
     }
 

@@ -51,6 +51,24 @@ public final class RowSelection {
         }
     }
 
+    /**
+     * Builds an implicit k-d tree over rows {@code low..high-1}: while a range holds more than {@code leaf} rows, its
+     * median row (the middle index) is selected on the widest column, which is recorded at
+     * {@code splitColumn[middle]}, and both halves are split the same way. The k-d tree and the principal-axes tree
+     * both search the tree this leaves.
+     */
+    public static void medianTree(double[] keys, int width, int low, int high, int leaf, int[] splitColumn,
+                                  Swap swap) {
+        while (high - low > leaf) {
+            int split = widestColumn(keys, width, low, high);
+            int middle = (low + high) >>> 1;
+            select(keys, width, split, low, high - 1, middle, swap);
+            splitColumn[middle] = split;
+            medianTree(keys, width, low, middle, leaf, splitColumn, swap);
+            low = middle + 1;
+        }
+    }
+
     /** The column of rows {@code low..high-1} with the largest spread (max - min), the first on a tie. */
     public static int widestColumn(double[] values, int width, int low, int high) {
         int best = 0;

@@ -277,7 +277,7 @@ final class CsvTableReader implements TableReader {
 
         final int width;
         char[] text = new char[ROWS * 64];
-        int[] starts;
+        final int[] starts;
         final long[] rowNumbers = new long[ROWS];
         final long[] lines = new long[ROWS];
         int length;
@@ -289,8 +289,8 @@ final class CsvTableReader implements TableReader {
             this.starts = new int[ROWS * width + 1];
         }
 
+        /** Cell {@code index} of the current row; FastCSV hands a row's cells over in order, from 0. */
         void add(int index, char[] buf, int offset, int cellLength) {
-            padTo(index);
             if (length + cellLength > text.length) {
                 text = Arrays.copyOf(text, Math.max(text.length * 2, length + cellLength));
             }
@@ -300,13 +300,12 @@ final class CsvTableReader implements TableReader {
             starts[rows * width + filled] = length;
         }
 
+        /** Ends a row whose {@code width} cells were added (the width check refuses any other). */
         void endRow(long rowNumber, long line) {
-            padTo(width);
             rowNumbers[rows] = rowNumber;
             lines[rows] = line;
             rows++;
             filled = 0;
-            starts[rows * width] = length;
         }
 
         boolean full() {
@@ -323,14 +322,6 @@ final class CsvTableReader implements TableReader {
         /** Cells read of a row not ended yet (the row a failure stopped in). */
         int partialCells() {
             return filled;
-        }
-
-        /** Empty cells up to {@code index}: fields a short row does not have. */
-        private void padTo(int index) {
-            while (filled < index) {
-                filled++;
-                starts[rows * width + filled] = length;
-            }
         }
     }
 

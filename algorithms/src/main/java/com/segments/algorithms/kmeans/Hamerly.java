@@ -184,7 +184,6 @@ final class Hamerly extends Lloyd {
             ids[count] = row;
             bound[count++] = rowBound;
         }
-
     }
 
     /** The rows of one chunk to measure against every centre, and what the kernel answered for them. */
@@ -211,6 +210,5 @@ final class Hamerly extends Lloyd {
         void add(int row) {
             ids[count++] = row;
         }
-
     }
 }

@@ -11,6 +11,18 @@ import static org.assertj.core.api.Assertions.within;
 
 class NearestNeighbourRuleTest {
 
+    /** Two segments on a line: segment 0 has eleven rows at 0, 0.1, ..., 1; segment 1 four at 10, 10.1, 10.2, 10.3. */
+    private record Line(double[] points, int[] segments) {
+        static Line make() {
+            Line line = new Line(new double[15], new int[15]);
+            for (int i = 0; i < 15; i++) {
+                line.points[i] = i < 11 ? i / 10.0 : 10 + (i - 11) / 10.0;
+                line.segments[i] = i < 11 ? 0 : 1;
+            }
+            return line;
+        }
+    }
+
     /** Two interleaved half-moons no centroid can separate, plus a few noise rows far away. */
     private static double[] moons(int n, long seed, int[] labels) {
         SplittableRandom random = new SplittableRandom(seed);
@@ -96,14 +108,8 @@ class NearestNeighbourRuleTest {
 
     @Test
     void confidenceAndOutlierFollowTheDistancesToTheNearestExemplars() {
-        // segment 0: eleven exemplars at 0, 0.1, ..., 1; segment 1: four at 10, 10.1, 10.2, 10.3
-        double[] points = new double[15];
-        int[] segments = new int[15];
-        for (int i = 0; i < 15; i++) {
-            points[i] = i < 11 ? i / 10.0 : 10 + (i - 11) / 10.0;
-            segments[i] = i < 11 ? 0 : 1;
-        }
-        NearestNeighbourRule rule = NearestNeighbourRule.fromTraining(2, 1, points, segments, 100, 1);
+        Line line = Line.make();
+        NearestNeighbourRule rule = NearestNeighbourRule.fromTraining(2, 1, line.points(), line.segments(), 100, 1);
         Assignment a = rule.assign(new double[] {2.5});
         assertThat(a.segment()).isZero();
         assertThat(a.distance()).isCloseTo(1.5, within(1e-12));
@@ -117,13 +123,9 @@ class NearestNeighbourRuleTest {
 
     @Test
     void condensingKeepsTheBorderRowsAndMeasuresRadiiAndConfidencesOnEveryTrainingRow() {
-        // segment 0: eleven rows at 0, 0.1, ..., 1; segment 1: four at 10, 10.1, 10.2, 10.3
-        double[] points = new double[15];
-        int[] segments = new int[15];
-        for (int i = 0; i < 15; i++) {
-            points[i] = i < 11 ? i / 10.0 : 10 + (i - 11) / 10.0;
-            segments[i] = i < 11 ? 0 : 1;
-        }
+        Line line = Line.make();
+        double[] points = line.points();
+        int[] segments = line.segments();
         NearestNeighbourRule rule = NearestNeighbourRule.fromTraining(2, 1, points, segments, 100, 1);
         // the rows nearest the other segment come first and answer for all the others
         assertThat(rule.exemplars()).containsExactly(1.0, 10.0);
